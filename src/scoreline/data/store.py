@@ -1,0 +1,515 @@
+"""The DuckDB store: one file holding matches, goals, shoot-outs, former names and load history.
+
+Loads are one transaction: a snapshot lands whole or the store is left as it was.
+Reads go through DuckDB once per store object and are then served from memory, so a
+``matches(until=...)`` slice costs about a millisecond.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from scoreline.data.names import TeamNames, normalise
+from scoreline.data.snapshot import Snapshot, build_snapshot
+from scoreline.data.sources import Progress, SourceFiles, resolve_source
+from scoreline.errors import InvalidParameterError, StoreError, UnknownMatchError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS matches (
+    match_id BIGINT PRIMARY KEY, date DATE NOT NULL, home_team VARCHAR NOT NULL,
+    away_team VARCHAR NOT NULL, home_score INTEGER NOT NULL, away_score INTEGER NOT NULL,
+    tournament VARCHAR NOT NULL, city VARCHAR, country VARCHAR, neutral BOOLEAN NOT NULL,
+    seq INTEGER NOT NULL, home_score_90 INTEGER, away_score_90 INTEGER,
+    score_90_source VARCHAR NOT NULL, extra_time BOOLEAN, has_goal_minutes BOOLEAN NOT NULL,
+    goals_complete BOOLEAN NOT NULL, shootout_winner VARCHAR, first_shooter VARCHAR
+);
+CREATE TABLE IF NOT EXISTS goals (
+    match_id BIGINT NOT NULL, goal_seq INTEGER NOT NULL, date DATE NOT NULL,
+    home_team VARCHAR NOT NULL, away_team VARCHAR NOT NULL, team VARCHAR NOT NULL,
+    scorer VARCHAR, minute INTEGER, own_goal BOOLEAN NOT NULL, penalty BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS shootouts (
+    match_id BIGINT NOT NULL, date DATE NOT NULL, home_team VARCHAR NOT NULL,
+    away_team VARCHAR NOT NULL, winner VARCHAR NOT NULL, first_shooter VARCHAR
+);
+CREATE TABLE IF NOT EXISTS former_names (
+    current VARCHAR NOT NULL, former VARCHAR NOT NULL, start_date DATE NOT NULL,
+    end_date DATE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS loads (
+    load_id INTEGER PRIMARY KEY, loaded_at TIMESTAMP NOT NULL, origin VARCHAR NOT NULL,
+    source_commit VARCHAR, sha256 VARCHAR NOT NULL, matches INTEGER NOT NULL,
+    goals INTEGER NOT NULL, shootouts INTEGER NOT NULL, matches_added INTEGER NOT NULL,
+    matches_removed INTEGER NOT NULL, matches_changed INTEGER NOT NULL,
+    goals_added INTEGER NOT NULL, goals_removed INTEGER NOT NULL,
+    rows_skipped INTEGER NOT NULL, warnings VARCHAR NOT NULL
+);
+"""
+
+MATCH_COLUMNS = [
+    "match_id", "date", "home_team", "away_team", "home_score", "away_score", "tournament",
+    "city", "country", "neutral", "seq", "home_score_90", "away_score_90", "score_90_source",
+    "extra_time", "has_goal_minutes", "goals_complete", "shootout_winner", "first_shooter",
+]
+GOAL_COLUMNS = [
+    "match_id", "goal_seq", "date", "home_team", "away_team", "team", "scorer", "minute",
+    "own_goal", "penalty",
+]
+SHOOTOUT_COLUMNS = ["match_id", "date", "home_team", "away_team", "winner", "first_shooter"]
+FORMER_COLUMNS = ["current", "former", "start_date", "end_date"]
+MATCH_KEY = ["date", "home_team", "away_team", "seq"]
+MATCH_VALUES = ["home_score", "away_score", "tournament", "city", "country", "neutral"]
+GOAL_ROW = "date, home_team, away_team, team, scorer, minute, own_goal, penalty"
+
+
+def default_db_path() -> Path:
+    """``$SCORELINE_DB``, else ``scoreline.duckdb`` in the platform's user data directory."""
+    env = os.environ.get("SCORELINE_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("scoreline")) / "scoreline.duckdb"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did.
+
+    ``matches_added`` etc. compare the new snapshot with what the store held before.
+    ``rejected`` lists the rows skipped under ``skip_invalid`` (empty otherwise).
+    """
+
+    origin: str
+    source_commit: str | None
+    matches: int
+    goals: int
+    shootouts: int
+    matches_added: int
+    matches_removed: int
+    matches_changed: int
+    goals_added: int
+    goals_removed: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """Counts, date range and load history of a store (``scoreline data info``)."""
+
+    path: str
+    matches: int
+    goals: int
+    shootouts: int
+    teams: int
+    tournaments: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    matches_with_goal_minutes: int
+    size_bytes: int
+    last_load: dict[str, Any] | None
+    loads: int
+
+
+def _as_date(value: Any, name: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise InvalidParameterError(
+            f"{name}={value!r} is not a date; expected YYYY-MM-DD") from exc
+    if pd.isna(ts):
+        raise InvalidParameterError(f"{name}={value!r} is not a date; expected YYYY-MM-DD")
+    return ts.normalize()
+
+
+class Store:
+    """A scoreline DuckDB store. Open it with :func:`scoreline.open`.
+
+    Parameters
+    ----------
+    db : path, optional
+        Store file; see :func:`default_db_path`. ``":memory:"`` for a throwaway store.
+    read_only : bool
+        Open without write access.
+    """
+
+    def __init__(self, db: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = str(db) if db is not None else str(default_db_path())
+        if self.path != ":memory:" and not read_only:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}; run `scoreline data load` first")
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        if not read_only:
+            self._con.execute(DDL)
+            self._con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self._cache: dict[str, pd.DataFrame] = {}
+        self._names: TeamNames | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        """Close the DuckDB connection."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    # ------------------------------------------------------------------ loading
+    def load(
+        self,
+        source: str | Path | None = None,
+        *,
+        skip_invalid: bool = False,
+        progress: Progress | None = None,
+        upstream_base_url: str | None = None,
+        cache_dir: Path | None = None,
+    ) -> LoadReport:
+        """Load a snapshot of the four source files, atomically.
+
+        Parameters
+        ----------
+        source : str or Path, optional
+            Directory or base URL (see :func:`scoreline.data.sources.resolve_source`).
+        skip_invalid : bool
+            Load the valid rows and report the rejected ones instead of failing.
+        progress : callable, optional
+            Download progress callback.
+        upstream_base_url, cache_dir : optional
+            Overrides for the pinned download (tests).
+
+        Raises
+        ------
+        DataSourceError, DataValidationError
+            Nothing in the store has changed when these are raised.
+        """
+        start = dt.datetime.now()
+        files = resolve_source(source, cache_dir=cache_dir,
+                               upstream_base_url=upstream_base_url, progress=progress)
+        snap = build_snapshot(files, skip_invalid=skip_invalid)
+        report = self._write(snap, files, start)
+        self._cache.clear()
+        self._names = None
+        return report
+
+    def _write(self, snap: Snapshot, files: SourceFiles, start: dt.datetime) -> LoadReport:
+        con = self._con
+        con.register("new_matches", snap.matches[MATCH_COLUMNS])
+        con.register("new_goals", snap.goals[GOAL_COLUMNS])
+        con.register("new_shootouts", snap.shootouts[SHOOTOUT_COLUMNS])
+        con.register("new_former", snap.former_names[FORMER_COLUMNS])
+        key = ", ".join(MATCH_KEY)
+        values = ", ".join(MATCH_VALUES)
+        try:
+            con.execute("BEGIN TRANSACTION")
+            diff = con.execute(f"""
+                SELECT
+                  (SELECT count(*) FROM (SELECT {key} FROM new_matches
+                                         EXCEPT SELECT {key} FROM matches)),
+                  (SELECT count(*) FROM (SELECT {key} FROM matches
+                                         EXCEPT SELECT {key} FROM new_matches)),
+                  (SELECT count(*) FROM (SELECT {key}, {values} FROM new_matches
+                                         EXCEPT SELECT {key}, {values} FROM matches)
+                   WHERE ({key}) IN (SELECT ({key}) FROM matches)),
+                  (SELECT count(*) FROM (SELECT {GOAL_ROW} FROM new_goals
+                                         EXCEPT ALL SELECT {GOAL_ROW} FROM goals)),
+                  (SELECT count(*) FROM (SELECT {GOAL_ROW} FROM goals
+                                         EXCEPT ALL SELECT {GOAL_ROW} FROM new_goals))
+            """).fetchone()
+            assert diff is not None
+            for table, frame in (("matches", "new_matches"), ("goals", "new_goals"),
+                                 ("shootouts", "new_shootouts"), ("former_names", "new_former")):
+                con.execute(f"DELETE FROM {table}")
+                con.execute(f"INSERT INTO {table} SELECT * FROM {frame}")
+            load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM loads").fetchone()
+            assert load_id is not None
+            seconds = (dt.datetime.now() - start).total_seconds()
+            row = [
+                load_id[0], dt.datetime.now(), files.origin, files.commit,
+                json.dumps(files.sha256, sort_keys=True), len(snap.matches), len(snap.goals),
+                len(snap.shootouts), *[int(x) for x in diff], len(snap.rejected),
+                json.dumps(snap.warnings),
+            ]
+            con.execute("INSERT INTO loads VALUES (" + ", ".join("?" * len(row)) + ")", row)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            for name in ("new_matches", "new_goals", "new_shootouts", "new_former"):
+                con.unregister(name)
+        return LoadReport(
+            origin=files.origin, source_commit=files.commit, matches=len(snap.matches),
+            goals=len(snap.goals), shootouts=len(snap.shootouts), matches_added=int(diff[0]),
+            matches_removed=int(diff[1]), matches_changed=int(diff[2]),
+            goals_added=int(diff[3]), goals_removed=int(diff[4]), seconds=seconds,
+            warnings=snap.warnings, rejected=snap.rejected,
+        )
+
+    # ------------------------------------------------------------------ reading
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._cache:
+            order = {"matches": "match_id", "goals": "match_id, goal_seq",
+                     "shootouts": "match_id", "former_names": "current, start_date"}[name]
+            frame = self._con.execute(f"SELECT * FROM {name} ORDER BY {order}").df()
+            if name == "matches" and frame.empty and self._con.execute(
+                    "SELECT count(*) FROM loads").fetchone() == (0,):
+                raise StoreError(
+                    f"the store {self.path} is empty; run `scoreline data load` first")
+            self._cache[name] = _typed(name, frame)
+        return self._cache[name]
+
+    def _dates(self, name: str) -> np.ndarray:
+        key = f"{name}:dates"
+        if key not in self._cache:
+            self._cache[key] = self._table(name)["date"].to_numpy()  # type: ignore[assignment]
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _window(self, name: str, since: Any, until: Any) -> pd.DataFrame:
+        frame = self._table(name)
+        lo_ts, hi_ts = _as_date(since, "since"), _as_date(until, "until")
+        if lo_ts is None and hi_ts is None:
+            return frame
+        dates = self._dates(name)
+        lo = 0 if lo_ts is None else int(np.searchsorted(dates, lo_ts.to_datetime64(), "left"))
+        hi = len(frame) if hi_ts is None else int(
+            np.searchsorted(dates, hi_ts.to_datetime64(), "left"))
+        return frame.iloc[lo:max(lo, hi)]
+
+    def matches(
+        self,
+        since: Any = None,
+        until: Any = None,
+        team: str | None = None,
+        tournament: str | None = None,
+    ) -> pd.DataFrame:
+        """Matches as a DataFrame, oldest first.
+
+        Parameters
+        ----------
+        since : date-like, optional
+            First date included.
+        until : date-like, optional
+            First date EXCLUDED: ``until=D`` gives only matches strictly before D, which
+            is what a forecast for day D may use.
+        team : str, optional
+            Any spelling of a team; keeps its matches, home or away.
+        tournament : str, optional
+            Exact tournament name, case-insensitive (``"FIFA World Cup"``).
+
+        Returns
+        -------
+        DataFrame
+            One row per match: ``match_id, date, home_team, away_team, home_score,
+            away_score`` (after extra time, no shoot-outs), ``tournament, city, country,
+            neutral, seq, home_score_90, away_score_90`` (NA where unknown),
+            ``score_90_source, extra_time, has_goal_minutes, goals_complete,
+            shootout_winner, first_shooter``.
+        """
+        frame = self._window("matches", since, until)
+        if team is not None:
+            name = self.resolve_team(team)
+            frame = frame[(frame["home_team"] == name) | (frame["away_team"] == name)]
+        if tournament is not None:
+            frame = frame[frame["tournament"] == self.resolve_tournament(tournament)]
+        return frame.copy()
+
+    def goals(
+        self,
+        since: Any = None,
+        until: Any = None,
+        team: str | None = None,
+        match_id: int | None = None,
+    ) -> pd.DataFrame:
+        """Goals, one row each, in match then scoring order.
+
+        ``team`` keeps goals *credited* to that team (an own goal is credited to the
+        team that benefited, as upstream). ``minute`` is NA when unknown; minutes above
+        90 are extra time.
+        """
+        frame = self._window("goals", since, until)
+        if match_id is not None:
+            ids = frame["match_id"].to_numpy()
+            lo, hi = np.searchsorted(ids, match_id, "left"), np.searchsorted(ids, match_id, "right")
+            frame = frame.iloc[lo:hi]
+        if team is not None:
+            frame = frame[frame["team"] == self.resolve_team(team)]
+        return frame.copy()
+
+    def shootouts(self, since: Any = None, until: Any = None, team: str | None = None
+                  ) -> pd.DataFrame:
+        """Penalty shoot-outs: ``match_id, date, home_team, away_team, winner, first_shooter``."""
+        frame = self._window("shootouts", since, until)
+        if team is not None:
+            name = self.resolve_team(team)
+            frame = frame[(frame["home_team"] == name) | (frame["away_team"] == name)]
+        return frame.copy()
+
+    def former_names(self) -> pd.DataFrame:
+        """``current, former, start_date, end_date`` of renamed teams."""
+        return self._table("former_names").copy()
+
+    # ------------------------------------------------------------------ names
+    @property
+    def names(self) -> TeamNames:
+        """The team-name resolver of this store's data."""
+        if self._names is None:
+            m = self._table("matches")
+            teams = pd.unique(pd.concat([m["home_team"], m["away_team"]]))
+            self._names = TeamNames(teams, self._table("former_names"))
+        return self._names
+
+    def teams(self) -> list[str]:
+        """Every canonical team name in the data, sorted."""
+        return list(self.names.teams)
+
+    def resolve_team(self, name: str, date: Any = None) -> str:
+        """Canonical name of any spelling of a team (raises UnknownTeamError)."""
+        return self.names.resolve(name, date)
+
+    def tournaments(self) -> list[str]:
+        """Every tournament name in the data, sorted."""
+        return sorted(self._table("matches")["tournament"].unique())
+
+    def resolve_tournament(self, name: str) -> str:
+        """The data's spelling of a tournament name (case- and accent-insensitive)."""
+        known = {normalise(t): t for t in self.tournaments()}
+        key = normalise(name)
+        if key in known:
+            return known[key]
+        from rapidfuzz import process
+
+        close = [c for c, _, _ in process.extract(key, list(known), limit=3)]
+        hint = ", ".join(repr(known[c]) for c in close)
+        raise InvalidParameterError(f"unknown tournament {name!r}; did you mean {hint}?")
+
+    def find_match(self, date: Any, home: str, away: str) -> pd.Series:
+        """The match of ``home`` v ``away`` on ``date`` (either order of the two teams).
+
+        Raises
+        ------
+        UnknownMatchError
+            Suggesting the same teams' meetings nearest in time and other matches on
+            that date involving either team.
+        """
+        day = _as_date(date, "date")
+        assert day is not None
+        home_name, away_name = self.resolve_team(home, day), self.resolve_team(away, day)
+        m = self._window("matches", day, day + pd.Timedelta(days=1))
+        pair = {home_name, away_name}
+        hit = m[m["home_team"].isin(pair) & m["away_team"].isin(pair)]
+        if len(hit):
+            return hit.iloc[0]
+        suggestions = self._nearby_matches(day, home_name, away_name)
+        raise UnknownMatchError(
+            f"no match {home_name} v {away_name} on {day:%Y-%m-%d}", suggestions)
+
+    def _nearby_matches(self, day: pd.Timestamp, home: str, away: str) -> list[str]:
+        m = self._table("matches")
+        pair = {home, away}
+        same = m[m["home_team"].isin(pair) & m["away_team"].isin(pair)]
+        gap = (same["date"] - day).abs()
+        by_teams = same.loc[gap.sort_values().index[:3]]
+        near = m[(m["date"] - day).abs() <= pd.Timedelta(days=7)]
+        near = near[near["home_team"].isin(pair) | near["away_team"].isin(pair)]
+        rows = pd.concat([by_teams, near]).drop_duplicates("match_id")
+        return [f"{r.date:%Y-%m-%d} {r.home_team} {r.home_score}-{r.away_score} {r.away_team}"
+                for r in rows.itertuples(index=False)][:5]
+
+    # ------------------------------------------------------------------ info
+    def info(self) -> StoreInfo:
+        """Counts, date range, size and load history (raises StoreError when never loaded)."""
+        m = self._table("matches")
+        last = self._con.execute("SELECT * FROM loads ORDER BY load_id DESC LIMIT 1").df()
+        n_loads = self._con.execute("SELECT count(*) FROM loads").fetchone()
+        last_load = None
+        if len(last):
+            record = last.iloc[0].to_dict()
+            record["warnings"] = json.loads(record["warnings"])
+            record["sha256"] = json.loads(record["sha256"])
+            record["loaded_at"] = pd.Timestamp(record["loaded_at"]).isoformat(timespec="seconds")
+            last_load = {k: (v.item() if hasattr(v, "item") else v) for k, v in record.items()}
+        size = 0
+        if self.path != ":memory:" and Path(self.path).exists():
+            size = Path(self.path).stat().st_size
+        return StoreInfo(
+            path=self.path,
+            matches=len(m),
+            goals=len(self._table("goals")),
+            shootouts=len(self._table("shootouts")),
+            teams=len(self.teams()),
+            tournaments=int(m["tournament"].nunique()),
+            first_date=m["date"].min().date() if len(m) else None,
+            last_date=m["date"].max().date() if len(m) else None,
+            matches_with_goal_minutes=int(m["has_goal_minutes"].sum()),
+            size_bytes=size,
+            last_load=last_load,
+            loads=int(n_loads[0]) if n_loads else 0,
+        )
+
+    def fingerprint(self) -> str:
+        """SHA-256 sums of the last loaded snapshot (a cache key for derived results)."""
+        row = self._con.execute(
+            "SELECT sha256 FROM loads ORDER BY load_id DESC LIMIT 1").fetchone()
+        if row is None:
+            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
+        return str(row[0])
+
+    def execute(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """Run a read-only SQL query with ``?`` parameters and return a DataFrame."""
+        return self._con.execute(sql, params or []).df()
+
+
+
+
+def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give DuckDB's result the documented pandas dtypes."""
+    frame["date"] = pd.to_datetime(frame["date"]) if "date" in frame else None
+    if name == "matches":
+        frame = frame.astype({"match_id": "int64", "home_score": "int64", "away_score": "int64",
+                              "neutral": bool, "seq": "int64", "has_goal_minutes": bool,
+                              "goals_complete": bool, "home_score_90": "Int64",
+                              "away_score_90": "Int64", "extra_time": "boolean"})
+        for col in ("shootout_winner", "first_shooter"):
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    elif name == "goals":
+        frame = frame.astype({"match_id": "int64", "goal_seq": "int64", "minute": "Int64",
+                              "own_goal": bool, "penalty": bool})
+        frame["scorer"] = frame["scorer"].astype(object).where(frame["scorer"].notna(), None)
+    elif name == "shootouts":
+        frame = frame.astype({"match_id": "int64"})
+        frame["first_shooter"] = frame["first_shooter"].astype(object).where(
+            frame["first_shooter"].notna(), None)
+    elif name == "former_names":
+        frame["start_date"] = pd.to_datetime(frame["start_date"])
+        frame["end_date"] = pd.to_datetime(frame["end_date"])
+    return frame

@@ -1,0 +1,118 @@
+"""The one exception tree of scoreline.
+
+Every error scoreline raises on purpose is a :class:`ScorelineError`. Each subclass
+also derives from the matching built-in (``ValueError``, ``LookupError``, ...), so
+callers may catch either. Messages give the bad value, what was expected and what
+to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ScorelineError(Exception):
+    """Root of every error scoreline raises on purpose."""
+
+
+class DataValidationError(ScorelineError, ValueError):
+    """A source file does not hold what scoreline expects.
+
+    Attributes
+    ----------
+    problems : list of str
+        One ``file:line: field: what was wrong, what was expected`` line per problem
+        (capped; ``total`` counts them all).
+    total : int
+        How many problems were found in all.
+    """
+
+    def __init__(self, problems: Sequence[str], total: int | None = None) -> None:
+        self.problems = list(problems)
+        self.total = total if total is not None else len(self.problems)
+        shown = "\n".join(self.problems)
+        more = self.total - len(self.problems)
+        tail = f"\n... and {more} more" if more > 0 else ""
+        head = "1 problem" if self.total == 1 else f"{self.total} problems"
+        super().__init__(f"{head} in the source data; nothing was loaded:\n{shown}{tail}")
+
+
+class DataSourceError(ScorelineError, OSError):
+    """The data could not be found, downloaded or verified."""
+
+
+class StoreError(ScorelineError, RuntimeError):
+    """The DuckDB store is missing, empty, locked or from an incompatible version."""
+
+
+class UnknownTeamError(ScorelineError, LookupError):
+    """A team name matches no team in the data.
+
+    Attributes
+    ----------
+    name : str
+        The name as given.
+    suggestions : list of str
+        The closest known names, best first.
+    """
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = ", ".join(repr(s) for s in self.suggestions)
+        msg = f"unknown team {name!r}"
+        if hint:
+            msg += f"; did you mean {hint}?"
+        super().__init__(msg)
+
+    def __str__(self) -> str:  # LookupError would otherwise quote the message
+        return str(self.args[0])
+
+
+class UnknownMatchError(ScorelineError, LookupError):
+    """No match in the data has this date and these teams.
+
+    Attributes
+    ----------
+    suggestions : list of str
+        Nearby matches, by date and by teams, as readable one-liners.
+    """
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+        self.suggestions = list(suggestions)
+        if self.suggestions:
+            message += "; nearest matches: " + "; ".join(self.suggestions)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NotFittedError(ScorelineError, AttributeError):
+    """A model was used before ``fit`` was called."""
+
+
+class InvalidParameterError(ScorelineError, ValueError):
+    """A parameter or argument is out of its allowed range or of the wrong form."""
+
+
+class FormatError(ScorelineError, ValueError):
+    """A tournament format file is inconsistent (names the file, the place, the problem)."""
+
+
+class ArticleError(ScorelineError, ValueError):
+    """An article cannot be checked (empty, not text, too large, or about no match)."""
+
+
+__all__ = [
+    "ArticleError",
+    "DataSourceError",
+    "DataValidationError",
+    "FormatError",
+    "InvalidParameterError",
+    "NotFittedError",
+    "ScorelineError",
+    "StoreError",
+    "UnknownMatchError",
+    "UnknownTeamError",
+]

@@ -1,0 +1,1 @@
+"""scoreline.forecast layer."""

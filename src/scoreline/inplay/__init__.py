@@ -1,0 +1,1 @@
+"""scoreline.inplay layer."""

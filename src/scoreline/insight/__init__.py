@@ -1,0 +1,1 @@
+"""scoreline.insight layer."""

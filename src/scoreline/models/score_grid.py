@@ -1,0 +1,101 @@
+"""The scoreline probability grid: one object from which every market is derived.
+
+Convention: ``grid[h, a]`` is the probability that the home team scores ``h`` and the
+away team ``a`` goals in 90 minutes (plus stoppage time, no extra time). The last row
+and column are capped at ``MAX_GOALS``; grids are renormalised to sum to one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+MAX_GOALS = 10
+"""Highest goal count per side held in a grid (grids are (MAX_GOALS+1) square)."""
+
+FIXTURE_COLUMNS = ("date", "home_team", "away_team", "neutral", "tournament")
+"""Columns every fixtures frame carries (``date`` as datetime64, ``neutral`` bool)."""
+
+
+def outcome_probabilities(grids: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Home win, draw and away win probabilities of a stack of grids.
+
+    Parameters
+    ----------
+    grids : array of shape (n, G, G)
+        Scoreline probabilities, ``grids[i, h, a]`` as in the module docstring.
+
+    Returns
+    -------
+    array of shape (n, 3)
+        Columns ``p_home``, ``p_draw``, ``p_away``.
+    """
+    p_home = np.tril(grids, -1).sum(axis=(1, 2))
+    p_draw = np.trace(grids, axis1=1, axis2=2)
+    p_away = np.triu(grids, 1).sum(axis=(1, 2))
+    return np.stack([p_home, p_draw, p_away], axis=1)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """90-minute forecasts for a batch of fixtures, all derived from score grids.
+
+    Attributes
+    ----------
+    fixtures : DataFrame
+        The fixtures as given (``FIXTURE_COLUMNS``), in the same order as the arrays.
+    grids : array of shape (n, MAX_GOALS+1, MAX_GOALS+1)
+        ``grids[i, h, a]`` = P(home scores h, away scores a) in 90 minutes.
+    expected_home_goals, expected_away_goals : array of shape (n,)
+        Model goal rates (Poisson means before any low-score correction), goals per 90'.
+    model : str
+        Name of the model that produced the forecast.
+    """
+
+    fixtures: pd.DataFrame
+    grids: NDArray[np.float64]
+    expected_home_goals: NDArray[np.float64]
+    expected_away_goals: NDArray[np.float64]
+    model: str = ""
+    outcomes: NDArray[np.float64] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outcomes", outcome_probabilities(self.grids))
+
+    def __len__(self) -> int:
+        return len(self.fixtures)
+
+    @property
+    def p_home(self) -> NDArray[np.float64]:
+        """P(home win in 90 minutes), shape (n,)."""
+        return self.outcomes[:, 0]
+
+    @property
+    def p_draw(self) -> NDArray[np.float64]:
+        """P(draw after 90 minutes), shape (n,)."""
+        return self.outcomes[:, 1]
+
+    @property
+    def p_away(self) -> NDArray[np.float64]:
+        """P(away win in 90 minutes), shape (n,)."""
+        return self.outcomes[:, 2]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Fixtures with ``p_home``, ``p_draw``, ``p_away``, ``home_xg``, ``away_xg``."""
+        out = self.fixtures.reset_index(drop=True).copy()
+        out["p_home"] = self.p_home
+        out["p_draw"] = self.p_draw
+        out["p_away"] = self.p_away
+        out["home_xg"] = self.expected_home_goals
+        out["away_xg"] = self.expected_away_goals
+        return out
+
+    def top_scorelines(self, i: int, n: int = 5) -> list[tuple[int, int, float]]:
+        """The ``n`` most likely (home_goals, away_goals, probability) of fixture ``i``."""
+        grid = self.grids[i]
+        flat = np.argsort(grid, axis=None)[::-1][:n]
+        h, a = np.unravel_index(flat, grid.shape)
+        return [(int(x), int(y), float(grid[x, y])) for x, y in zip(h, a, strict=True)]

@@ -1,0 +1,1 @@
+"""scoreline.tournament layer."""

@@ -1,0 +1,67 @@
+"""Shared fixtures: the real data, loaded once per test run into a temporary store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import scoreline
+from scoreline.data.store import Store
+
+DATA_DIR = Path(
+    os.environ.get(
+        "SCORELINE_TEST_DATA",
+        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "international_results",
+    )
+)
+TOURNAMENTS_DIR = DATA_DIR.parent / "tournaments"
+ARTICLES_DIR = DATA_DIR.parent.parent / "articles"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The real upstream snapshot beside the project (``../shared/data/international_results``)."""
+    if not (DATA_DIR / "results.csv").is_file():
+        pytest.fail(f"real data not found at {DATA_DIR}; set SCORELINE_TEST_DATA")
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """A DuckDB file holding the real data, loaded once per test session."""
+    path = tmp_path_factory.mktemp("store") / "scoreline.duckdb"
+    with scoreline.open(path) as s:
+        s.load(data_dir)
+    return path
+
+
+@pytest.fixture(scope="session")
+def store(store_path: Path) -> Iterator[Store]:
+    """The session's store of the real data (shared: never load into it in a test)."""
+    s = scoreline.open(store_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def matches(store: Store) -> pd.DataFrame:
+    """Every match of the real data (``store.matches()``)."""
+    return store.matches()
+
+
+@pytest.fixture(scope="session")
+def goals(store: Store) -> pd.DataFrame:
+    """Every goal of the real data (``store.goals()``)."""
+    return store.goals()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_path: Path) -> None:
+    """Point SCORELINE_DB at the session store and keep caches inside the test's tmp dir."""
+    monkeypatch.setenv("SCORELINE_DB", str(store_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SCORELINE_DATA", raising=False)
