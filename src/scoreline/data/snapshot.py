@@ -81,11 +81,13 @@ def _attach(
 def _rejected_keys(results: ParsedFile, kept: pd.DataFrame) -> set[tuple[str, str, str]]:
     """``(date, home, away)`` text of result rows that were rejected (and not kept twice)."""
     raw = results.rejected
+    dropped = results.frame[~results.frame["line"].isin(kept["line"])]
+    if raw.empty and dropped.empty:
+        return set()
     keys: set[tuple[str, str, str]] = set()
     if len(raw):
         keys = set(zip(raw["date"].str.strip(), raw["home_team"].str.strip(),
                        raw["away_team"].str.strip(), strict=True))
-    dropped = results.frame[~results.frame["line"].isin(kept["line"])]
     keys |= set(zip(dropped["date"].dt.strftime("%Y-%m-%d"), dropped["home_team"],
                     dropped["away_team"], strict=True))
     kept_keys = set(zip(kept["date"].dt.strftime("%Y-%m-%d"), kept["home_team"],
