@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def open(db: str | Path | None = None, *, read_only: bool = False) -> Store:  # noqa: A001
+def open(db: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open the DuckDB store (created empty if missing).
 
     Parameters

@@ -115,7 +115,7 @@ def _download(
         digest = hashlib.sha256()
         try:
             with os.fdopen(fd, "wb") as out:
-                with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as resp:  # noqa: S310
+                with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as resp:
                     total = resp.headers.get("Content-Length")
                     total_n = int(total) if total and total.isdigit() else None
                     done = 0

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,6 +167,7 @@ class Store:
             self._con.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self._cache: dict[str, pd.DataFrame] = {}
+        self._date_index: dict[str, np.ndarray] = {}
         self._names: TeamNames | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -218,6 +218,7 @@ class Store:
         snap = build_snapshot(files, skip_invalid=skip_invalid)
         report = self._write(snap, files, start)
         self._cache.clear()
+        self._date_index.clear()
         self._names = None
         return report
 
@@ -289,10 +290,9 @@ class Store:
         return self._cache[name]
 
     def _dates(self, name: str) -> np.ndarray:
-        key = f"{name}:dates"
-        if key not in self._cache:
-            self._cache[key] = self._table(name)["date"].to_numpy()  # type: ignore[assignment]
-        return self._cache[key]  # type: ignore[return-value]
+        if name not in self._date_index:
+            self._date_index[name] = self._table(name)["date"].to_numpy()
+        return self._date_index[name]
 
     def _window(self, name: str, since: Any, until: Any) -> pd.DataFrame:
         frame = self._table(name)
