@@ -59,9 +59,17 @@ def goals(store: Store) -> pd.DataFrame:
     return store.goals()
 
 
+@pytest.fixture(scope="session")
+def mpl_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One matplotlib config/font-cache directory for the whole run (built once)."""
+    return tmp_path_factory.mktemp("mplconfig")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_path: Path) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_path: Path,
+                  mpl_config_dir: Path) -> None:
     """Point SCORELINE_DB at the session store and keep caches inside the test's tmp dir."""
     monkeypatch.setenv("SCORELINE_DB", str(store_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("MPLCONFIGDIR", str(mpl_config_dir))
     monkeypatch.delenv("SCORELINE_DATA", raising=False)

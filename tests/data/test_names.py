@@ -21,6 +21,8 @@ from scoreline.errors import UnknownTeamError
     ("  germany ", "Germany"),
     ("CURACAO", "Curaçao"),
     ("Sao Tome and Principe", "São Tomé and Príncipe"),
+    ("West Germany", "Germany"),
+    ("East Germany", "German DR"),
 ])
 def test_aliases_and_accents(store: Store, given: str, canonical: str) -> None:
     """Common spellings, case and accents all resolve to the data's name."""

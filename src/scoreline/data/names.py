@@ -71,6 +71,12 @@ ALIASES: dict[str, str] = {
     "Syrian Arab Republic": "Syria",
     "Hong Kong, China": "Hong Kong",
     "Curacao": "Curaçao",
+    # Historical names the data folds into the successor team
+    "West Germany": "Germany",
+    "FR Germany": "Germany",
+    "East Germany": "German DR",
+    "GDR": "German DR",
+    "USSR": "Russia",
     "Sao Tome and Principe": "São Tomé and Príncipe",
 }
 """Common spellings that are not in the data, mapped to the data's names."""

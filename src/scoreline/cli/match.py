@@ -1,0 +1,79 @@
+"""``scoreline match DATE HOME AWAY``: a past match minute by minute, with a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from scoreline import api
+from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
+
+OutOption = typer.Option(
+    None, "--out", help="Chart file (PNG and SVG are both written; default "
+    "DATE-HOME-AWAY.png in the current directory).")
+NoChartOption = typer.Option(False, "--no-chart", help="Do not draw the chart.")
+
+
+def _default_chart(date: str, home: str, away: str) -> Path:
+    slug = "-".join(part.lower().replace(" ", "-") for part in (home, away))
+    return Path(f"{date}-{slug}.png")
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}" if value >= 0.01 or value == 0 else "<1%"
+
+
+@app.command("match")
+def match(
+    date: str = typer.Argument(..., help="Match day, YYYY-MM-DD."),
+    home: str = typer.Argument(..., help="One team (either order)."),
+    away: str = typer.Argument(..., help="The other team."),
+    out: Path = OutOption,
+    no_chart: bool = NoChartOption,
+    db: str = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Pre-match forecast, each goal with the win probabilities after it, the winner's low
+    point, and a win-probability chart."""
+    with friendly_errors():
+        chart = None if no_chart else (out or _default_chart(date, home, away))
+        replay = api.match_replay(date, home, away, chart=chart, db=db)
+
+    def render() -> None:
+        console.print(f"[bold]{replay.score_text}[/]  {replay.tournament}, {replay.date}, "
+                      f"{replay.city}{' (neutral)' if replay.neutral else ''}", highlight=False)
+        pre = replay.prematch
+        if pre is not None:
+            console.print(
+                f"before kick-off (90 minutes; model fitted on matches before "
+                f"{pre.trained_until}): {replay.home_team} {_pct(pre.p_home)}, draw "
+                f"{_pct(pre.p_draw)}, {replay.away_team} {_pct(pre.p_away)}; expected goals "
+                f"{pre.home_xg:.2f}-{pre.away_xg:.2f}", highlight=False)
+        if replay.goals:
+            table = Table(title="goals", title_justify="left")
+            for col in ("minute", "team", "scorer", "score"):
+                table.add_column(col, justify="right" if col == "minute" else "left")
+            labels = (replay.home_team, "shoot-out" if replay.extra_time else "draw",
+                      replay.away_team)
+            for label in labels:
+                table.add_column(label, justify="right")
+            for g in replay.goals:
+                note = " (pen)" if g.penalty else " (og)" if g.own_goal else ""
+                minute = "?" if g.minute is None else f"{g.minute}'"
+                table.add_row(minute, g.team, f"{g.scorer or '?'}{note}",
+                              f"{g.home_goals}-{g.away_goals}",
+                              _pct(g.p_home), _pct(g.p_draw), _pct(g.p_away))
+            console.print(table)
+        if replay.winner_lowest_p is not None:
+            what = "winning" if replay.decided_by == "90 minutes" else "going through"
+            console.print(f"{replay.winner}'s chance of {what} was lowest at "
+                          f"{_pct(replay.winner_lowest_p)} after {replay.winner_lowest_minute}'",
+                          highlight=False)
+        for note in replay.notes:
+            console.print(f"[yellow]note:[/] {note}", highlight=False)
+        for path in replay.charts:
+            console.print(f"chart: {path}", highlight=False)
+
+    emit(replay, as_json, render)

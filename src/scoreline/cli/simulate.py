@@ -1,0 +1,127 @@
+"""``scoreline simulate``: Monte Carlo tournament forecasts (and their replay by matchday)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from scoreline import api
+from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
+
+
+def _progress(enabled: bool, label: str) -> Any:
+    return Progress(
+        TextColumn(label), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+        TimeRemainingColumn(), console=console, transient=True, disable=not enabled,
+    )
+
+
+def _pct(p: float) -> str:
+    if p >= 0.9995:
+        return "100%"
+    if p == 0:
+        return "-"
+    return "<0.1%" if p < 0.0005 else f"{100 * p:.1f}%"
+
+
+@app.command("simulate")
+def simulate(
+    tournament: str = typer.Argument(..., help="wc2022, wc2026, euro2024 or a format file."),
+    as_of: str = typer.Option(None, "--as-of", help="Forecast as of this day (default: opening)."),
+    sims: int = typer.Option(
+        None, "--sims", help="Simulated tournaments (default 100,000; 20,000 per day with --timeline)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Random seed."),
+    hot: bool = typer.Option(False, "--hot", help="Let strengths move within each simulation."),
+    model: str = typer.Option("default", "--model", help="default or dixon-coles."),
+    timeline: bool = typer.Option(False, "--timeline", help="Replay after every matchday."),
+    top: int = typer.Option(16, "--top", help="Teams shown in the table."),
+    csv: Path = typer.Option(None, "--csv", help="Also write the table as CSV."),
+    plot: Path = typer.Option(None, "--plot", help="Write a chart (PNG)."),
+    db: str = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Each team's chances of leaving the group, of each knockout round and of the title."""
+    if timeline:
+        _timeline(tournament, sims or 20_000, seed, hot, model, top, csv, plot, db, as_json)
+        return
+    sims = sims or 100_000
+    with friendly_errors(), _progress(not as_json and sims >= 200_000, "simulating") as bar:
+        task = bar.add_task("sims", total=sims)
+        r = api.simulate_tournament(
+            tournament, as_of, sims=sims, seed=seed, hot=hot, model=model, db=db, csv=csv,
+            plot=plot, progress=lambda done, total: bar.update(task, completed=done),
+        )
+    data = r.summary()
+
+    def render() -> None:
+        hot_note = ", hot" if r.hot else ""
+        console.print(
+            f"[bold]{r.tournament}[/] as of {r.as_of}: {r.sims:,} simulations{hot_note} "
+            f"(seed {r.seed}, model {r.model}, {r.fixed_matches} real results fixed); "
+            f"largest standard error {100 * data['max_se']:.2f} points",
+            highlight=False,
+        )
+        frame = r.to_frame().head(top)
+        cols = r.stage_columns()
+        table = Table()
+        table.add_column("team")
+        table.add_column("grp")
+        labels = ["leave group", *[s if s != "F" else "final" for s in r.stages[2:-1]], "win"]
+        for label in labels:
+            table.add_column(label, justify="right")
+        table.add_column("pos 1/2/3/4 %", justify="right")
+        for rec in frame.to_dict(orient="records"):
+            positions = "/".join(
+                f"{100 * rec[f'p_position_{k}']:.0f}" for k in range(1, r.position_counts.shape[1] + 1)
+            )
+            table.add_row(rec["team"], rec["group"], *[_pct(rec[c]) for c in cols], positions)
+        console.print(table)
+        if plot is not None:
+            console.print(f"chart written to {plot}", highlight=False)
+
+    emit(data, as_json, render)
+
+
+def _timeline(
+    tournament: str, sims: int, seed: int, hot: bool, model: str, top: int,
+    csv: Path | None, plot: Path | None, db: str | None, as_json: bool,
+) -> None:
+    with friendly_errors(), _progress(not as_json, "replaying matchdays") as bar:
+        task = bar.add_task("days", total=1)
+        t = api.simulate_timeline(
+            tournament, sims=sims, seed=seed, hot=hot, model=model, db=db, csv=csv, plot=plot,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    contenders = t.contenders(min(top, 6))
+    p = t.p_champion()
+    idx = [t.teams.index(c) for c in contenders]
+    data = {
+        "tournament": t.tournament,
+        "sims": t.results[0].sims,
+        "seed": seed,
+        "hot": hot,
+        "dates": t.dates,
+        "p_champion": {c: [float(p[k, i]) for k in range(len(t.dates))] for c, i in zip(contenders, idx, strict=True)},
+    }
+
+    def render() -> None:
+        console.print(
+            f"[bold]{t.tournament}[/]: title chances after each matchday "
+            f"({data['sims']:,} simulations per day)", highlight=False,
+        )
+        table = Table()
+        table.add_column("as of")
+        for c in contenders:
+            table.add_column(c, justify="right")
+        for k, day in enumerate(t.dates):
+            table.add_row(day.strftime("%d %b"), *[_pct(p[k, i]) for i in idx])
+        console.print(table)
+        if plot is not None:
+            console.print(f"chart written to {plot}", highlight=False)
+
+    emit(data, as_json, render)

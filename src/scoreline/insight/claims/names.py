@@ -1,0 +1,165 @@
+"""Find teams and players in text despite accents, spelling and demonyms.
+
+Team names come from the store; demonyms and common nicknames ("Japanese", "the Blue
+Samurai", "Les Bleus") from the small table below. Player names are compared after
+removing accents (Gündoğan -> gundogan, Dōan -> doan) with rapidfuzz, and a surname
+alone is resolved among the players of the match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+#: Demonyms and nicknames -> team. Only unambiguous ones ("La Roja" is Spain and Chile: left out).
+TEAM_ALIASES: dict[str, str] = {
+    "Japanese": "Japan", "Blue Samurai": "Japan", "Samurai Blue": "Japan",
+    "German": "Germany", "Germans": "Germany", "Die Mannschaft": "Germany",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Argentinians": "Argentina",
+    "Albiceleste": "Argentina", "Saudi": "Saudi Arabia", "Saudis": "Saudi Arabia",
+    "Green Falcons": "Saudi Arabia", "Brazilian": "Brazil", "Brazilians": "Brazil",
+    "Selecao": "Brazil", "Seleção": "Brazil", "Cameroonian": "Cameroon",
+    "Cameroonians": "Cameroon", "Indomitable Lions": "Cameroon", "French": "France",
+    "Les Bleus": "France", "Spanish": "Spain", "Spaniards": "Spain", "Costa Rican": "Costa Rica",
+    "Costa Ricans": "Costa Rica", "Qatari": "Qatar", "Qataris": "Qatar",
+    "Ecuadorian": "Ecuador", "Ecuadorians": "Ecuador", "Moroccan": "Morocco",
+    "Moroccans": "Morocco", "Atlas Lions": "Morocco", "Croatian": "Croatia",
+    "Croatians": "Croatia", "Portuguese": "Portugal", "Dutch": "Netherlands",
+    "Oranje": "Netherlands", "Mexican": "Mexico", "Mexicans": "Mexico",
+    "South Korean": "South Korea", "Korea Republic": "South Korea", "Australian": "Australia",
+    "Australians": "Australia", "Socceroos": "Australia", "Senegalese": "Senegal",
+    "Tunisian": "Tunisia", "Tunisians": "Tunisia", "Iranian": "Iran", "Iranians": "Iran",
+    "Welsh": "Wales", "Danish": "Denmark", "Danes": "Denmark", "Polish": "Poland",
+    "Swiss": "Switzerland", "Serbian": "Serbia", "Serbians": "Serbia", "Belgian": "Belgium",
+    "Belgians": "Belgium", "Red Devils": "Belgium", "Canadian": "Canada", "Canadians": "Canada",
+    "Uruguayan": "Uruguay", "Uruguayans": "Uruguay", "Ghanaian": "Ghana", "Ghanaians": "Ghana",
+    "Black Stars": "Ghana", "Italian": "Italy", "Italians": "Italy", "Azzurri": "Italy",
+    "Nigerian": "Nigeria", "Nigerians": "Nigeria", "Super Eagles": "Nigeria",
+    "Egyptian": "Egypt", "Egyptians": "Egypt", "Swedish": "Sweden", "Swedes": "Sweden",
+    "Colombian": "Colombia", "Colombians": "Colombia", "Chilean": "Chile", "Chileans": "Chile",
+    "Peruvian": "Peru", "Paraguayan": "Paraguay", "English": "England", "Three Lions": "England",
+    "Scottish": "Scotland", "Scots": "Scotland", "Irish": "Republic of Ireland",
+    "Norwegian": "Norway", "Russian": "Russia", "Russians": "Russia", "Ukrainian": "Ukraine",
+    "Turkish": "Turkey", "Greek": "Greece", "Austrian": "Austria", "Hungarian": "Hungary",
+    "Czech": "Czech Republic", "USA": "United States", "USMNT": "United States",
+    "Algerian": "Algeria", "Ivorian": "Ivory Coast", "Côte d'Ivoire": "Ivory Coast",
+}
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l",
+                       "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "’": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, case kept (``"İlkay Gündoğan" -> "Ilkay Gundogan"``)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise(text: str) -> str:
+    """Folded, lower-case, single-spaced (``"Ritsu Dōan" -> "ritsu doan"``)."""
+    return re.sub(r"\s+", " ", fold(text).lower()).strip()
+
+
+@dataclass(frozen=True)
+class TeamMention:
+    """A team named in a sentence."""
+
+    team: str
+    start: int
+    end: int
+    surface: str
+    alias: bool
+
+
+class TeamFinder:
+    """Finds team names, demonyms and nicknames in folded text (case-sensitive: proper nouns).
+
+    Parameters
+    ----------
+    teams : list of str
+        Canonical team names (``store.teams()``).
+    """
+
+    #: Team names that are also common words or people's names: only found with a capital
+    #: letter away from the start of a sentence, and never counted alone to locate a match.
+    AMBIGUOUS = frozenset({"Jersey", "Turkey", "Chad", "Jordan", "Georgia", "Man", "Guinea",
+                           "Niger", "Sark", "China", "Panama"})
+
+    def __init__(self, teams: list[str]) -> None:
+        self.names: dict[str, str] = {}
+        for t in teams:
+            self.names[fold(t)] = t
+        for alias, team in TEAM_ALIASES.items():
+            if team in teams:
+                self.names.setdefault(fold(alias), team)
+        self.aliases = {fold(a) for a in TEAM_ALIASES}
+        alts = sorted(self.names, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+        self._memo: dict[str, tuple[TeamMention, ...]] = {}
+
+    def find(self, text: str) -> list[TeamMention]:
+        """Teams named in ``text`` (folded for matching), in order (memoised per text)."""
+        hit = self._memo.get(text)
+        if hit is not None:
+            return list(hit)
+        if len(self._memo) > 4096:
+            self._memo.clear()
+        found = self._find(text)
+        self._memo[text] = tuple(found)
+        return found
+
+    def _find(self, text: str) -> list[TeamMention]:
+        folded = fold(text)
+        out = []
+        for m in self._re.finditer(folded):
+            surface = m.group(1)
+            out.append(TeamMention(team=self.names[surface], start=m.start(), end=m.end(),
+                                   surface=surface, alias=surface in self.aliases))
+        return out
+
+
+@dataclass(frozen=True)
+class PlayerMatch:
+    """A name in the text resolved to a player of the data."""
+
+    written: str
+    player: str
+    score: float
+
+
+def name_score(written: str, player: str) -> float:
+    """Similarity 0-100 of a written name and a player's full name (surname alone allowed)."""
+    w, p = normalise(written), normalise(player)
+    if not w or not p:
+        return 0.0
+    if w == p:
+        return 100.0
+    w_tokens, p_tokens = w.split(), p.split()
+    if len(w_tokens) == 1:
+        # a surname alone: compare with each part of the player's name
+        return max(fuzz.ratio(w, t) for t in p_tokens)
+    full = fuzz.token_sort_ratio(w, p)
+    last = fuzz.ratio(w_tokens[-1], p_tokens[-1])
+    return max(full, min(last, full + 10))
+
+
+def match_player(written: str, players: list[str], threshold: float = 85.0) -> PlayerMatch | None:
+    """The player of ``players`` that ``written`` names, or None (ties are not resolved)."""
+    scored = sorted(((name_score(written, p), p) for p in set(players)), reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[1][0] >= threshold and scored[1][0] == scored[0][0]:
+        return None
+    return PlayerMatch(written=written, player=scored[0][1], score=scored[0][0])
+
+
+_CAP_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}(?=\s[A-Z][a-z]))"
+_PARTICLE = r"(?:de|da|di|van|von|der|den|al|el|dos|do|le|la|bin|ben)"
+PERSON_RE = re.compile(
+    rf"(?<![\w'-])({_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_CAP_WORD}){{0,3}})(?![\w'-])")
+
+#: Capitalised words that are not names.
+NOT_NAMES = frozenset(["The", "A", "An", "After", "Before", "Despite", "Japan's", "Although", "While", "When", "Then", "They", "He", "She", "It", "Its", "In", "On", "At", "By", "For", "From", "With", "Without", "Match", "Day", "Stadium", "International", "World", "Cup", "FIFA", "Group", "Round", "Final", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "These", "Those", "However", "Twitter", "Spotless", "Tidying", "Huge", "Domo", "Arigato", "Bundesliga", "But", "And", "Or", "So", "If", "I", "We", "You", "Their", "Our"])

@@ -1,0 +1,358 @@
+"""Which match: look a match up by date and teams, and find the tournament edition it belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+
+from scoreline.errors import InvalidParameterError, UnknownMatchError
+
+#: Matches of one tournament further apart than this (days) belong to different editions.
+EDITION_GAP_DAYS = 45
+
+
+class StoreLike(Protocol):
+    """The part of the scoreline store the insight layer reads (see ``scoreline.open``)."""
+
+    def matches(self, since: Any = None, until: Any = None, team: str | None = None,
+                tournament: str | None = None) -> pd.DataFrame: ...
+
+    def goals(self, since: Any = None, until: Any = None, team: str | None = None,
+              match_id: int | None = None) -> pd.DataFrame: ...
+
+    def resolve_team(self, name: str, date: Any = None) -> str: ...
+
+    def find_match(self, date: Any, home: str, away: str) -> pd.Series: ...
+
+    def teams(self) -> list[str]: ...
+
+
+def parse_date(value: str | dt.date) -> dt.date:
+    """A ``YYYY-MM-DD`` string or a date as a :class:`datetime.date` (InvalidParameterError if neither)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidParameterError(
+            f"date {value!r} is not a date; expected YYYY-MM-DD, e.g. 2022-11-23"
+        ) from None
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value)
+    return text or None
+
+
+def _opt_bool(value: Any) -> bool | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    """One match as stored: scores after extra time, shoot-out winner separate.
+
+    Attributes
+    ----------
+    match_id : int
+        The store's chronological id.
+    date : datetime.date
+        Day of the match (local date as in the source data).
+    home_team, away_team : str
+        Teams as listed by the source (``home`` is nominal at neutral venues).
+    home_score, away_score : int
+        Goals after extra time, shoot-out excluded.
+    tournament, city, country : str
+        Competition and venue as in the source data.
+    neutral : bool
+        True when neither team played at home.
+    extra_time : bool or None
+        Whether the match went to extra time (None when the data cannot tell).
+    shootout_winner : str or None
+        Winner of the penalty shoot-out, when there was one.
+    has_goal_minutes : bool
+        Whether the data holds goal minutes for this match.
+    """
+
+    match_id: int
+    date: dt.date
+    home_team: str
+    away_team: str
+    home_score: int
+    away_score: int
+    tournament: str
+    city: str
+    country: str
+    neutral: bool
+    extra_time: bool | None
+    shootout_winner: str | None
+    has_goal_minutes: bool
+
+    @classmethod
+    def from_row(cls, row: Any) -> MatchRecord:
+        """Build from one row of ``store.matches()``."""
+        get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+        date = pd.Timestamp(get("date")).date()
+        return cls(
+            match_id=int(get("match_id")),
+            date=date,
+            home_team=str(get("home_team")),
+            away_team=str(get("away_team")),
+            home_score=int(get("home_score")),
+            away_score=int(get("away_score")),
+            tournament=str(get("tournament")),
+            city=str(get("city")),
+            country=str(get("country")),
+            neutral=bool(get("neutral")),
+            extra_time=_opt_bool(get("extra_time", None)),
+            shootout_winner=_opt_str(get("shootout_winner", None)),
+            has_goal_minutes=bool(get("has_goal_minutes", False)),
+        )
+
+    @property
+    def teams(self) -> tuple[str, str]:
+        """``(home_team, away_team)``."""
+        return (self.home_team, self.away_team)
+
+    @property
+    def winner(self) -> str | None:
+        """The team with more goals after extra time (None for a draw, even one settled on penalties)."""
+        if self.home_score > self.away_score:
+            return self.home_team
+        if self.away_score > self.home_score:
+            return self.away_team
+        return None
+
+    @property
+    def loser(self) -> str | None:
+        """The team with fewer goals after extra time (None for a draw)."""
+        w = self.winner
+        if w is None:
+            return None
+        return self.away_team if w == self.home_team else self.home_team
+
+    @property
+    def advancing(self) -> str | None:
+        """The winner, or the shoot-out winner of a drawn match."""
+        return self.winner or self.shootout_winner
+
+    def opponent(self, team: str) -> str:
+        """The other team of the match."""
+        return self.away_team if team == self.home_team else self.home_team
+
+    def goals_for(self, team: str) -> int:
+        """Goals of ``team`` after extra time."""
+        return self.home_score if team == self.home_team else self.away_score
+
+    def score_text(self) -> str:
+        """``"Germany 1-2 Japan"`` (home first; shoot-out noted)."""
+        text = f"{self.home_team} {self.home_score}-{self.away_score} {self.away_team}"
+        if self.shootout_winner:
+            text += f" ({self.shootout_winner} won on penalties)"
+        return text
+
+    def label(self) -> str:
+        """``"Germany 1-2 Japan, FIFA World Cup, 2022-11-23, Al Rayyan"``."""
+        return f"{self.score_text()}, {self.tournament}, {self.date.isoformat()}, {self.city}"
+
+
+def match_by_id(store: StoreLike, match_id: int, date: dt.date) -> MatchRecord:
+    """The match with this id, played on ``date`` (the date narrows the query)."""
+    frame = store.matches(since=date, until=date + dt.timedelta(days=1))
+    rows = frame[frame["match_id"] == match_id]
+    if rows.empty:
+        raise UnknownMatchError(f"no match with id {match_id} on {date.isoformat()}")
+    return MatchRecord.from_row(rows.iloc[0])
+
+
+def find_match(store: StoreLike, date: str | dt.date, home: str, away: str) -> MatchRecord:
+    """The match between ``home`` and ``away`` on ``date`` (either order of the teams).
+
+    Parameters
+    ----------
+    store : Store
+        The scoreline store.
+    date : str or datetime.date
+        ``YYYY-MM-DD``.
+    home, away : str
+        Team names; resolved with ``store.resolve_team`` (former names and spelling).
+
+    Raises
+    ------
+    InvalidParameterError
+        The date is not a date.
+    UnknownTeamError
+        A team name matches no team (with suggestions).
+    UnknownMatchError
+        The teams did not meet that day (with the nearest meetings).
+    """
+    day = parse_date(date)
+    return MatchRecord.from_row(store.find_match(day, home, away))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of a tournament: its matches clustered in time.
+
+    Attributes
+    ----------
+    tournament : str
+        Tournament name as in the data.
+    label : str
+        ``"2022 FIFA World Cup"`` (year of the first match).
+    start, end : datetime.date
+        First and last match days.
+    is_finals : bool
+        True for a finals tournament (not a qualifier, not friendlies).
+    matches : pandas.DataFrame
+        The edition's matches (store columns), by date then match_id.
+    """
+
+    tournament: str
+    label: str
+    start: dt.date
+    end: dt.date
+    is_finals: bool
+    matches: pd.DataFrame = field(compare=False, repr=False)
+
+    @property
+    def provenance(self) -> str:
+        """How the edition was delimited."""
+        return (
+            f"store.matches(tournament={self.tournament!r}) clustered into editions at gaps of more "
+            f"than {EDITION_GAP_DAYS} days: {self.start.isoformat()} to {self.end.isoformat()}, "
+            f"{len(self.matches)} matches"
+        )
+
+    def opening_match(self) -> MatchRecord:
+        """The first match of the edition."""
+        return MatchRecord.from_row(self.matches.iloc[0])
+
+    def final(self) -> MatchRecord | None:
+        """The final of a finals edition (see :func:`_final_of`; None when it cannot be told)."""
+        if not self.is_finals or len(self.matches) < 3:
+            return None
+        row = _final_of(self.matches)
+        return None if row is None else MatchRecord.from_row(row)
+
+    def day_number(self, date: dt.date) -> int:
+        """1-based index of ``date`` among the edition's match days."""
+        days = sorted({pd.Timestamp(d).date() for d in self.matches["date"]})
+        return days.index(date) + 1 if date in days else 0
+
+
+def is_finals_tournament(tournament: str) -> bool:
+    """True unless the tournament is a qualifier or friendlies."""
+    low = tournament.lower()
+    return "qualification" not in low and low != "friendly"
+
+
+def edition_of(store: StoreLike, match: MatchRecord) -> Edition:
+    """The edition of ``match.tournament`` that contains ``match``.
+
+    Finals tournaments are clustered by gaps of more than ``EDITION_GAP_DAYS`` days;
+    qualifiers and friendlies are cut at calendar years.
+    """
+    finals = is_finals_tournament(match.tournament)
+    frame = store.matches(
+        tournament=match.tournament,
+        since=match.date - dt.timedelta(days=400),
+        until=match.date + dt.timedelta(days=400),
+    )
+    frame = frame.sort_values(["date", "match_id"]).reset_index(drop=True)
+    if finals:
+        gaps = frame["date"].diff().dt.days.fillna(0) > EDITION_GAP_DAYS
+        cluster = gaps.cumsum()
+        mine = cluster[frame["match_id"] == match.match_id]
+        part = frame[cluster == mine.iloc[0]] if not mine.empty else frame.iloc[0:0]
+    else:
+        part = frame[frame["date"].dt.year == match.date.year]
+    part = part.reset_index(drop=True)
+    start = pd.Timestamp(part["date"].iloc[0]).date() if not part.empty else match.date
+    end = pd.Timestamp(part["date"].iloc[-1]).date() if not part.empty else match.date
+    return Edition(
+        tournament=match.tournament,
+        label=f"{start.year} {match.tournament}",
+        start=start,
+        end=end,
+        is_finals=finals,
+        matches=part,
+    )
+
+
+def _final_of(part: pd.DataFrame) -> pd.Series | None:
+    """The final among an edition's matches, or None when the data cannot tell.
+
+    The final is the only match on the last day or, of two matches that day (final and
+    third place), the one between the two teams that won their previous match of the
+    edition (the semi-final winners; in 1950's final group, Uruguay and Brazil). A pure
+    round-robin edition (every pair once, nothing else) has none.
+    """
+    last_day = part["date"].iloc[-1]
+    last = part[part["date"] == last_day]
+    # a pure round-robin (every pair once, nothing else) has no final
+    teams = set(part["home_team"]) | set(part["away_team"])
+    pairs = {frozenset(p) for p in zip(part["home_team"], part["away_team"])}
+    if len(part) == len(pairs) == len(teams) * (len(teams) - 1) // 2:
+        return None
+    if len(last) == 1:
+        return last.iloc[0]
+    if len(last) != 2:
+        return None
+    earlier = part[part["date"] < last_day]
+    fits = []
+    for _, row in last.iterrows():
+        ok = True
+        for team in (row["home_team"], row["away_team"]):
+            games = earlier[(earlier["home_team"] == team) | (earlier["away_team"] == team)]
+            if games.empty:
+                ok = False
+                break
+            prev = MatchRecord.from_row(games.iloc[-1])
+            ok = ok and prev.advancing == team
+        if ok:
+            fits.append(row)
+    return fits[0] if len(fits) == 1 else None
+
+
+def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[tuple[int, str]], list[int]]:
+    """Winners of the finals of ``tournament`` played before ``until`` (exclusive).
+
+    Editions are clustered as in :func:`edition_of`; the final is found by
+    :func:`_final_of`; its winner is the winner after extra time or of the shoot-out.
+
+    Returns
+    -------
+    (list of (year, winner), list of int)
+        The finals found, and the years of editions whose final could not be told apart
+        (so that a count of titles can say it is a lower bound).
+    """
+    frame = store.matches(tournament=tournament, until=until)
+    if frame.empty:
+        return [], []
+    frame = frame.sort_values(["date", "match_id"]).reset_index(drop=True)
+    cluster = (frame["date"].diff().dt.days.fillna(0) > EDITION_GAP_DAYS).cumsum()
+    out: list[tuple[int, str]] = []
+    unknown: list[int] = []
+    for _, part in frame.groupby(cluster, sort=True):
+        year = int(pd.Timestamp(part["date"].iloc[-1]).year)
+        if len(part) < 3:
+            unknown.append(year)
+            continue
+        row = _final_of(part)
+        winner = MatchRecord.from_row(row).advancing if row is not None else None
+        if winner is None:
+            unknown.append(year)
+        else:
+            out.append((year, winner))
+    return out, unknown

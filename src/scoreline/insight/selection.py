@@ -1,0 +1,71 @@
+"""Which matches a ranking covers: a tournament, a year or a date window, or all time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from scoreline.errors import InvalidParameterError
+
+
+def select_matches(
+    store: Any,
+    *,
+    tournament: str | None = None,
+    year: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    all_time: bool = False,
+) -> tuple[pd.DataFrame, str]:
+    """The matches of a ranking and a readable description of the selection.
+
+    Parameters
+    ----------
+    store : Store
+    tournament : str, optional
+        Any capitalisation of a tournament name in the data (``"FIFA World Cup"``).
+    year : int, optional
+        Calendar year. Cannot be combined with ``since``/``until``.
+    since, until : str, optional
+        ISO dates, ``since`` inclusive, ``until`` exclusive.
+    all_time : bool
+        Every match of ``tournament`` (required) in the data.
+
+    Without a year, a window or ``all_time``: a tournament's whole history when a
+    tournament is given, else the latest calendar year in the data.
+
+    Raises
+    ------
+    InvalidParameterError
+        Conflicting options, an unknown tournament, or an empty selection.
+    """
+    if year is not None and (since is not None or until is not None):
+        raise InvalidParameterError("give either a year or a since/until window, not both")
+    if all_time and (year is not None or since is not None or until is not None):
+        raise InvalidParameterError("all_time covers every year; drop year/since/until")
+    if all_time and tournament is None:
+        raise InvalidParameterError(
+            "all_time needs a tournament (e.g. 'FIFA World Cup'): ranking all 49,000 matches "
+            "ever played needs a walk-forward forecast of each; give a year or a window instead"
+        )
+    if year is not None and not 1872 <= int(year) <= 2100:
+        raise InvalidParameterError(f"year {year} is outside the data (1872 onwards)")
+    name = store.resolve_tournament(tournament) if tournament is not None else None
+    if year is not None:
+        since, until = f"{int(year)}-01-01", f"{int(year) + 1}-01-01"
+    elif since is None and until is None and name is None:
+        last = pd.Timestamp(store.matches()["date"].max()).year
+        since, until = f"{last}-01-01", f"{last + 1}-01-01"
+    try:
+        frame = store.matches(since=since, until=until, tournament=name)
+    except (ValueError, TypeError) as exc:
+        raise InvalidParameterError(f"bad date in since/until: {exc}") from None
+    what = name or "all matches"
+    if since is not None or until is not None:
+        what += f" {since or 'start'} to {until or 'now'}" if year is None else f" {year}"
+    else:
+        what += " (all time)"
+    if frame.empty:
+        raise InvalidParameterError(f"no matches for {what}")
+    return frame, what

@@ -1,0 +1,512 @@
+"""The compiled Monte Carlo kernel: whole tournaments, one per simulation, in parallel.
+
+Each simulation plays every group match (inverse-CDF sampling of the 90-minute score grid
+of the pair), ranks each group with the format's tie-breakers, ranks and allocates the best
+third-placed teams, then plays the bracket: a knockout match level after 90 minutes goes to
+30 minutes of extra time (independent Poisson goals at one third of the 90-minute rates),
+then to a shoot-out.
+
+Randomness: simulation ``i`` of a run with seed ``s`` draws from its own SplitMix64 stream
+seeded by a hash of ``(s, i)``, so results do not depend on the batch size or the number of
+threads, and a run of ``n`` simulations is a prefix of a run of ``2n``.
+
+"Hot" simulations (FiveThirtyEight's approach) let form carry within one simulated
+tournament: each team gets a strength shift ``d`` (log goal-rate units, 0 at the start).
+A match between home ``i`` and away ``j`` is drawn from the pair's grid exponentially tilted
+by ``exp(theta * (h - a))`` with ``theta = d_i - d_j``, which multiplies the home rate by
+``e**theta`` and the away rate by ``e**-theta`` (exact for independent Poisson goals). After
+each simulated result, ``d_i += k * (goal difference - expected goal difference)`` and
+``d_j -= `` the same (an Elo-like, zero-sum update; ``k = 0.05`` by default, so beating
+expectations by two goals makes a team about 10 % more potent, 10 % less leaky).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numba
+import numpy as np
+from numpy.typing import NDArray
+
+from scoreline.tournament.format import GROUP_CRITERIA, THIRD_PLACE_ROUND, TournamentFormat
+
+PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
+_CODES = {name: i for i, name in enumerate(GROUP_CRITERIA)}
+assert [_CODES[n] for n in GROUP_CRITERIA] == list(range(9))
+
+SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER = range(4)
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_S30 = np.uint64(30)
+_S27 = np.uint64(27)
+_S31 = np.uint64(31)
+_S11 = np.uint64(11)
+_INV53 = 1.0 / 9007199254740992.0
+
+
+@dataclass(frozen=True)
+class CompiledFormat:
+    """A format as integer arrays for the kernel (team ``i`` = ``TournamentFormat.teams[i]``)."""
+
+    teams: list[str]
+    group_teams: NDArray[np.int64]  # (G, S) team indices
+    pair_a: NDArray[np.int64]  # (P,) local index of the first-named team of each group match
+    pair_b: NDArray[np.int64]
+    group_criteria: NDArray[np.int64]
+    third_criteria: NDArray[np.int64]
+    n_thirds: int
+    allocation: NDArray[np.int64]  # (2**G, n_thirds) group of the third in each third slot
+    ko_kind: NDArray[np.int64]  # (M, 2) SLOT_* of home, away
+    ko_arg: NDArray[np.int64]  # (M, 2)
+    ko_round: NDArray[np.int64]  # (M,) round index, -1 for the third-place match
+    final: int  # index of the final in the bracket
+    n_rounds: int
+
+
+def round_robin(size: int) -> list[tuple[int, int]]:
+    """Group matches as (first-named, second-named) local indices, matchday by matchday."""
+    teams = list(range(size)) + ([-1] if size % 2 else [])
+    n = len(teams)
+    pairs = []
+    for _ in range(n - 1):
+        for k in range(n // 2):
+            a, b = teams[k], teams[n - 1 - k]
+            if a >= 0 and b >= 0:
+                pairs.append((min(a, b), max(a, b)))
+        teams = [teams[0], teams[-1], *teams[1:-1]]
+    return pairs
+
+
+def compile_format(fmt: TournamentFormat) -> CompiledFormat:
+    """Turn a validated format into the kernel's arrays."""
+    teams = fmt.teams
+    index = {t: i for i, t in enumerate(teams)}
+    gnames = list(fmt.groups)
+    gidx = {g: i for i, g in enumerate(gnames)}
+    group_teams = np.array([[index[t] for t in fmt.groups[g]] for g in gnames], dtype=np.int64)
+    pairs = round_robin(fmt.group_size)
+    numbers = {m.number: k for k, m in enumerate(fmt.matches)}
+    third_keys: list[str] = []
+    kind = np.zeros((len(fmt.matches), 2), dtype=np.int64)
+    arg = np.zeros((len(fmt.matches), 2), dtype=np.int64)
+    for k, m in enumerate(fmt.matches):
+        for side, (slot, other) in enumerate(((m.home, m.away), (m.away, m.home))):
+            if slot.startswith("3rd:"):
+                kind[k, side], arg[k, side] = SLOT_THIRD, len(third_keys)
+                third_keys.append(other)
+            elif slot[0] in "WL" and slot[1:].isdigit():
+                kind[k, side] = SLOT_WINNER if slot[0] == "W" else SLOT_LOSER
+                arg[k, side] = numbers[int(slot[1:])]
+            else:
+                kind[k, side] = SLOT_POSITION
+                arg[k, side] = gidx[slot[1:]] * fmt.group_size + int(slot[0]) - 1
+    n_thirds = len(third_keys)
+    allocation = np.full((2 ** len(gnames) if n_thirds else 1, max(n_thirds, 1)), -1, np.int64)
+    if fmt.best_thirds is not None:
+        for qualifying, row in fmt.best_thirds.allocation.items():
+            mask = sum(1 << gidx[g] for g in qualifying)
+            allocation[mask] = [gidx[row[key]] for key in third_keys]
+    bt = fmt.best_thirds
+    return CompiledFormat(
+        teams=teams,
+        group_teams=group_teams,
+        pair_a=np.array([a for a, _ in pairs], dtype=np.int64),
+        pair_b=np.array([b for _, b in pairs], dtype=np.int64),
+        group_criteria=np.array([_CODES[c] for c in fmt.group_tiebreakers], dtype=np.int64),
+        third_criteria=np.array(
+            [_CODES[c] for c in (bt.ranking if bt else ("points",))], dtype=np.int64
+        ),
+        n_thirds=n_thirds,
+        allocation=allocation,
+        ko_kind=kind,
+        ko_arg=arg,
+        ko_round=np.array(
+            [-1 if m.round == THIRD_PLACE_ROUND else fmt.rounds.index(m.round) for m in fmt.matches],
+            dtype=np.int64,
+        ),
+        final=next(k for k, m in enumerate(fmt.matches) if m.round == fmt.rounds[-1]),
+        n_rounds=len(fmt.rounds),
+    )
+
+
+@numba.njit(cache=True, inline="always")
+def _mix(z: np.uint64) -> np.uint64:
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
+
+
+@numba.njit(cache=True, inline="always")
+def _uniform(state: NDArray[np.uint64]) -> float:
+    state[0] += _GOLDEN
+    return float(_mix(state[0]) >> _S11) * _INV53
+
+
+@numba.njit(cache=True)
+def work_size(n: int, n_criteria: int) -> int:
+    """Stack depth :func:`rank_teams` needs for ``n`` teams (each split pushes <= n)."""
+    return 4 * n * (n_criteria + 2) + 8
+
+
+@numba.njit(cache=True)
+def rank_teams(
+    n: int,
+    pts: NDArray[np.int64],
+    gd: NDArray[np.int64],
+    gf: NDArray[np.int64],
+    wins: NDArray[np.int64],
+    goals: NDArray[np.int64],
+    criteria: NDArray[np.int64],
+    state: NDArray[np.uint64],
+    order: NDArray[np.int64],
+    work: NDArray[np.int64],
+    keys: NDArray[np.float64],
+) -> None:
+    """Rank ``n`` teams (local indices) best first into ``order`` by the criteria codes.
+
+    ``goals[t, u]`` = goals team ``t`` scored against ``u`` (head-to-head criteria). Teams
+    level after every criterion are ordered by a random draw from ``state``. ``work`` is
+    scratch space of shape (5, :func:`work_size`), ``keys`` of shape (n,).
+    """
+    ncrit = criteria.shape[0]
+    for i in range(n):
+        order[i] = i
+    st_s = work[0]
+    st_e = work[1]
+    st_c = work[2]
+    st_ref = work[3]
+    st_hs = work[4]
+    st_s[0], st_e[0], st_c[0], st_ref[0], st_hs[0] = 0, n, 0, 0, -1
+    top = 1
+    while top > 0:
+        top -= 1
+        s, e, c, ref, hs = st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top]
+        if e - s <= 1:
+            continue
+        code = LOTS if c >= ncrit else criteria[c]
+        if code == REAPPLY:
+            size = 0
+            for u in range(n):
+                size += (ref >> u) & 1
+            if hs >= 0 and e - s < size:
+                mask = 0
+                for i in range(s, e):
+                    mask |= 1 << order[i]
+                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, hs, mask, hs
+            else:
+                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, c + 1, 0, -1
+            top += 1
+            continue
+        if code == H2H_PTS or code == H2H_GD or code == H2H_GF:
+            if hs < 0:
+                hs = c
+                ref = 0
+                for i in range(s, e):
+                    ref |= 1 << order[i]
+        else:
+            hs = -1
+            ref = 0
+        for i in range(s, e):
+            t = order[i]
+            if code == PTS:
+                k = float(pts[t])
+            elif code == GD:
+                k = float(gd[t])
+            elif code == GF:
+                k = float(gf[t])
+            elif code == WINS:
+                k = float(wins[t])
+            elif code == LOTS:
+                k = _uniform(state)
+            else:
+                k = 0.0
+                for u in range(n):
+                    if u != t and (ref >> u) & 1:
+                        g_t, g_u = goals[t, u], goals[u, t]
+                        if code == H2H_PTS:
+                            k += 3.0 if g_t > g_u else (1.0 if g_t == g_u else 0.0)
+                        elif code == H2H_GD:
+                            k += g_t - g_u
+                        else:
+                            k += g_t
+            keys[i] = k
+        # insertion sort of order[s:e] by key, highest first (stable)
+        for i in range(s + 1, e):
+            kt, ot = keys[i], order[i]
+            j = i - 1
+            while j >= s and keys[j] < kt:
+                keys[j + 1], order[j + 1] = keys[j], order[j]
+                j -= 1
+            keys[j + 1], order[j + 1] = kt, ot
+        if code == LOTS:
+            continue
+        run = s
+        for i in range(s + 1, e + 1):
+            if i == e or keys[i] != keys[run]:
+                if i - run > 1:
+                    st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = run, i, c + 1, ref, hs
+                    top += 1
+                run = i
+
+
+@numba.njit(cache=True)
+def _play90(
+    ti: int,
+    tj: int,
+    pmf: NDArray[np.float64],
+    cdf: NDArray[np.float64],
+    mean_diff: NDArray[np.float64],
+    shift: NDArray[np.float64],
+    hot: bool,
+    hot_k: float,
+    state: NDArray[np.uint64],
+    tilt: NDArray[np.float64],
+) -> tuple[int, int, float]:
+    """Sample a 90-minute score (home ti, away tj); returns (h, a, theta).
+
+    ``tilt`` is scratch of length 2 * side - 1 (weights by goal difference).
+    """
+    size = cdf.shape[2]
+    side = int(math.sqrt(size) + 0.5)
+    u = _uniform(state)
+    theta = shift[ti] - shift[tj] if hot else 0.0
+    if theta == 0.0:
+        lo, hi = 0, size - 1
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if cdf[ti, tj, mid] > u:
+                hi = mid
+            else:
+                lo = mid + 1
+        h, a = lo // side, lo % side
+        if hot:
+            delta = hot_k * ((h - a) - mean_diff[ti, tj])
+            shift[ti] += delta
+            shift[tj] -= delta
+        return h, a, theta
+    for d in range(2 * side - 1):
+        tilt[d] = math.exp(theta * (d - side + 1))
+    total = 0.0
+    ediff = 0.0
+    for k in range(size):
+        d = (k // side) - (k % side)
+        w = pmf[ti, tj, k] * tilt[d + side - 1]
+        total += w
+        ediff += w * d
+    target = u * total
+    acc = 0.0
+    pick = size - 1
+    for k in range(size):
+        acc += pmf[ti, tj, k] * tilt[(k // side) - (k % side) + side - 1]
+        if acc > target:
+            pick = k
+            break
+    h, a = pick // side, pick % side
+    delta = hot_k * ((h - a) - ediff / total)
+    shift[ti] += delta
+    shift[tj] -= delta
+    return h, a, theta
+
+
+@numba.njit(cache=True)
+def _poisson(rate: float, state: NDArray[np.uint64]) -> int:
+    u = _uniform(state)
+    p = math.exp(-rate)
+    acc = p
+    k = 0
+    while u > acc and k < 30:
+        k += 1
+        p *= rate / k
+        acc += p
+    return k
+
+
+@numba.njit(cache=True, parallel=True)
+def simulate_kernel(
+    first_sim: int,
+    n_sims: int,
+    seed: np.uint64,
+    group_teams: NDArray[np.int64],
+    pair_a: NDArray[np.int64],
+    pair_b: NDArray[np.int64],
+    group_criteria: NDArray[np.int64],
+    third_criteria: NDArray[np.int64],
+    n_thirds: int,
+    allocation: NDArray[np.int64],
+    ko_kind: NDArray[np.int64],
+    ko_arg: NDArray[np.int64],
+    ko_round: NDArray[np.int64],
+    final: int,
+    n_rounds: int,
+    pmf: NDArray[np.float64],
+    cdf: NDArray[np.float64],
+    mean_diff: NDArray[np.float64],
+    et_home: NDArray[np.float64],
+    et_away: NDArray[np.float64],
+    p_shootout: NDArray[np.float64],
+    fixed_home: NDArray[np.int64],
+    fixed_away: NDArray[np.int64],
+    fixed_winner: NDArray[np.int64],
+    fixed_order: NDArray[np.int64],
+    extra_time: bool,
+    hot: bool,
+    hot_k: float,
+    stage_out: NDArray[np.int8],
+    position_out: NDArray[np.int8],
+) -> None:
+    """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` into the output rows.
+
+    ``stage_out[i, t]``: furthest stage of team ``t`` (0 out in the group, ``r + 1`` reached
+    knockout round ``r``, ``n_rounds + 1`` champion); ``position_out[i, t]``: group position
+    (0 = winner). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
+    ``fixed_winner[i, j] >= 0`` the winner of a knockout match between i and j;
+    ``fixed_order[g, 0] >= 0`` fixes the final order of group ``g`` (all its matches fixed).
+    """
+    n_groups, size = group_teams.shape
+    n_teams = pmf.shape[0]
+    n_ko = ko_kind.shape[0]
+    chunk = 256
+    n_chunks = (n_sims + chunk - 1) // chunk
+    for c in numba.prange(n_chunks):
+        state = np.zeros(1, np.uint64)
+        shift = np.zeros(n_teams, np.float64)
+        pts = np.zeros(n_teams, np.int64)
+        gd = np.zeros(n_teams, np.int64)
+        gf = np.zeros(n_teams, np.int64)
+        wins = np.zeros(n_teams, np.int64)
+        l_pts = np.zeros(size, np.int64)
+        l_gd = np.zeros(size, np.int64)
+        l_gf = np.zeros(size, np.int64)
+        l_wins = np.zeros(size, np.int64)
+        goals = np.zeros((size, size), np.int64)
+        order = np.zeros(max(size, n_groups), np.int64)
+        ranked = np.zeros((n_groups, size), np.int64)
+        t_pts = np.zeros(n_groups, np.int64)
+        t_gd = np.zeros(n_groups, np.int64)
+        t_gf = np.zeros(n_groups, np.int64)
+        t_wins = np.zeros(n_groups, np.int64)
+        no_goals = np.zeros((n_groups, n_groups), np.int64)
+        third_team = np.zeros(max(n_thirds, 1), np.int64)
+        winner = np.zeros(n_ko, np.int64)
+        loser = np.zeros(n_ko, np.int64)
+        ti, tj, h, w = 0, 0, 0, 0
+        side = int(math.sqrt(cdf.shape[2]) + 0.5)
+        tilt = np.zeros(2 * side - 1, np.float64)
+        nmax = max(size, n_groups)
+        work = np.zeros((5, work_size(nmax, max(group_criteria.shape[0], third_criteria.shape[0]))), np.int64)
+        keys = np.zeros(nmax, np.float64)
+        theta = 0.0
+        for i in range(c * chunk, min((c + 1) * chunk, n_sims)):
+            row = i
+            state[0] = _mix(seed ^ _mix(np.uint64(first_sim + i + 1) * _GOLDEN))
+            if hot:
+                shift[:] = 0.0
+            for t in range(n_teams):
+                stage_out[row, t] = 0
+            # group stage
+            for g in range(n_groups):
+                for p in range(size):
+                    l_pts[p] = 0
+                    l_gd[p] = 0
+                    l_gf[p] = 0
+                    l_wins[p] = 0
+                for m in range(pair_a.shape[0]):
+                    a, b = pair_a[m], pair_b[m]
+                    ti, tj = group_teams[g, a], group_teams[g, b]
+                    if fixed_home[ti, tj] >= 0:
+                        h, w = fixed_home[ti, tj], fixed_away[ti, tj]
+                    else:
+                        h, w, _ = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+                    goals[a, b] = h
+                    goals[b, a] = w
+                    l_gf[a] += h
+                    l_gf[b] += w
+                    l_gd[a] += h - w
+                    l_gd[b] += w - h
+                    if h > w:
+                        l_pts[a] += 3
+                        l_wins[a] += 1
+                    elif h < w:
+                        l_pts[b] += 3
+                        l_wins[b] += 1
+                    else:
+                        l_pts[a] += 1
+                        l_pts[b] += 1
+                if fixed_order[g, 0] >= 0:
+                    for p in range(size):
+                        for q in range(size):
+                            if group_teams[g, q] == fixed_order[g, p]:
+                                order[p] = q
+                else:
+                    rank_teams(
+                        size, l_pts, l_gd, l_gf, l_wins, goals, group_criteria, state, order,
+                        work, keys,
+                    )
+                for p in range(size):
+                    t = group_teams[g, order[p]]
+                    ranked[g, p] = t
+                    position_out[row, t] = p
+                    pts[t] = l_pts[order[p]]
+                    gd[t] = l_gd[order[p]]
+                    gf[t] = l_gf[order[p]]
+                    wins[t] = l_wins[order[p]]
+            # best third-placed teams
+            if n_thirds > 0:
+                for g in range(n_groups):
+                    t = ranked[g, 2]
+                    t_pts[g], t_gd[g], t_gf[g], t_wins[g] = pts[t], gd[t], gf[t], wins[t]
+                rank_teams(
+                    n_groups, t_pts, t_gd, t_gf, t_wins, no_goals, third_criteria, state, order,
+                    work, keys,
+                )
+                mask = 0
+                for k in range(n_thirds):
+                    mask |= 1 << order[k]
+                for k in range(n_thirds):
+                    third_team[k] = ranked[allocation[mask, k], 2]
+            # knockout bracket
+            for m in range(n_ko):
+                for side in range(2):
+                    kind, arg = ko_kind[m, side], ko_arg[m, side]
+                    if kind == SLOT_POSITION:
+                        t = ranked[arg // size, arg % size]
+                    elif kind == SLOT_THIRD:
+                        t = third_team[arg]
+                    elif kind == SLOT_WINNER:
+                        t = winner[arg]
+                    else:
+                        t = loser[arg]
+                    if side == 0:
+                        ti = t
+                    else:
+                        tj = t
+                if fixed_winner[ti, tj] >= 0:
+                    win = fixed_winner[ti, tj]
+                else:
+                    h, w, theta = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+                    if h == w and extra_time:
+                        f = math.exp(theta)
+                        h += _poisson(et_home[ti, tj] * f, state)
+                        w += _poisson(et_away[ti, tj] / f, state)
+                    if h == w:
+                        win = ti if _uniform(state) < p_shootout[ti, tj] else tj
+                    else:
+                        win = ti if h > w else tj
+                winner[m] = win
+                loser[m] = tj if win == ti else ti
+                r = ko_round[m]
+                if r >= 0:
+                    stage_out[row, ti] = max(stage_out[row, ti], r + 1)
+                    stage_out[row, tj] = max(stage_out[row, tj], r + 1)
+            stage_out[row, winner[final]] = n_rounds + 1
+
+
+@numba.njit(cache=True)
+def count_kernel(values: NDArray[np.int8], counts: NDArray[np.int64]) -> None:
+    """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``."""
+    for i in range(values.shape[0]):
+        for t in range(values.shape[1]):
+            counts[t, values[i, t]] += 1

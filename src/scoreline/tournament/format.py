@@ -1,0 +1,557 @@
+"""Tournament formats as data: groups, tie-breakers, best thirds, the knockout bracket.
+
+A format is a YAML file (see ``formats/wc2022.yaml`` for a commented example). The shipped
+formats are ``wc2022``, ``wc2026`` and ``euro2024``; any other file path works the same way.
+
+Slots of the knockout bracket
+-----------------------------
+``1A``
+    the winner of group A (``2B``: runner-up of group B; any position listed in ``advance``).
+``3rd:ABCDF``
+    a best third-placed team from one of groups A, B, C, D, F, chosen by the allocation table
+    (``best_thirds.allocation`` inline, or ``best_thirds.allocation_file``, a CSV with one
+    column per group-winner slot such as FIFA's Annex C). The table is keyed by the slot the
+    third-placed team meets in the same match (``1E`` in ``{home: 1E, away: "3rd:ABCDF"}``).
+``W74`` / ``L101``
+    the winner / loser of an earlier match of the bracket.
+
+Every check names the file, the place in it and the problem (:class:`FormatError`); a team
+that is not in the data raises :class:`UnknownTeamError` with the closest known names.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scoreline.errors import FormatError, InvalidParameterError, UnknownTeamError
+
+BUILTIN_FORMATS = ("wc2022", "wc2026", "euro2024")
+"""Names of the formats shipped with scoreline (``formats/<name>.yaml``)."""
+
+GROUP_CRITERIA = (
+    "points",
+    "goal_difference",
+    "goals_for",
+    "wins",
+    "head_to_head_points",
+    "head_to_head_goal_difference",
+    "head_to_head_goals_for",
+    "head_to_head_reapply",
+    "lots",
+)
+"""Tie-breaking criteria a format may list, highest value first; ``lots`` is a random draw.
+
+``head_to_head_*`` count only the matches between the teams still level when the first
+head-to-head criterion is reached; ``head_to_head_reapply`` (UEFA, FIFA 2026) applies the
+head-to-head criteria again to the teams that are still level, if they are fewer.
+"""
+THIRD_CRITERIA = ("points", "goal_difference", "goals_for", "wins", "lots")
+"""Criteria that may rank the third-placed teams of different groups (no head-to-head)."""
+THIRD_PLACE_ROUND = "3rd"
+"""Round name of the third-place match (played, but not a stage)."""
+
+_POSITION_SLOT = re.compile(r"^([1-9])([A-Za-z][A-Za-z0-9]*)$")
+_THIRD_SLOT = re.compile(r"^3rd:([A-Za-z]+)$")
+_RESULT_SLOT = re.compile(r"^([WL])([0-9]+)$")
+
+
+@dataclass(frozen=True)
+class KnockoutMatch:
+    """One match of the bracket: its number, round and the two slots (home first)."""
+
+    number: int
+    round: str
+    home: str
+    away: str
+
+
+@dataclass(frozen=True)
+class BestThirds:
+    """How many third-placed teams qualify, how they are ranked and where they go.
+
+    Attributes
+    ----------
+    count : int
+        Number of third-placed teams that qualify.
+    ranking : tuple of str
+        Criteria (``THIRD_CRITERIA``) ranking the third-placed teams, in order.
+    allocation : dict
+        For each set of qualifying groups (a ``frozenset`` of group names), the group whose
+        third-placed team takes each third-place slot, keyed by the opposing slot (``"1B"``).
+    """
+
+    count: int
+    ranking: tuple[str, ...]
+    allocation: Mapping[frozenset[str], Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class TournamentFormat:
+    """A validated tournament format.
+
+    Attributes
+    ----------
+    name : str
+        Display name (``"FIFA World Cup 2022"``).
+    tournament : str
+        The ``tournament`` value of its matches in the results data.
+    start_date, end_date : date
+        First and last day of the tournament.
+    hosts : tuple of str
+        Teams that play at home (not neutral) in every match.
+    group_size : int
+        Teams per group; every group has this many.
+    groups : dict of str to tuple of str
+        Group name to its teams, in the order of the file.
+    group_tiebreakers : tuple of str
+        Group ranking criteria in official order (``GROUP_CRITERIA``).
+    advance : tuple of int
+        Group positions (1 = winner) that go straight to the knockout stage.
+    best_thirds : BestThirds or None
+        The best third-placed teams rule, if any.
+    rounds : tuple of str
+        Knockout rounds in order, the final last (the third-place match is not a round).
+    matches : tuple of KnockoutMatch
+        The bracket, each match after the matches it depends on.
+    extra_time, shootouts : bool
+        Whether a knockout match level after 90 minutes goes to extra time, then penalties.
+    source : str
+        The file the format was read from.
+    settled_ties : tuple of tuple of str
+        Real group ties the data cannot break (settled by fair play, disciplinary points or
+        rankings), each in the real order; only used to replay the real tournament.
+    """
+
+    name: str
+    tournament: str
+    start_date: dt.date
+    end_date: dt.date
+    hosts: tuple[str, ...]
+    group_size: int
+    groups: Mapping[str, tuple[str, ...]]
+    group_tiebreakers: tuple[str, ...]
+    advance: tuple[int, ...]
+    best_thirds: BestThirds | None
+    rounds: tuple[str, ...]
+    matches: tuple[KnockoutMatch, ...]
+    extra_time: bool
+    shootouts: bool
+    source: str
+    settled_ties: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def teams(self) -> list[str]:
+        """All teams, group by group in file order."""
+        return [t for teams in self.groups.values() for t in teams]
+
+    @property
+    def group_of(self) -> dict[str, str]:
+        """Each team's group name."""
+        return {t: g for g, teams in self.groups.items() for t in teams}
+
+    @property
+    def stages(self) -> list[str]:
+        """Stage names, furthest last: ``group``, each knockout round, ``champion``."""
+        return ["group", *self.rounds, "champion"]
+
+    @property
+    def n_matches(self) -> int:
+        """Matches in the whole tournament (group stage and bracket)."""
+        per_group = self.group_size * (self.group_size - 1) // 2
+        return per_group * len(self.groups) + len(self.matches)
+
+
+def format_path(name_or_path: str | Path) -> Path:
+    """The YAML file of a shipped format name (``wc2022``) or an existing file path.
+
+    Raises
+    ------
+    InvalidParameterError
+        Neither a shipped format nor an existing file.
+    """
+    text = str(name_or_path)
+    if text.lower() in BUILTIN_FORMATS:
+        ref = resources.files("scoreline.tournament") / "formats" / f"{text.lower()}.yaml"
+        return Path(str(ref))
+    path = Path(text)
+    if path.is_file():
+        return path
+    raise InvalidParameterError(
+        f"unknown tournament {text!r}: expected one of {', '.join(BUILTIN_FORMATS)} "
+        "or the path of a format file (YAML)"
+    )
+
+
+def load_format(
+    name_or_path: str | Path, known_teams: Collection[str] | None = None
+) -> TournamentFormat:
+    """Read and validate a tournament format.
+
+    Parameters
+    ----------
+    name_or_path : str or Path
+        A shipped format (``"wc2022"``, ``"wc2026"``, ``"euro2024"``) or a YAML file.
+    known_teams : collection of str, optional
+        Team names of the data (``store.teams()``); when given, every team of the format
+        must be one of them.
+
+    Returns
+    -------
+    TournamentFormat
+
+    Raises
+    ------
+    FormatError
+        The file is not valid YAML or the format is inconsistent (the message names the
+        file, the place and the problem).
+    UnknownTeamError
+        A team is not in ``known_teams`` (with the closest names).
+    InvalidParameterError
+        ``name_or_path`` is neither a shipped format nor a file.
+    """
+    path = format_path(name_or_path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise FormatError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise FormatError(f"{path}: expected a mapping of format fields at the top level")
+    return _Parser(path, raw, known_teams).parse()
+
+
+class _Parser:
+    """Turns the raw YAML mapping into a TournamentFormat, failing with precise messages."""
+
+    def __init__(
+        self, path: Path, raw: dict[str, Any], known_teams: Collection[str] | None
+    ) -> None:
+        self.path = path
+        self.raw = raw
+        self.known = set(known_teams) if known_teams is not None else None
+
+    def fail(self, place: str, problem: str) -> FormatError:
+        return FormatError(f"{self.path}: {place}: {problem}")
+
+    def field(self, key: str, kind: type | tuple[type, ...], place: str | None = None) -> Any:
+        if key not in self.raw:
+            raise self.fail(place or key, "missing (required)")
+        value = self.raw[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            expected = kind.__name__ if isinstance(kind, type) else " or ".join(
+                k.__name__ for k in kind
+            )
+            raise self.fail(place or key, f"{value!r} is not a {expected}")
+        return value
+
+    def date(self, key: str) -> dt.date:
+        value = self.raw.get(key)
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+    def parse(self) -> TournamentFormat:
+        name = str(self.field("name", str))
+        tournament = str(self.field("tournament", str))
+        start, end = self.date("start_date"), self.date("end_date")
+        if end < start:
+            raise self.fail("end_date", f"{end} is before start_date {start}")
+        group_size = self.field("group_size", int)
+        if group_size < 2:
+            raise self.fail("group_size", f"{group_size} is too small (at least 2)")
+        groups = self.groups(group_size)
+        hosts = tuple(str(h) for h in self.raw.get("hosts") or ())
+        for i, host in enumerate(hosts):
+            if host not in {t for ts in groups.values() for t in ts}:
+                raise self.fail(f"hosts[{i}]", f"{host!r} plays in no group")
+        tiebreakers = self.criteria("group_tiebreakers", GROUP_CRITERIA)
+        advance = self.advance(group_size)
+        best_thirds = self.best_thirds(groups, group_size, advance)
+        knockout = self.field("knockout", dict)
+        rounds = self.rounds(knockout)
+        matches = self.matches(knockout, rounds, groups, advance, best_thirds)
+        return TournamentFormat(
+            name=name,
+            tournament=tournament,
+            start_date=start,
+            end_date=end,
+            hosts=hosts,
+            group_size=group_size,
+            groups=groups,
+            group_tiebreakers=tiebreakers,
+            advance=advance,
+            best_thirds=best_thirds,
+            rounds=rounds,
+            matches=matches,
+            extra_time=bool(knockout.get("extra_time", True)),
+            shootouts=bool(knockout.get("shootouts", True)),
+            source=str(self.path),
+            settled_ties=self.settled_ties(groups),
+        )
+
+    def settled_ties(self, groups: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        raw = self.raw.get("settled_ties") or []
+        teams = {t for ts in groups.values() for t in ts}
+        out = []
+        for i, tie in enumerate(raw):
+            if not isinstance(tie, list) or len(tie) < 2 or not set(tie) <= teams:
+                raise self.fail(f"settled_ties[{i}]", "expected a list of two or more teams")
+            out.append(tuple(str(t) for t in tie))
+        return tuple(out)
+
+    def groups(self, group_size: int) -> dict[str, tuple[str, ...]]:
+        raw = self.field("groups", dict)
+        if not raw:
+            raise self.fail("groups", "no groups")
+        seen: dict[str, str] = {}
+        groups: dict[str, tuple[str, ...]] = {}
+        for gname, teams in raw.items():
+            place = f"groups.{gname}"
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", str(gname)):
+                raise self.fail(place, "a group name is letters and digits, a letter first")
+            if not isinstance(teams, list) or not all(isinstance(t, str) for t in teams):
+                raise self.fail(place, f"expected a list of team names, got {teams!r}")
+            if len(teams) != group_size:
+                raise self.fail(
+                    place, f"has {len(teams)} teams, expected {group_size} (group_size)"
+                )
+            for team in teams:
+                if team in seen:
+                    raise self.fail(place, f"{team!r} is already in group {seen[team]}")
+                seen[team] = str(gname)
+                if self.known is not None and team not in self.known:
+                    raise self.unknown_team(team, place)
+            groups[str(gname)] = tuple(teams)
+        return groups
+
+    def unknown_team(self, team: str, place: str) -> UnknownTeamError:
+        from rapidfuzz import process
+
+        assert self.known is not None
+        best = process.extract(team, sorted(self.known), limit=3)
+        err = UnknownTeamError(team, [name for name, _, _ in best])
+        err.args = (f"{self.path}: {place}: {err.args[0]}",)
+        return err
+
+    def criteria(self, key: str, allowed: tuple[str, ...], raw: Any = None) -> tuple[str, ...]:
+        value = self.raw.get(key) if raw is None else raw
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, f"expected a list of criteria from {', '.join(allowed)}")
+        for i, c in enumerate(value):
+            if c not in allowed:
+                raise self.fail(
+                    f"{key}[{i}]", f"unknown criterion {c!r}; expected one of {', '.join(allowed)}"
+                )
+        if value[0] != "points":
+            raise self.fail(f"{key}[0]", "the first criterion must be points")
+        return tuple(value)
+
+    def advance(self, group_size: int) -> tuple[int, ...]:
+        value = self.field("advance", list)
+        for i, pos in enumerate(value):
+            if not isinstance(pos, int) or not 1 <= pos <= group_size:
+                raise self.fail(f"advance[{i}]", f"{pos!r} is not a position 1..{group_size}")
+        if len(set(value)) != len(value):
+            raise self.fail("advance", "a position is listed twice")
+        return tuple(sorted(value))
+
+    def best_thirds(
+        self, groups: dict[str, tuple[str, ...]], group_size: int, advance: tuple[int, ...]
+    ) -> BestThirds | None:
+        raw = self.raw.get("best_thirds")
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            raise self.fail("best_thirds", "expected a mapping (count, ranking, allocation)")
+        count = raw.get("count")
+        if not isinstance(count, int) or not 1 <= count < len(groups):
+            raise self.fail(
+                "best_thirds.count", f"{count!r} is not a number of groups 1..{len(groups) - 1}"
+            )
+        if group_size < 3 or 3 in advance:
+            raise self.fail("best_thirds", "third place must exist and not advance directly")
+        ranking = self.criteria("best_thirds.ranking", THIRD_CRITERIA, raw.get("ranking"))
+        if "allocation" in raw:
+            table = raw["allocation"]
+            where = "best_thirds.allocation"
+            if not isinstance(table, dict):
+                raise self.fail(where, "expected a mapping of group sets to slots")
+            rows = [(f"{where}.{k}", str(k), v) for k, v in table.items()]
+        elif "allocation_file" in raw:
+            rows = self.allocation_file(str(raw["allocation_file"]))
+        else:
+            raise self.fail("best_thirds", "needs allocation or allocation_file")
+        allocation: dict[frozenset[str], dict[str, str]] = {}
+        for place, key, row in rows:
+            if not isinstance(row, dict):
+                raise self.fail(place, f"expected a mapping of slot to third, got {row!r}")
+            assigned = {}
+            for slot, third in row.items():
+                m = re.fullmatch(r"3([A-Za-z][A-Za-z0-9]*)", str(third))
+                if not m or m.group(1) not in groups:
+                    raise self.fail(f"{place}.{slot}", f"{third!r} is not 3<group>")
+                assigned[str(slot)] = m.group(1)
+            qualifying = frozenset(assigned.values())
+            if key and frozenset(key) != qualifying:
+                raise self.fail(place, f"assigns thirds of {''.join(sorted(qualifying))}")
+            if len(qualifying) != count or len(assigned) != count:
+                raise self.fail(place, f"assigns {len(qualifying)} distinct thirds, expected {count}")
+            if qualifying in allocation:
+                raise self.fail(place, f"groups {''.join(sorted(qualifying))} listed twice")
+            allocation[qualifying] = assigned
+        expected = len(list(itertools.combinations(groups, count)))
+        if len(allocation) != expected:
+            missing = next(
+                "".join(c)
+                for c in itertools.combinations(sorted(groups), count)
+                if frozenset(c) not in allocation
+            )
+            raise self.fail(
+                "best_thirds",
+                f"allocation has {len(allocation)} rows, expected {expected} "
+                f"(one per set of {count} groups); missing e.g. {missing}",
+            )
+        return BestThirds(count=count, ranking=ranking, allocation=allocation)
+
+    def allocation_file(self, name: str) -> list[tuple[str, str, Any]]:
+        file = (self.path.parent / name).resolve()
+        if not file.is_file():
+            raise self.fail("best_thirds.allocation_file", f"{name!r}: no such file")
+        rows = []
+        with file.open(encoding="utf-8", newline="") as f:
+            for line, rec in enumerate(csv.DictReader(f), start=2):
+                rec.pop("Option", None)
+                rows.append((f"{file.name}:{line}", "", dict(rec)))
+        return rows
+
+    def rounds(self, knockout: dict[str, Any]) -> tuple[str, ...]:
+        rounds = knockout.get("rounds")
+        if not isinstance(rounds, list) or not rounds or len(set(rounds)) != len(rounds):
+            raise self.fail("knockout.rounds", "expected a list of distinct round names")
+        if THIRD_PLACE_ROUND in rounds:
+            raise self.fail("knockout.rounds", "the third-place match is not a round")
+        return tuple(str(r) for r in rounds)
+
+    def matches(
+        self,
+        knockout: dict[str, Any],
+        rounds: tuple[str, ...],
+        groups: dict[str, tuple[str, ...]],
+        advance: tuple[int, ...],
+        best_thirds: BestThirds | None,
+    ) -> tuple[KnockoutMatch, ...]:
+        raw = knockout.get("matches")
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("knockout.matches", "expected a list of matches")
+        matches: list[KnockoutMatch] = []
+        numbers: dict[int, KnockoutMatch] = {}
+        used: dict[str, str] = {}
+        third_slots: list[tuple[str, str, str]] = []
+        for i, rec in enumerate(raw):
+            place = f"knockout.matches[{i}]"
+            if not isinstance(rec, dict) or not {"match", "round", "home", "away"} <= set(rec):
+                raise self.fail(place, "expected {match, round, home, away}")
+            number, rnd = rec["match"], str(rec["round"])
+            place = f"knockout match {number}"
+            if not isinstance(number, int) or number in numbers:
+                raise self.fail(place, "match numbers must be distinct integers")
+            if rnd not in rounds and rnd != THIRD_PLACE_ROUND:
+                raise self.fail(place, f"round {rnd!r} is not in knockout.rounds")
+            match = KnockoutMatch(number, rnd, str(rec["home"]), str(rec["away"]))
+            for slot, other in ((match.home, match.away), (match.away, match.home)):
+                self.slot(slot, other, place, groups, advance, best_thirds, numbers, rounds, rnd)
+                if _THIRD_SLOT.match(slot):
+                    third_slots.append((slot, other, place))
+                elif slot in used:
+                    raise self.fail(place, f"slot {slot} is already used by {used[slot]}")
+                used[slot] = place
+            numbers[number] = match
+            matches.append(match)
+        for gname in groups:
+            for pos in advance:
+                if f"{pos}{gname}" not in used:
+                    raise self.fail("knockout.matches", f"slot {pos}{gname} is used by no match")
+        finals = [m for m in matches if m.round == rounds[-1]]
+        if len(finals) != 1:
+            raise self.fail("knockout.rounds", f"the last round {rounds[-1]} must be one match")
+        for m in matches:
+            if m.round == rounds[-1] or m.round == THIRD_PLACE_ROUND:
+                continue
+            if f"W{m.number}" not in used:
+                raise self.fail(f"knockout match {m.number}", "its winner goes nowhere")
+        if best_thirds is not None:
+            self.check_thirds(third_slots, best_thirds)
+        elif third_slots:
+            raise self.fail(third_slots[0][2], "a 3rd: slot needs best_thirds")
+        return tuple(matches)
+
+    def slot(
+        self,
+        slot: str,
+        other: str,
+        place: str,
+        groups: dict[str, tuple[str, ...]],
+        advance: tuple[int, ...],
+        best_thirds: BestThirds | None,
+        numbers: dict[int, KnockoutMatch],
+        rounds: tuple[str, ...],
+        rnd: str,
+    ) -> None:
+        if m := _RESULT_SLOT.match(slot):
+            ref = int(m.group(2))
+            if ref not in numbers:
+                raise self.fail(place, f"slot {slot} references no earlier match {ref}")
+            ref_round = numbers[ref].round
+            if ref_round == THIRD_PLACE_ROUND or ref_round == rounds[-1]:
+                raise self.fail(place, f"slot {slot} references the {ref_round} match")
+            if rnd != THIRD_PLACE_ROUND and rounds.index(ref_round) >= rounds.index(rnd):
+                raise self.fail(place, f"slot {slot} comes from round {ref_round}, not earlier")
+            if m.group(1) == "L" and rnd != THIRD_PLACE_ROUND:
+                raise self.fail(place, f"slot {slot}: losers only play the third-place match")
+        elif m := _THIRD_SLOT.match(slot):
+            for g in m.group(1):
+                if g not in groups:
+                    raise self.fail(place, f"slot {slot} references no group {g}")
+            if not _POSITION_SLOT.match(other):
+                raise self.fail(place, f"slot {slot} must meet a group position, not {other}")
+        elif m := _POSITION_SLOT.match(slot):
+            pos, gname = int(m.group(1)), m.group(2)
+            if gname not in groups:
+                raise self.fail(place, f"slot {slot} references no group {gname}")
+            if pos not in advance:
+                raise self.fail(place, f"slot {slot}: position {pos} does not advance")
+        else:
+            raise self.fail(place, f"slot {slot!r} is not 1A, 3rd:ABC, W49 or L61")
+
+    def check_thirds(self, third_slots: list[tuple[str, str, str]], bt: BestThirds) -> None:
+        if len(third_slots) != bt.count:
+            raise self.fail(
+                "knockout.matches", f"{len(third_slots)} 3rd: slots, expected {bt.count}"
+            )
+        allowed = {other: set(_THIRD_SLOT.match(s).group(1)) for s, other, _ in third_slots}  # type: ignore[union-attr]
+        for qualifying, row in bt.allocation.items():
+            combo = "".join(sorted(qualifying))
+            if set(row) != set(allowed):
+                raise self.fail(
+                    f"best_thirds allocation {combo}",
+                    f"keys {sorted(row)} differ from the slots meeting thirds {sorted(allowed)}",
+                )
+            for key, group in row.items():
+                if group not in allowed[key]:
+                    raise self.fail(
+                        f"best_thirds allocation {combo}.{key}",
+                        f"third of group {group} may not meet {key} "
+                        f"(slot allows {''.join(sorted(allowed[key]))})",
+                    )

@@ -1,0 +1,219 @@
+"""Forecast a tournament as of a date, and replay the forecast after every matchday.
+
+No lookahead: the model is fitted on matches strictly before the as-of date
+(``store.matches(until=as_of)``), and the tournament's matches played before that date are
+fixed at their real results; everything else is simulated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from scoreline.errors import InvalidParameterError
+from scoreline.tournament.format import TournamentFormat, load_format
+from scoreline.tournament.simulate import (
+    HOT_K,
+    SimulationResult,
+    fixed_results,
+    pair_grids,
+    simulate,
+)
+
+logger = logging.getLogger(__name__)
+
+ModelFactory = Callable[[], Any]
+"""Returns an unfitted model: ``fit(matches) -> self``, ``predict(fixtures) -> Forecast``."""
+
+
+def default_model_factory() -> Any:
+    """The project's default model (``scoreline.models.default_model()``), unfitted.
+
+    Falls back to :class:`~scoreline.models.dixon_coles.DixonColes` while the default
+    model is not available.
+    """
+    try:
+        from scoreline.models import default_model  # type: ignore[attr-defined]
+    except ImportError:
+        from scoreline.models.dixon_coles import DixonColes
+
+        return DixonColes()
+    return default_model()
+
+
+def parse_date(value: Any, name: str = "as_of") -> dt.date:
+    """A date from a ``date``, ``Timestamp`` or ``YYYY-MM-DD`` string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidParameterError(f"{name}={value!r}: expected a date YYYY-MM-DD") from None
+
+
+def tournament_matches(store: Any, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
+    """The tournament's matches in the data played before ``until`` (exclusive)."""
+    end = fmt.end_date + dt.timedelta(days=1)
+    stop = min(end, until) if until is not None else end
+    frame = store.matches(since=pd.Timestamp(fmt.start_date), until=pd.Timestamp(stop))
+    return frame[frame["tournament"] == fmt.tournament]
+
+
+def check_model_data(fmt: TournamentFormat, history: pd.DataFrame, as_of: dt.date) -> None:
+    """Fail when the data before ``as_of`` cannot rate every team of the format."""
+    if history.empty:
+        raise InvalidParameterError(
+            f"as_of={as_of}: the model has no data before this date (no match is older)"
+        )
+    played = set(history["home_team"]).union(history["away_team"])
+    missing = [t for t in fmt.teams if t not in played]
+    if missing:
+        raise InvalidParameterError(
+            f"as_of={as_of}: the model has no data for {', '.join(missing)} before this date "
+            f"(first match in the data: {pd.Timestamp(history['date'].min()).date()}); "
+            "choose a later date"
+        )
+
+
+def fit_model(
+    store: Any,
+    fmt: TournamentFormat,
+    as_of: dt.date,
+    model_factory: ModelFactory | None = None,
+    init: Any = None,
+) -> Any:
+    """Fit a fresh model on every match strictly before ``as_of``.
+
+    ``init`` (a fitted model of the same kind) warm-starts models whose ``fit`` takes it.
+    """
+    history = store.matches(until=pd.Timestamp(as_of))
+    check_model_data(fmt, history, as_of)
+    model = (model_factory or default_model_factory)()
+    if init is not None and "init" in inspect.signature(model.fit).parameters:
+        return model.fit(history, init=init)
+    return model.fit(history)
+
+
+def forecast_tournament(
+    store: Any,
+    tournament: str | TournamentFormat,
+    as_of: Any = None,
+    *,
+    sims: int = 100_000,
+    seed: int = 0,
+    hot: bool = False,
+    hot_k: float = HOT_K,
+    model_factory: ModelFactory | None = None,
+    model: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SimulationResult:
+    """Simulate a tournament as of a date (see :func:`scoreline.api.simulate_tournament`).
+
+    ``model`` (already fitted on matches before ``as_of``) skips the fit.
+    """
+    fmt = tournament if isinstance(tournament, TournamentFormat) else load_format(
+        tournament, store.teams()
+    )
+    day = parse_date(as_of) if as_of is not None else fmt.start_date
+    fitted = model if model is not None else fit_model(store, fmt, day, model_factory)
+    grids = pair_grids(fitted, fmt, day)
+    fixed = fixed_results(fmt, tournament_matches(store, fmt, until=day))
+    return simulate(
+        fmt, grids, fixed=fixed, sims=sims, seed=seed, hot=hot, hot_k=hot_k, as_of=day,
+        progress=progress,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """The tournament forecast replayed after every matchday.
+
+    Attributes
+    ----------
+    tournament : str
+    dates : list of date
+        As-of dates: the opening day, then the day after each matchday (so the forecast
+        at ``dates[k]`` knows every result up to ``dates[k] - 1 day``).
+    results : list of SimulationResult
+        One forecast per date.
+    """
+
+    tournament: str
+    dates: list[dt.date]
+    results: list[SimulationResult]
+
+    @property
+    def teams(self) -> list[str]:
+        """Teams, in format order."""
+        return self.results[0].teams
+
+    def p_champion(self) -> NDArray[np.float64]:
+        """Title probabilities, shape (len(dates), teams)."""
+        return np.stack([r.p_reach[:, -1] for r in self.results])
+
+    def contenders(self, top: int = 8) -> list[str]:
+        """Teams with the highest title chance at any date, best peak first."""
+        peak = self.p_champion().max(axis=0)
+        order = np.argsort(-peak, kind="stable")[:top]
+        return [self.teams[i] for i in order]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long frame: ``date``, ``team``, ``p_<round>`` .., ``p_champion``, ``se_champion``."""
+        frames = []
+        for day, res in zip(self.dates, self.results, strict=True):
+            f = res.to_frame().drop(columns=[c for c in res.to_frame() if c.startswith("p_position")])
+            f.insert(0, "date", pd.Timestamp(day))
+            frames.append(f)
+        return pd.concat(frames, ignore_index=True)
+
+
+def forecast_timeline(
+    store: Any,
+    tournament: str | TournamentFormat,
+    *,
+    sims: int = 20_000,
+    seed: int = 0,
+    hot: bool = False,
+    refit: bool = True,
+    model_factory: ModelFactory | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> TimelineResult:
+    """Replay a tournament's forecast from the opening day to after the last matchday.
+
+    Parameters
+    ----------
+    refit : bool
+        Refit the model before each matchday on everything before it (warm-started from
+        the previous fit where the model allows); otherwise keep the opening-day model and
+        only fix the results as they come in.
+    progress : callable(done, total), optional
+        Called after each as-of date.
+    """
+    fmt = tournament if isinstance(tournament, TournamentFormat) else load_format(
+        tournament, store.teams()
+    )
+    played = tournament_matches(store, fmt)
+    days = sorted({pd.Timestamp(d).date() for d in played["date"]})
+    dates = [fmt.start_date] + [d + dt.timedelta(days=1) for d in days]
+    dates = sorted(set(dates))
+    results = []
+    model = None
+    for k, day in enumerate(dates):
+        if model is None or refit:
+            model = fit_model(store, fmt, day, model_factory, init=model)
+        results.append(
+            forecast_tournament(store, fmt, day, sims=sims, seed=seed, hot=hot, model=model)
+        )
+        if progress is not None:
+            progress(k + 1, len(dates))
+    return TimelineResult(tournament=fmt.name, dates=dates, results=results)

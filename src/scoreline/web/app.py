@@ -1,0 +1,151 @@
+"""The FastAPI app factory: settings, middleware, error handlers, templates, static files."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp
+
+from scoreline import __version__, api
+from scoreline.web import errors
+from scoreline.web.cache import ResultCache
+from scoreline.web.guard import GuardMiddleware
+from scoreline.web.render import install_filters
+
+log = logging.getLogger("scoreline.web")
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How the app serves.
+
+    Attributes
+    ----------
+    db : str or None
+        Store path (None: ``$SCORELINE_DB`` or the user data directory).
+    max_sims : int
+        Largest ``sims`` a tournament simulation request may ask for.
+    max_timeline_sims : int
+        Largest ``sims`` per date of a tournament timeline request.
+    page_sims : int
+        Simulations behind the tournament forecasts shown on the pages.
+    timeline_sims : int
+        Simulations per date behind the title-chance chart of the tournament page.
+    timeline_refit : bool
+        Refit the model before every date of a timeline (the honest replay, about ten
+        times slower than reusing the opening-day fit).
+    max_body_bytes : int
+        Request bodies above this are refused with 413 (an article may be at most 1 MB
+        of text; the transport limit leaves room for form or JSON encoding).
+    cache_size : int
+        Simulation and ranking results kept (least recently used dropped first).
+    match_cache_size : int
+        Match pages' results kept (replay and story of a played match).
+    warm : bool
+        At start-up, load the store and compute the home page's data in the background.
+    """
+
+    db: str | None = None
+    max_sims: int = 50_000
+    max_timeline_sims: int = 5_000
+    page_sims: int = 10_000
+    timeline_sims: int = 2_000
+    timeline_refit: bool = True
+    max_body_bytes: int = 3_200_000
+    cache_size: int = 32
+    match_cache_size: int = 256
+    warm: bool = False
+
+
+TOURNAMENTS = {"wc2022": "FIFA World Cup 2022", "wc2026": "FIFA World Cup 2026",
+               "euro2024": "UEFA Euro 2024"}
+"""Tournaments the app offers, by the id ``scoreline.api.simulate_tournament`` takes."""
+
+
+class ScorelineApp(FastAPI):
+    """FastAPI with :class:`~scoreline.web.guard.GuardMiddleware` outside everything else,
+    so that even Starlette's own 500 answers carry the security headers."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        inner = super().build_middleware_stack()
+        return GuardMiddleware(inner, self.state.settings.max_body_bytes)
+
+
+def _warm(app: FastAPI) -> None:
+    """Compute what the first visitors would otherwise wait for (home page, its timeline)."""
+    from scoreline.web import calls
+    from scoreline.web.pages import HOME_TOURNAMENT, home_context
+
+    settings: WebSettings = app.state.settings
+    try:
+        home_context(app)
+        calls.timeline(app, HOME_TOURNAMENT, settings.timeline_sims, 0, settings.timeline_refit)
+        log.info("warm-up done")
+    except Exception:
+        log.exception("warm-up failed")
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """Build the web app.
+
+    Parameters
+    ----------
+    settings : WebSettings, optional
+        Defaults serve the default store.
+
+    Returns
+    -------
+    FastAPI
+        The JSON API under ``/api/v1`` (OpenAPI at ``/api/v1/openapi.json``, a readable
+        reference at ``/api``) and the pages ``/``, ``/team/{team}``, ``/match/{date}/{home}/{away}``,
+        ``/tournament/{id}``, ``/predict``, ``/check``.
+    """
+    settings = settings or WebSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.warm:
+            threading.Thread(target=_warm, args=(app,), name="scoreline-warm",
+                             daemon=True).start()
+        yield
+
+    app = ScorelineApp(
+        title="scoreline",
+        version=__version__,
+        description="International football forecasts and match intelligence from every "
+                    "men's international since 1872. Every route is a thin client of "
+                    "scoreline's Python API.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,  # FastAPI's explorer loads from a CDN; /api is drawn from the schema
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = settings.db
+    app.state.cache = ResultCache(settings.cache_size)
+    app.state.match_cache = ResultCache(settings.match_cache_size)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    install_filters(templates.env)
+    app.state.templates = templates
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from scoreline.web import pages, routes
+
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    # Open the store and read its tables now: a bad store fails at start-up rather than on
+    # the first request, and request threads never race to fill the store's table cache.
+    app.state.info = api.data_info(settings.db)
+    app.state.teams = api.get_store(settings.db).teams()
+    return app

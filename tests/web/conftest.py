@@ -1,0 +1,110 @@
+"""Fixtures of the web tests: one app on the session's store, a TestClient, a live uvicorn
+server in a background thread, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from scoreline.web import WebSettings, create_app
+
+CHROMIUM = os.environ.get("SCORELINE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def _web_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One pre-match forecast cache for every web test (the server thread outlives tests)."""
+    path = tmp_path_factory.mktemp("web-cache")
+    old = os.environ.get("SCORELINE_CACHE")
+    os.environ["SCORELINE_CACHE"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("SCORELINE_CACHE", None)
+    else:
+        os.environ["SCORELINE_CACHE"] = old
+
+
+@pytest.fixture(scope="session")
+def web_settings(store_path: Path) -> WebSettings:
+    """Small simulations so that the tests stay fast; the real store of the session."""
+    return WebSettings(db=str(store_path), max_sims=20_000, page_sims=2_000,
+                       timeline_sims=300, max_timeline_sims=1_000, timeline_refit=False)
+
+
+@pytest.fixture(scope="session")
+def web_app(web_settings: WebSettings, _web_cache: Path) -> FastAPI:
+    """The app under test."""
+    return create_app(web_settings)
+
+
+@pytest.fixture(scope="session")
+def client(web_app: FastAPI) -> Iterator[TestClient]:
+    """FastAPI's TestClient on the app (server errors become 500 answers, as in production)."""
+    with TestClient(web_app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def live_server(web_app: FastAPI) -> Iterator[str]:
+    """The app on uvicorn, 127.0.0.1 and a free port, in a background thread; its base URL."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(web_app, log_level="warning", ws="none", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start within 30 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium under Playwright (never Playwright's own browser download).
+
+    Fails (does not skip) when Chromium or the playwright package is missing: CI installs
+    both, and a browser test that silently skips proves nothing.
+    """
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install it with "
+                    "`apt-get update && apt-get install -y chromium` (or set SCORELINE_CHROMIUM)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the browser tests need Playwright: pip install playwright==1.65.2 "
+                    "(do not run `playwright install`; the tests use Debian's Chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def shots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: pytest's temp dir, or ``$SCORELINE_WEB_SHOTS`` when set."""
+    env = os.environ.get("SCORELINE_WEB_SHOTS")
+    path = Path(env) if env else tmp_path_factory.mktemp("web-shots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
