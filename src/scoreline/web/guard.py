@@ -93,6 +93,8 @@ class GuardMiddleware:
                         await send(message)
                     return
         headers = SECURITY_HEADERS
+        if scope["path"].startswith("/static/"):
+            headers = [*SECURITY_HEADERS, (b"cache-control", b"public, max-age=3600")]
         received = 0
         started = False
 

@@ -75,7 +75,11 @@ def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> R
     if replay.has_timeline:
         chart = {"kind": "winprob", "home_team": replay.home_team, "away_team": replay.away_team,
                  "timeline": convert.jsonable(replay.timeline),
-                 "goals": convert.jsonable(replay.goals)}
+                 "goals": convert.jsonable(replay.goals),
+                 "low": {"team": replay.winner, "minute": replay.winner_lowest_minute,
+                         "p": replay.winner_lowest_p}
+                 if replay.decided_by == "90 minutes" and replay.winner_lowest_p is not None
+                 else None}
     share = (str(request.base_url).rstrip("/")
              + f"/match/{m.date.isoformat()}/{quote(m.home_team)}/{quote(m.away_team)}")
     return _render(request, "match.html", title=story.headline, story=story, m=m,

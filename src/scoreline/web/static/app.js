@@ -87,6 +87,17 @@
             var label = "● " + g.home_goals + "–" + g.away_goals;
             ctx.fillText(label, x, u.bbox.top + (12 + 12 * (i % 2)) * devicePixelRatio);
           });
+          if (d.low) {
+            var lx = u.valToPos(d.low.minute, "x", true);
+            var ly = u.valToPos(d.low.p, "y", true);
+            ctx.setLineDash([]);
+            ctx.fillStyle = d.low.team === d.home_team ? "#1f6fb5" : "#d1495b";
+            ctx.beginPath();
+            ctx.arc(lx, ly, 4.5 * devicePixelRatio, 0, 2 * Math.PI);
+            ctx.fill();
+            ctx.textAlign = "right";
+            ctx.fillText("low " + pct(d.low.p) + " ", lx - 4 * devicePixelRatio, ly - 8 * devicePixelRatio);
+          }
           ctx.restore();
         }]
       }
