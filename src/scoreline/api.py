@@ -8,6 +8,7 @@ dataclasses or DataFrames. Nothing below this module knows about terminals or HT
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,16 +21,19 @@ _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
 
 
-def get_store(db: str | Path | None = None) -> Store:
+def get_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
     """The open store at ``db`` (default: ``$SCORELINE_DB`` or the user data dir).
 
     Stores are opened once per path and process and then shared, so repeated API
-    calls (and web requests) reuse the cached tables.
+    calls (and web requests) reuse the cached tables. The first call decides the mode:
+    a server opens ``read_only=True`` so that other processes (more servers, CLI
+    commands opened read-only) can read the same file; DuckDB still lets only one
+    process write, so ``scoreline data load`` needs the servers stopped.
     """
     key = str(Path(db).expanduser().resolve()) if db is not None else str(default_db_path())
     with _stores_lock:
         if key not in _stores:
-            _stores[key] = Store(key)
+            _stores[key] = Store(key, read_only=read_only)
         return _stores[key]
 
 
@@ -205,6 +209,34 @@ def model_factory(name: str = "default") -> Any:
 
     factory.__name__ = f"model_factory({name!r})"
     return factory
+
+
+_FITTED: OrderedDict[tuple[str, str, str, str], Any] = OrderedDict()
+_FITTED_MAX = 16
+_fitted_lock = threading.Lock()
+
+
+def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
+    """The model ``model`` fitted on every match strictly before ``day``, cached.
+
+    Fits are kept (up to 16, least recently used dropped) per store file, data snapshot
+    (:meth:`Store.fingerprint`), model name and day, so repeated forecasts for the same
+    day (web requests, a CLI session) cost a prediction, not a fit. Fitted models are
+    only read after fitting, so they are shared across threads.
+    """
+    store = get_store(db)
+    day = _day(day, "day")
+    key = (store.path, store.fingerprint(), model, day.date().isoformat())
+    with _fitted_lock:
+        if key in _FITTED:
+            _FITTED.move_to_end(key)
+            return _FITTED[key]
+    fitted = model_factory(model)().fit(store.matches(until=day))
+    with _fitted_lock:
+        _FITTED[key] = fitted
+        while len(_FITTED) > _FITTED_MAX:
+            _FITTED.popitem(last=False)
+    return fitted
 
 
 def _day(value: Any, what: str) -> Any:
@@ -411,7 +443,7 @@ def predict_match(
     from scoreline.errors import InvalidParameterError
 
     store = get_store(db)
-    factory = model_factory(model)
+    model_factory(model)  # validate the name before reading anything
     day = _day(date, "date")
     all_matches = store.matches()
     if day is None:
@@ -423,8 +455,7 @@ def predict_match(
         "date": [day], "home_team": [home_team], "away_team": [away_team], "neutral": [neutral],
         "tournament": [tournament or ("FIFA World Cup" if knockout else "Friendly")],
     })
-    fitted = factory().fit(store.matches(until=day))
-    forecast = fitted.predict(fixture)
+    forecast = fitted_model(model, day, db=db).predict(fixture)
     advance = _advance(forecast) if knockout else (None, None)
     return MatchForecast(
         home_team, away_team, day.date(), bool(neutral), str(fixture["tournament"].iloc[0]),
@@ -545,14 +576,9 @@ def run_backtest(
 
 # ---------------------------------------------------------------- tournaments (issue 5)
 def _tournament_model(model: Any) -> Any:
-    """A model factory from a name (:data:`MODELS`) or a callable; ``default`` falls back to
-    Dixon-Coles while ``scoreline.models.default_model`` is not available."""
+    """A model factory from a name (:data:`MODELS`, with score grids) or a callable."""
     if callable(model):
         return model
-    if str(model).strip().lower() == "default":
-        from scoreline.tournament.runner import default_model_factory
-
-        return default_model_factory
     return model_factory(str(model))
 
 

@@ -77,6 +77,16 @@ def test_predict(client: TestClient, model: str) -> None:
     assert abs(total - 1) < 1e-6 and 0.6 < f["p_home"] < 0.99
 
 
+def test_predict_knockout(client: TestClient) -> None:
+    """A neutral World Cup knockout: the two chances to go through add up to 1."""
+    f = client.get("/api/v1/predict", params={
+        "home": "Argentina", "away": "France", "date": "2022-12-18", "neutral": True,
+        "knockout": True, "tournament": "FIFA World Cup"}).json()
+    assert f["knockout"] and f["tournament"] == "FIFA World Cup" and f["neutral"]
+    assert f["p_home_advance"] + f["p_away_advance"] == pytest.approx(1.0)
+    assert f["p_home_advance"] > f["p_home"]  # extra time and penalties add to a win in 90'
+
+
 def test_upsets_and_comebacks(client: TestClient) -> None:
     """2022 World Cup: Cameroon over Brazil and Saudi Arabia over Argentina among the top
     upsets; Germany-Japan among the top comebacks."""

@@ -21,6 +21,7 @@ def serve(
     Open http://HOST:PORT/match/2022-11-23/Germany/Japan for the worked example.
     """
     with friendly_errors():
+        api.get_store(db, read_only=True)  # a server only reads; other readers may share the file
         info = api.data_info(db)
     try:
         import uvicorn

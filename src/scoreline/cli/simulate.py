@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -40,8 +39,8 @@ def simulate(
     model: str = typer.Option("default", "--model", help="default or dixon-coles."),
     timeline: bool = typer.Option(False, "--timeline", help="Replay after every matchday."),
     top: int = typer.Option(16, "--top", help="Teams shown in the table."),
-    csv: Path = typer.Option(None, "--csv", help="Also write the table as CSV."),
-    plot: Path = typer.Option(None, "--plot", help="Write a chart (PNG)."),
+    csv: str = typer.Option(None, "--csv", help="Also write the table as CSV."),
+    plot: str = typer.Option(None, "--plot", help="Write a chart (PNG)."),
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -89,7 +88,7 @@ def simulate(
 
 def _timeline(
     tournament: str, sims: int, seed: int, hot: bool, model: str, top: int,
-    csv: Path | None, plot: Path | None, db: str | None, as_json: bool,
+    csv: str | None, plot: str | None, db: str | None, as_json: bool,
 ) -> None:
     with friendly_errors(), _progress(not as_json, "replaying matchdays") as bar:
         task = bar.add_task("days", total=1)

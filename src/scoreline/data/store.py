@@ -168,6 +168,7 @@ class Store:
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self._cache: dict[str, pd.DataFrame] = {}
         self._date_index: dict[str, np.ndarray] = {}
+        self._fingerprint: dict[str, str] = {}
         self._names: TeamNames | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -219,6 +220,7 @@ class Store:
         report = self._write(snap, files, start)
         self._cache.clear()
         self._date_index.clear()
+        self._fingerprint.clear()
         self._names = None
         return report
 
@@ -281,8 +283,8 @@ class Store:
         if name not in self._cache:
             order = {"matches": "match_id", "goals": "match_id, goal_seq",
                      "shootouts": "match_id", "former_names": "current, start_date"}[name]
-            frame = self._con.execute(f"SELECT * FROM {name} ORDER BY {order}").df()
-            if name == "matches" and frame.empty and self._con.execute(
+            frame = self._query(f"SELECT * FROM {name} ORDER BY {order}").df()
+            if name == "matches" and frame.empty and self._query(
                     "SELECT count(*) FROM loads").fetchone() == (0,):
                 raise StoreError(
                     f"the store {self.path} is empty; run `scoreline data load` first")
@@ -449,8 +451,8 @@ class Store:
     def info(self) -> StoreInfo:
         """Counts, date range, size and load history (raises StoreError when never loaded)."""
         m = self._table("matches")
-        last = self._con.execute("SELECT * FROM loads ORDER BY load_id DESC LIMIT 1").df()
-        n_loads = self._con.execute("SELECT count(*) FROM loads").fetchone()
+        last = self._query("SELECT * FROM loads ORDER BY load_id DESC LIMIT 1").df()
+        n_loads = self._query("SELECT count(*) FROM loads").fetchone()
         last_load = None
         if len(last):
             record = last.iloc[0].to_dict()
@@ -478,15 +480,21 @@ class Store:
 
     def fingerprint(self) -> str:
         """SHA-256 sums of the last loaded snapshot (a cache key for derived results)."""
-        row = self._con.execute(
-            "SELECT sha256 FROM loads ORDER BY load_id DESC LIMIT 1").fetchone()
+        if "fingerprint" in self._fingerprint:
+            return self._fingerprint["fingerprint"]
+        row = self._query("SELECT sha256 FROM loads ORDER BY load_id DESC LIMIT 1").fetchone()
         if row is None:
             raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
-        return str(row[0])
+        self._fingerprint["fingerprint"] = str(row[0])
+        return self._fingerprint["fingerprint"]
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        """Run SQL on a cursor of its own: DuckDB connections are not shared across threads."""
+        return self._con.cursor().execute(sql, params or [])
 
     def execute(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
         """Run a read-only SQL query with ``?`` parameters and return a DataFrame."""
-        return self._con.execute(sql, params or []).df()
+        return self._query(sql, params).df()
 
 
 

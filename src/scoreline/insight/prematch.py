@@ -66,12 +66,19 @@ def default_cache_dir() -> Path:
 
 
 def _model_signature(model: Any) -> str:
+    """Class, version and parameters of a model: what its forecasts depend on besides the data.
+
+    ``version`` is the model's own version of its maths (a class attribute or property that
+    the model bumps whenever its forecasts change for the same parameters), so a changed
+    model never serves forecasts cached by its previous code.
+    """
     params: Any
     try:
         params = model.get_params()
     except Exception:  # noqa: BLE001 - unfitted models may refuse; fall back to repr
         params = repr(model)
     return json.dumps({"class": type(model).__module__ + "." + type(model).__qualname__,
+                       "version": getattr(model, "version", None),
                        "params": params}, sort_keys=True, default=str)
 
 

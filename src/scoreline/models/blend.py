@@ -74,6 +74,13 @@ class Blend:
         return "blend(" + ", ".join(f"{m} {x:.2f}" for m, x in zip(self.models, w,
                                                                       strict=True)) + ")"
 
+    @property
+    def version(self) -> str:
+        """Versions of the members' maths (``get_model(name).version``), for forecast caches."""
+        from scoreline.models import get_model
+
+        return ",".join(f"{m}={getattr(get_model(m), 'version', None)}" for m in self.models)
+
     def get_params(self) -> dict[str, Any]:
         """Constructor parameters (JSON-serialisable)."""
         return {"models": list(self.models), "weights": None if self.weights is None

@@ -35,17 +35,9 @@ ModelFactory = Callable[[], Any]
 
 
 def default_model_factory() -> Any:
-    """The project's default model (``scoreline.models.default_model()``), unfitted.
+    """The project's default model (``scoreline.models.default_model()``), unfitted."""
+    from scoreline.models import default_model
 
-    Falls back to :class:`~scoreline.models.dixon_coles.DixonColes` while the default
-    model is not available.
-    """
-    try:
-        from scoreline.models import default_model  # type: ignore[attr-defined]
-    except ImportError:
-        from scoreline.models.dixon_coles import DixonColes
-
-        return DixonColes()
     return default_model()
 
 

@@ -83,7 +83,7 @@ def shootout_probability(pmf: NDArray[np.float64], side: int) -> NDArray[np.floa
     """
     n = pmf.shape[0]
     try:
-        from scoreline.forecast.knockout import shootout_home_probability  # noqa: PLC0415
+        from scoreline.forecast.knockout import shootout_home_probability
     except ImportError:
         return np.full((n, n), 0.5)
     h, a = np.divmod(np.arange(side * side), side)

@@ -143,6 +143,7 @@ def predict(
     date: OptionalDate = None,
     neutral: bool = False,
     knockout: bool = False,
+    tournament: Tournament_ = None,
     model: ModelName = ModelName.default,  # type: ignore[attr-defined]
 ) -> Any:
     """90-minute home/draw/away probabilities, expected goals and likeliest scores.
@@ -150,7 +151,7 @@ def predict(
     With ``knockout``, also each side's chance to advance (extra time, then penalties).
     """
     return api.predict_match(home, away, date=date, neutral=neutral, knockout=knockout,
-                             model=model.value, db=_db(request))
+                             tournament=tournament, model=model.value, db=_db(request))
 
 
 @router.get("/tournaments", summary="Tournaments that can be simulated")
