@@ -213,6 +213,8 @@ def model_factory(name: str = "default") -> Any:
 
 _FITTED: OrderedDict[tuple[str, str, str, str], Any] = OrderedDict()
 _FITTED_MAX = 16
+_PREDICTED: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_PREDICTED_MAX = 4096
 _fitted_lock = threading.Lock()
 
 
@@ -445,19 +447,25 @@ def predict_match(
     store = get_store(db)
     model_factory(model)  # validate the name before reading anything
     day = _day(date, "date")
-    all_matches = store.matches()
     if day is None:
-        day = pd.Timestamp(all_matches["date"].iloc[-1]) + pd.Timedelta(days=1)
+        day = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
+    tournament = tournament or ("FIFA World Cup" if knockout else "Friendly")
+    key = (store.path, store.fingerprint(), model, day.date().isoformat(), home_team, away_team,
+           bool(neutral), bool(knockout), tournament)
+    with _fitted_lock:
+        if key in _PREDICTED:
+            _PREDICTED.move_to_end(key)
+            return _PREDICTED[key]
     fixture = pd.DataFrame({
         "date": [day], "home_team": [home_team], "away_team": [away_team], "neutral": [neutral],
-        "tournament": [tournament or ("FIFA World Cup" if knockout else "Friendly")],
+        "tournament": [tournament],
     })
     forecast = fitted_model(model, day, db=db).predict(fixture)
     advance = _advance(forecast) if knockout else (None, None)
-    return MatchForecast(
+    result = MatchForecast(
         home_team, away_team, day.date(), bool(neutral), str(fixture["tournament"].iloc[0]),
         forecast.model, float(forecast.p_home[0]), float(forecast.p_draw[0]),
         float(forecast.p_away[0]), float(forecast.expected_home_goals[0]),
@@ -465,6 +473,11 @@ def predict_match(
         [{"home_goals": h, "away_goals": a, "p": p} for h, a, p in forecast.top_scorelines(0, 5)],
         bool(knockout), advance[0], advance[1],
     )
+    with _fitted_lock:  # forecasts are pure functions of the key: keep the recent ones
+        _PREDICTED[key] = result
+        while len(_PREDICTED) > _PREDICTED_MAX:
+            _PREDICTED.popitem(last=False)
+    return result
 
 
 def _advance(forecast: Any) -> tuple[float, float]:

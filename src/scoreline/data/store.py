@@ -376,6 +376,13 @@ class Store:
             frame = frame[(frame["home_team"] == name) | (frame["away_team"] == name)]
         return frame.copy()
 
+    def last_date(self) -> dt.date:
+        """Date of the latest match in the store."""
+        dates = self._dates("matches")
+        if not len(dates):
+            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
+        return pd.Timestamp(dates[-1]).date()
+
     def former_names(self) -> pd.DataFrame:
         """``current, former, start_date, end_date`` of renamed teams."""
         return self._table("former_names").copy()
