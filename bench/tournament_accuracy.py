@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import scoreline
-from scoreline.api import _tournament_model
+from scoreline.api import model_factory
 from scoreline.tournament.accuracy import score_stages
 from scoreline.tournament.format import load_format
 from scoreline.tournament.reference import furthest_stages
@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--sims", type=int, default=200_000)
     parser.add_argument("--model", default="default")
     args = parser.parse_args()
-    factory = _tournament_model(args.model)
+    factory = model_factory(args.model)
     rows = []
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, scoreline.open(os.path.join(tmp, "b.duckdb")) as store:

@@ -36,7 +36,7 @@ def simulate(
     ),
     seed: int = typer.Option(0, "--seed", help="Random seed."),
     hot: bool = typer.Option(False, "--hot", help="Let strengths move within each simulation."),
-    model: str = typer.Option("default", "--model", help="default or dixon-coles."),
+    model: str = typer.Option("default", "--model", help="default, elo or dixon-coles."),
     timeline: bool = typer.Option(False, "--timeline", help="Replay after every matchday."),
     top: int = typer.Option(16, "--top", help="Teams shown in the table."),
     csv: str = typer.Option(None, "--csv", help="Also write the table as CSV."),
