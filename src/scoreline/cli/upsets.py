@@ -78,7 +78,7 @@ def comebacks(
                                 top=top, db=db)
 
     def render() -> None:
-        table = Table(title=f"Comebacks: {ranking.selection} ({ranking.wins_with_timeline} wins "
+        table = Table(title=f"Comebacks: {ranking.selection} ({ranking.wins_with_timeline} wins from behind "
                       "with goal minutes)", title_justify="left")
         for col in ("#", "date", "match", "kick-off", "lowest", "at"):
             table.add_column(col, justify="left" if col in ("date", "match") else "right")

@@ -5,7 +5,8 @@ or extra time; a shoot-out is not a win), the in-play model (:mod:`scoreline.inp
 the winner's probability of winning after every minute, starting from the walk-forward
 pre-match expected goals. For a match that went to extra time the curve is the chance of
 going through (extra time, then a 50/50 shoot-out). The lower its minimum, the bigger the
-comeback.
+comeback. Only wins from behind count: a side that never trailed (England 0-1 United
+States, 1950) pulled off an upset, not a comeback, and is ranked by :mod:`upsets` instead.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def comeback_table(
     cache_dir: Any = None,
     profile: ScoringProfile | None = None,
 ) -> pd.DataFrame:
-    """Every decided match of ``selected`` with a timeline, ranked by the winner's low point.
+    """Every win from behind in ``selected`` with a timeline, ranked by the winner's low point.
 
     Parameters
     ----------
@@ -146,7 +147,11 @@ def comeback_table(
         "winner_goals_then": np.where(home_won, home_then, away_then).astype(np.int64),
         "loser_goals_then": np.where(home_won, away_then, home_then).astype(np.int64),
     })
-    out = out.sort_values(["lowest_p", "date"], kind="stable").reset_index(drop=True)
+    # A comeback needs the winner to have been behind at some minute.
+    home_cum = np.cumsum(timelines.home_goals_by_minute, axis=1)
+    away_cum = np.cumsum(timelines.away_goals_by_minute, axis=1)
+    behind = np.where(home_won[:, None], away_cum > home_cum, home_cum > away_cum).any(axis=1)
+    out = out[behind].sort_values(["lowest_p", "date"], kind="stable").reset_index(drop=True)
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     return out
 
