@@ -60,16 +60,21 @@ def goals(store: Store) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def mpl_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One matplotlib config/font-cache directory for the whole run (built once)."""
-    return tmp_path_factory.mktemp("mplconfig")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Caches shared by the whole run, inside pytest's temp dir (never the user's):
+    matplotlib's font cache and the walk-forward pre-match forecasts."""
+    base = tmp_path_factory.mktemp("session-cache")
+    (base / "mpl").mkdir()
+    (base / "prematch").mkdir()
+    return base
 
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_path: Path,
-                  mpl_config_dir: Path) -> None:
-    """Point SCORELINE_DB at the session store and keep caches inside the test's tmp dir."""
+                  session_cache: Path) -> None:
+    """Point SCORELINE_DB at the session store; keep every cache out of the user's home."""
     monkeypatch.setenv("SCORELINE_DB", str(store_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("MPLCONFIGDIR", str(mpl_config_dir))
+    monkeypatch.setenv("MPLCONFIGDIR", str(session_cache / "mpl"))
+    monkeypatch.setenv("SCORELINE_CACHE", str(session_cache / "prematch"))
     monkeypatch.delenv("SCORELINE_DATA", raising=False)

@@ -13,10 +13,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def _shared_prematch_cache(monkeypatch: pytest.MonkeyPatch,
-                           tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One walk-forward cache for the whole session (each refit is computed once)."""
-    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path_factory.getbasetemp() / "prematch-cache"))
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables at a fixed width of 140 columns."""
     monkeypatch.setenv("COLUMNS", "140")
 
 

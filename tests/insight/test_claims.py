@@ -13,18 +13,6 @@ from scoreline.insight.claims import CONTRADICTED, NOT_CHECKABLE, SUPPORTED, che
 ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "articles" / "2022-11-23-germany-japan.txt"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _shared_caches(tmp_path_factory: pytest.TempPathFactory):
-    """Pre-match forecasts and matplotlib's font cache shared by the story/check test modules,
-    inside pytest's temp dir (never the user's)."""
-    base = tmp_path_factory.getbasetemp()
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in (("SCORELINE_CACHE", "story-prematch"), ("MPLCONFIGDIR", "story-mpl")):
-            (base / name).mkdir(exist_ok=True)
-            mp.setenv(var, str(base / name))
-        yield
-
-
 @pytest.fixture(scope="module")
 def article() -> str:
     """The shared press article about Germany 1-2 Japan."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from scoreline.cli import app
@@ -13,18 +12,6 @@ from scoreline.cli import app
 runner = CliRunner()
 ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "articles" / "2022-11-23-germany-japan.txt"
 SHORT = "Cameroon beat Brazil 1-0 in Lusail on December 2, 2022. Vincent Aboubakar scored in the 90th minute."
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _shared_caches(tmp_path_factory: pytest.TempPathFactory):
-    """Pre-match forecasts and matplotlib's font cache shared by the story/check test modules,
-    inside pytest's temp dir (never the user's)."""
-    base = tmp_path_factory.getbasetemp()
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in (("SCORELINE_CACHE", "story-prematch"), ("MPLCONFIGDIR", "story-mpl")):
-            (base / name).mkdir(exist_ok=True)
-            mp.setenv(var, str(base / name))
-        yield
 
 
 def test_check_table_and_json(tmp_path: Path) -> None:

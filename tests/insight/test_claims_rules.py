@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scoreline.errors import ArticleError
 from scoreline.insight.claims import CONTRADICTED, NOT_CHECKABLE, SUPPORTED, check
 from scoreline.insight.claims.names import match_player, normalise
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _shared_caches(tmp_path_factory: pytest.TempPathFactory):
-    """Pre-match forecasts and matplotlib's font cache shared by the story/check test modules,
-    inside pytest's temp dir (never the user's)."""
-    base = tmp_path_factory.getbasetemp()
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in (("SCORELINE_CACHE", "story-prematch"), ("MPLCONFIGDIR", "story-mpl")):
-            (base / name).mkdir(exist_ok=True)
-            mp.setenv(var, str(base / name))
-        yield
 
 
 def verdicts(store, text: str) -> dict[str, list[tuple[str, str | None]]]:

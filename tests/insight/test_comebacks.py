@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from scoreline import api
-
-
-@pytest.fixture(autouse=True)
-def _shared_prematch_cache(monkeypatch: pytest.MonkeyPatch,
-                           tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One walk-forward cache for the whole session (each refit is computed once)."""
-    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path_factory.getbasetemp() / "prematch-cache"))
 
 
 def test_world_cup_2022_comebacks(store_path: Path) -> None:

@@ -13,17 +13,10 @@ from scoreline.insight.replay import MatchReplay, build_replay
 from scoreline.insight.replay_chart import save_replay_chart
 
 
-@pytest.fixture(autouse=True)
-def _shared_prematch_cache(monkeypatch: pytest.MonkeyPatch,
-                           tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One walk-forward cache for the whole session (each refit is computed once)."""
-    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path_factory.getbasetemp() / "prematch-cache"))
-
-
 @pytest.fixture(scope="module")
-def germany_japan(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> MatchReplay:
+def germany_japan(store_path: Path, session_cache: Path) -> MatchReplay:
     mp = pytest.MonkeyPatch()
-    mp.setenv("SCORELINE_CACHE", str(tmp_path_factory.getbasetemp() / "prematch-cache"))
+    mp.setenv("SCORELINE_CACHE", str(session_cache / "prematch"))
     try:
         return api.match_replay("2022-11-23", "Germany", "Japan", db=store_path)
     finally:

@@ -15,17 +15,6 @@ from scoreline.insight.story import Story, to_html, to_json, to_markdown, write_
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _shared_caches(tmp_path_factory: pytest.TempPathFactory):
-    """Pre-match forecasts and matplotlib's font cache shared by the story/check test modules,
-    inside pytest's temp dir (never the user's)."""
-    base = tmp_path_factory.getbasetemp()
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in (("SCORELINE_CACHE", "story-prematch"), ("MPLCONFIGDIR", "story-mpl")):
-            (base / name).mkdir(exist_ok=True)
-            mp.setenv(var, str(base / name))
-        yield
-
 #: The varied set of the issue: upsets, comebacks, a final on penalties, a rout, a 0-0,
 #: an own goal, a late winner, a match before 1990 without goal minutes.
 VARIED = {

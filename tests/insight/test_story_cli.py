@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from scoreline.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _shared_caches(tmp_path_factory: pytest.TempPathFactory):
-    """Pre-match forecasts and matplotlib's font cache shared by the story/check test modules,
-    inside pytest's temp dir (never the user's)."""
-    base = tmp_path_factory.getbasetemp()
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in (("SCORELINE_CACHE", "story-prematch"), ("MPLCONFIGDIR", "story-mpl")):
-            (base / name).mkdir(exist_ok=True)
-            mp.setenv(var, str(base / name))
-        yield
 
 
 def test_story_markdown_and_json() -> None:

@@ -51,8 +51,9 @@ def test_forecasts_follow_elo_and_mirror(fitted: EloDixonColes) -> None:
 
 
 def test_unseen_team_gets_the_initial_elo_rating(fitted: EloDixonColes) -> None:
-    """A team never seen is rated at Elo's initial 1500 with no goal-profile residual, so the
-    batch still forecasts and Brazil is a heavy favourite against it."""
+    """A team never seen is rated at Elo's initial 1500 with its confederation's offsets and
+    no residual ('none' for a name outside the table), so the batch still forecasts and
+    Brazil is a heavy favourite against it."""
     fc = fitted.predict(fixtures(["Atlantis", "Japan"], ["Brazil", "Germany"]))
     assert fc.p_away[0] > 0.85
     assert fitted.elo_difference(fixtures(["Atlantis"], ["Brazil"]))[0] < -600
@@ -109,9 +110,32 @@ def test_public_names() -> None:
 
 def test_germany_japan_2022(fitted: EloDixonColes) -> None:
     """The worked example: fitted on every match before 2022-11-20, the default model makes
-    Germany the clear favourite against Japan at a neutral venue (about 48 % to 25 %), so
+    Germany the clear favourite against Japan at a neutral venue (about 51 % to 23 %), so
     Japan's 2-1 win was an upset, and Argentina the heavy favourite against Saudi Arabia."""
     assert isinstance(fitted, type(models.default_model()))
     fc = fitted.predict(fixtures(["Germany", "Argentina"], ["Japan", "Saudi Arabia"]))
     assert fc.p_home[0] > 0.42 and fc.p_away[0] < 0.3 and fc.p_home[0] > 1.6 * fc.p_away[0]
     assert fc.p_home[1] > 0.7
+
+
+def test_confederation_offsets_rank_the_confederations(fitted: EloDixonColes) -> None:
+    """Before the 2022 World Cup the fitted confederation levels (attack + defence) put
+    UEFA and CONMEBOL above AFC, CONCACAF and OFC, and non-FIFA sides lowest; a team's
+    attack includes its confederation's offset."""
+    level = fitted.confederation_attack_ + fitted.confederation_defence_
+    for strong in ("UEFA", "CONMEBOL"):
+        for weak in ("AFC", "CONCACAF", "OFC"):
+            assert level[strong] > level[weak] + 0.1, (strong, weak)
+    assert level.idxmin() == "none"
+    assert np.abs(level).max() < 1.5
+
+
+def test_without_confederation_offsets_they_are_zero(history: pd.DataFrame) -> None:
+    """The former default (no offsets, prior 3) fits with zero offsets and still favours
+    Germany over Japan; a non-boolean flag is refused."""
+    old = EloDixonColes(prior_scale=3.0, confederation_offsets=False).fit(history)
+    assert (old.confederation_attack_ == 0).all() and (old.confederation_defence_ == 0).all()
+    fc = old.predict(fixtures(["Germany"], ["Japan"]))
+    assert fc.p_home[0] > fc.p_away[0]
+    with pytest.raises(InvalidParameterError, match="confederation_offsets"):
+        EloDixonColes(confederation_offsets="yes")  # type: ignore[arg-type]

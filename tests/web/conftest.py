@@ -25,9 +25,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 @pytest.fixture(scope="session")
-def _web_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One pre-match forecast cache for every web test (the server thread outlives tests)."""
-    path = tmp_path_factory.mktemp("web-cache")
+def _web_cache(session_cache: Path) -> Iterator[Path]:
+    """The run's pre-match forecast cache, for the whole web session (the server thread
+    outlives single tests, so the variable is set for the session, not per test)."""
+    path = session_cache / "prematch"
     old = os.environ.get("SCORELINE_CACHE")
     os.environ["SCORELINE_CACHE"] = str(path)
     yield path
