@@ -23,28 +23,28 @@ MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles")
 
 
 def default_model() -> Any:
-    """A new, unfitted instance of scoreline's default model: :class:`EloDixonColes`.
+    """A new, unfitted instance of scoreline's default model: :class:`EloDixonColes`
+    (Elo covariate, confederation offsets, residual prior 0.5).
 
-    Chosen by the walk-forward backtest with weekly refits, mean RPS of the 1X2 against
-    90-minute results (15,830 matches 2010-01-01..2026-07-19 with a known 90-minute
-    score; 296 of them at the World Cups 2014, 2018, 2022 and 2026):
+    Chosen by the walk-forward backtest, mean RPS of the 1X2 against 90-minute results:
+    (a) 15,830 matches 2010-01-01..2026-07-19 with a known 90-minute score, weekly refits;
+    (b) the 296 matches of the World Cups 2014, 2018, 2022 and 2026, daily refits:
 
-    =======================================  ======  ==========
-    model                                    all     World Cups
-    =======================================  ======  ==========
-    Elo (eloratings formula, ordered logit)  0.1743  0.1922
-    Dixon-Coles (xi 0.0018, prior 3)         0.1728  0.1855
-    Dixon-Coles (xi 0.0012, prior 3)         0.1712  0.1853
-    EloDixonColes (xi 0.0012, prior 3)       0.1712  0.1851
-    mixture 0.15 Elo + 0.85 EloDixonColes    0.1705  0.1854
-    =======================================  ======  ==========
+    ===============================================  ======  ==========
+    model                                            (a)     World Cups
+    ===============================================  ======  ==========
+    Elo (eloratings formula, ordered logit)          0.1743  0.1922
+    Dixon-Coles (xi 0.0018, prior 3)                 0.1727  0.1857
+    EloDixonColes, no offsets, prior 3 (former)      0.1712  0.1851
+    EloDixonColes, confederation offsets, prior 0.5  0.1706  0.1849
+    ===============================================  ======  ==========
 
-    The default beats Elo by 0.0031 (all) and 0.0071 (World Cups) and plain Dixon–Coles
-    by 0.0015 and 0.0005. Honest reading: most of the gain over plain Dixon–Coles comes
-    from the longer memory (xi), and the World Cup differences between the goal models
-    are well inside their standard error (about 0.0014 over 296 matches); the gains on
-    all matches (standard error about 0.0002) are real.
-    ``bench/backtest.py`` reproduces the comparison.
+    Against the former default the paired per-match difference is -0.00062 (standard error
+    0.00024) on (a) and -0.00020 (standard error 0.00051) on the World Cups: a real gain on
+    all matches, within noise on the World Cups. Against Elo it gains 0.0037 and 0.0073,
+    against plain Dixon–Coles 0.0021 (standard error 0.0003) and 0.0008 (0.0014).
+    :mod:`scoreline.models.combined` lists what else was tried; ``bench/backtest.py``
+    reproduces the comparison (``docs/backtest.md``).
     """
     from scoreline.models.combined import EloDixonColes
 
