@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import scoreline
+from scoreline import api
 from scoreline.data.store import Store
 
 DATA_DIR = Path(
@@ -36,15 +36,16 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path
     path = tmp_path_factory.mktemp("store") / "scoreline.duckdb"
     with scoreline.open(path) as s:
         s.load(data_dir)
+    # One writable connection for the whole run, shared by the API and the tests: DuckDB
+    # refuses a read-only and a writable connection to one file in the same process.
+    api.get_store(path, read_only=False)
     return path
 
 
 @pytest.fixture(scope="session")
-def store(store_path: Path) -> Iterator[Store]:
+def store(store_path: Path) -> Store:
     """The session's store of the real data (shared: never load into it in a test)."""
-    s = scoreline.open(store_path)
-    yield s
-    s.close()
+    return api.get_store(store_path)
 
 
 @pytest.fixture(scope="session")

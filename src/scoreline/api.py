@@ -16,25 +16,46 @@ from typing import Any
 from scoreline.data import queries
 from scoreline.data.sources import Progress
 from scoreline.data.store import LoadReport, Store, StoreInfo, default_db_path
+from scoreline.errors import StoreError
 
 _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
 
 
-def get_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
+def get_store(db: str | Path | None = None, *, read_only: bool | None = None) -> Store:
     """The open store at ``db`` (default: ``$SCORELINE_DB`` or the user data dir).
 
     Stores are opened once per path and process and then shared, so repeated API
-    calls (and web requests) reuse the cached tables. The first call decides the mode:
-    a server opens ``read_only=True`` so that other processes (more servers, CLI
-    commands opened read-only) can read the same file; DuckDB still lets only one
-    process write, so ``scoreline data load`` needs the servers stopped.
+    calls (and web requests) reuse the cached tables. An existing store is opened
+    read-only unless asked otherwise, so that several processes (servers, CLI commands,
+    benchmarks) can read one file at once; DuckDB lets only one process write, so
+    ``scoreline data load`` needs the readers stopped. Within one process that already
+    holds the file for writing, the writable connection is shared instead.
     """
     key = str(Path(db).expanduser().resolve()) if db is not None else str(default_db_path())
     with _stores_lock:
-        if key not in _stores:
-            _stores[key] = Store(key, read_only=read_only)
-        return _stores[key]
+        store = _stores.get(key)
+        if store is None:
+            want_read_only = Path(key).exists() if read_only is None else read_only
+            try:
+                store = Store(key, read_only=want_read_only)
+            except StoreError:
+                if not want_read_only or read_only:
+                    raise
+                store = Store(key)  # this process already writes it: share that mode
+            _stores[key] = store
+        return store
+
+
+def _writable_store(db: str | Path | None) -> Store:
+    """The store at ``db`` opened for writing (reopened if it was opened read-only)."""
+    store = get_store(db, read_only=False)
+    if store.read_only:
+        with _stores_lock:
+            store.close()
+            store = Store(store.path)
+            _stores[store.path] = store
+    return store
 
 
 def load_data(
@@ -59,7 +80,7 @@ def load_data(
     report_path : path, optional
         With ``skip_invalid``, where to write the rejected rows (one per line).
     """
-    report = get_store(db).load(source, skip_invalid=skip_invalid, progress=progress)
+    report = _writable_store(db).load(source, skip_invalid=skip_invalid, progress=progress)
     if report_path is not None and skip_invalid:
         Path(report_path).write_text("".join(line + "\n" for line in report.rejected),
                                      encoding="utf-8")

@@ -66,3 +66,27 @@ def test_team_alias_and_unknown() -> None:
     assert json.loads(ok.stdout)["team"] == "South Korea"
     bad = runner.invoke(app, ["team", "Jpan"])
     assert bad.exit_code == 1 and "did you mean 'Japan'" in bad.output
+
+
+def test_two_processes_read_one_store(tmp_path: Path, store_path: Path) -> None:
+    """A CLI command can read a store while another process holds it open read-only
+    (a running server, say): read commands open the file read-only."""
+    import shutil
+    import subprocess
+    import sys
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(store_path, db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, scoreline; s = scoreline.open(sys.argv[1], "
+         "read_only=True); s.matches(); print('ready', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = subprocess.run(
+            [sys.executable, "-c", "from scoreline.cli import main; main()", "h2h", "Germany",
+             "Japan", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["record"]["played"] >= 4
+    finally:
+        holder.communicate("", timeout=60)

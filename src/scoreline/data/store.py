@@ -154,6 +154,7 @@ class Store:
 
     def __init__(self, db: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = str(db) if db is not None else str(default_db_path())
+        self.read_only = read_only
         if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
