@@ -677,12 +677,18 @@ def simulate_tournament(
         get_store(db), str(tournament), as_of, sims=sims, seed=seed, hot=hot,
         model_factory=_tournament_model(model), progress=progress,
     )
+    from scoreline.tournament.plot import plot_stages
+
+    return _write_outputs(result, csv, plot, plot_stages)
+
+
+def _write_outputs(result: Any, csv: str | Path | None, plot: str | Path | None,
+                   draw: Any) -> Any:
+    """Write ``result.to_frame()`` to ``csv`` and ``draw(result, plot)``, when asked."""
     if csv is not None:
         result.to_frame().to_csv(csv, index=False)
     if plot is not None:
-        from scoreline.tournament.plot import plot_stages
-
-        plot_stages(result, plot)
+        draw(result, plot)
     return result
 
 
@@ -718,13 +724,9 @@ def simulate_timeline(
         get_store(db), str(tournament), sims=sims, seed=seed, hot=hot, refit=refit,
         model_factory=_tournament_model(model), progress=progress,
     )
-    if csv is not None:
-        result.to_frame().to_csv(csv, index=False)
-    if plot is not None:
-        from scoreline.tournament.plot import plot_timeline
+    from scoreline.tournament.plot import plot_timeline
 
-        plot_timeline(result, plot)
-    return result
+    return _write_outputs(result, csv, plot, plot_timeline)
 
 
 # ---------------------------------------------------------------- replays, upsets, comebacks (issue 4)

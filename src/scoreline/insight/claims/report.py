@@ -114,15 +114,8 @@ class CheckReport:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the match, the counts and every claim."""
-        m = self.match
         return {
-            "match_id": m.match_id,
-            "date": m.date.isoformat(),
-            "home_team": m.home_team,
-            "away_team": m.away_team,
-            "home_score": m.home_score,
-            "away_score": m.away_score,
-            "tournament": m.tournament,
+            **self.match.header(),
             "located_by": self.located_by,
             "counts": self.counts,
             "claims": [c.to_dict() for c in self.claims],

@@ -98,6 +98,18 @@ class MatchRecord:
     shootout_winner: str | None
     has_goal_minutes: bool
 
+    def header(self) -> dict[str, Any]:
+        """The JSON fields that name the match: id, ISO date, teams, score, tournament."""
+        return {
+            "match_id": self.match_id,
+            "date": self.date.isoformat(),
+            "home_team": self.home_team,
+            "away_team": self.away_team,
+            "home_score": self.home_score,
+            "away_score": self.away_score,
+            "tournament": self.tournament,
+        }
+
     @classmethod
     def from_row(cls, row: Any) -> MatchRecord:
         """Build from one row of ``store.matches()``."""

@@ -66,13 +66,7 @@ class Story:
         """JSON-ready form: the text and the facts with their provenance."""
         m = self.match
         return {
-            "match_id": m.match_id,
-            "date": m.date.isoformat(),
-            "home_team": m.home_team,
-            "away_team": m.away_team,
-            "home_score": m.home_score,
-            "away_score": m.away_score,
-            "tournament": m.tournament,
+            **m.header(),
             "city": m.city,
             "country": m.country,
             "shootout_winner": m.shootout_winner,
