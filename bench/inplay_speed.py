@@ -37,7 +37,7 @@ from scoreline.inplay import (
     timeline_sample,
 )
 from scoreline.inplay.profile import MAX_STATE, PHASE
-from scoreline.insight.prematch import prematch_forecasts
+from scoreline.forecast.prematch import prematch_forecasts
 
 
 def python_loop_paths(home_xg: float, away_xg: float, diff_path: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@
 Sample: every match since 1990 whose minute-by-minute story is known
 (``scoreline.inplay.timeline_sample``: complete goal lists, plus the 0-0 matches of
 competitions whose goal lists are complete). Pre-match expected goals come from the default
-model's walk-forward forecasts (``scoreline.insight.prematch``: weekly refit blocks, never
+model's walk-forward forecasts (``scoreline.forecast.prematch``: weekly refit blocks, never
 fitted on the match itself). For each evaluation year Y the scoring profile is refitted on
 the sample matches dated before 1 January of Y, then both models predict the 90-minute result
 of every match of year Y after minutes 0, 15, 30, 45, 60, 75 and 85, given the score then.
@@ -41,7 +41,7 @@ from scoreline.inplay import (
     inplay_paths,
     timeline_sample,
 )
-from scoreline.insight.prematch import default_model_factory, prematch_forecasts
+from scoreline.forecast.prematch import default_model_factory, prematch_forecasts
 
 CHECKPOINTS = (0, 15, 30, 45, 60, 75, 85)
 PROFILE_PATH = Path(__file__).resolve().parents[1] / "src/scoreline/inplay/default_profile.json"

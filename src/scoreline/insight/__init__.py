@@ -1,1 +1,1 @@
-"""scoreline.insight layer."""
+"""scoreline.insight layer: upsets and comebacks, ranking surprises."""

@@ -24,7 +24,7 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
-from scoreline.insight.prematch import prematch_forecasts
+from scoreline.forecast.prematch import prematch_forecasts
 
 
 @dataclass(frozen=True)

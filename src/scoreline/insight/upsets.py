@@ -1,6 +1,6 @@
 """How surprising each result was, and which wins were upsets.
 
-For every match: the walk-forward pre-match probabilities (:mod:`scoreline.insight.prematch`,
+For every match: the walk-forward pre-match probabilities (:mod:`scoreline.forecast.prematch`,
 never from a model that saw the match), the probability of the 90-minute result that
 happened and its surprise in bits, ``-log2 p`` (1 bit = a coin toss; 4.3 bits = a 1-in-20
 event). An **upset** is a win by the pre-match underdog (the side with the lower pre-match
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
-from scoreline.insight.prematch import prematch_forecasts
+from scoreline.forecast.prematch import prematch_forecasts
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def match_surprises(
     matches : DataFrame
         Every store match (training data of the walk-forward forecasts, and Elo history).
     model_factory, cache_dir : optional
-        Passed to :func:`~scoreline.insight.prematch.prematch_forecasts`.
+        Passed to :func:`~scoreline.forecast.prematch.prematch_forecasts`.
     elo : DataFrame, optional
         :func:`elo_before` of ``matches`` (computed when not given).
     profile : ScoringProfile, optional

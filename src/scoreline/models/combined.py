@@ -232,7 +232,7 @@ class EloDixonColes(DixonColes):
     name = "elo-dixon-coles"
     version = "2"
     """Version of the model's maths: bump it whenever forecasts change for the same parameters
-    (caches of forecasts, e.g. ``scoreline.insight.prematch``, are keyed by it)."""
+    (caches of forecasts, e.g. ``scoreline.forecast.prematch``, are keyed by it)."""
 
     def __init__(self, xi: float = 0.0012, prior_scale: float = 0.5, friendly_weight: float = 1.0,
                  warm_start: bool = True, confederation_offsets: bool = True) -> None:

@@ -139,7 +139,7 @@ class DixonColes:
     name = "dixon-coles"
     version = "1"
     """Version of the model's maths: bump it whenever forecasts change for the same parameters
-    (caches of forecasts, e.g. ``scoreline.insight.prematch``, are keyed by it)."""
+    (caches of forecasts, e.g. ``scoreline.forecast.prematch``, are keyed by it)."""
 
     def __init__(self, xi: float = 0.0018, prior_scale: float = 3.0, friendly_weight: float = 1.0,
                  warm_start: bool = True) -> None:

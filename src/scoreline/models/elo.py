@@ -190,7 +190,7 @@ class Elo:
     name = "elo"
     version = "1"
     """Version of the model's maths: bump it whenever forecasts change for the same parameters
-    (caches of forecasts, e.g. ``scoreline.insight.prematch``, are keyed by it)."""
+    (caches of forecasts, e.g. ``scoreline.forecast.prematch``, are keyed by it)."""
 
     def __init__(
         self,

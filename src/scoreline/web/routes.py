@@ -13,8 +13,8 @@ from fastapi import APIRouter, Query, Request
 
 from scoreline import api
 from scoreline.data.queries import HeadToHead, TeamSummary
-from scoreline.insight.claims import MAX_ARTICLE_BYTES
-from scoreline.insight.replay import MatchReplay
+from scoreline.writing.claims import MAX_ARTICLE_BYTES
+from scoreline.inplay.replay import MatchReplay
 from scoreline.web import calls, convert
 from scoreline.web.errors import PayloadTooLarge
 from scoreline.web.params import (

@@ -1,0 +1,64 @@
+"""The Python API: the one door the CLI and the web app go through.
+
+Each function validates its arguments, opens the store when given a path (or uses the
+default store), calls the layer that does the work, and returns typed results. Nothing
+below this package knows about terminals or HTTP. The modules split the API by area:
+``data`` (the store), ``ratings``, ``forecasts`` (models, forecasts, backtests),
+``tournaments``, ``matches`` (replays, upsets, comebacks) and ``writing`` (stories and
+article checks).
+"""
+
+from __future__ import annotations
+
+from scoreline.api._store import get_store
+from scoreline.api.data import data_info, head_to_head, load_data, team_summary
+from scoreline.api.forecasts import (
+    MODELS,
+    MatchForecast,
+    fitted_model,
+    model_factory,
+    predict_fixtures,
+    predict_match,
+    run_backtest,
+)
+from scoreline.api.matches import (
+    ComebackRanking,
+    UpsetRanking,
+    comebacks,
+    match_replay,
+    match_surprises,
+    upsets,
+)
+from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
+from scoreline.api.tournaments import simulate_timeline, simulate_tournament
+from scoreline.api.writing import check_article, story
+
+__all__ = [
+    "MODELS",
+    "ComebackRanking",
+    "MatchForecast",
+    "RatingHistory",
+    "RatingRow",
+    "RatingsTable",
+    "UpsetRanking",
+    "check_article",
+    "comebacks",
+    "data_info",
+    "fitted_model",
+    "get_store",
+    "head_to_head",
+    "load_data",
+    "match_replay",
+    "match_surprises",
+    "model_factory",
+    "predict_fixtures",
+    "predict_match",
+    "rating_history",
+    "ratings",
+    "run_backtest",
+    "simulate_timeline",
+    "simulate_tournament",
+    "story",
+    "team_summary",
+    "upsets",
+]

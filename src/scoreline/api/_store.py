@@ -1,0 +1,68 @@
+"""The shared store handle and argument parsing of the API modules."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from scoreline.data.store import Store, default_db_path
+from scoreline.errors import StoreError
+
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def get_store(db: str | Path | None = None, *, read_only: bool | None = None) -> Store:
+    """The open store at ``db`` (default: ``$SCORELINE_DB`` or the user data dir).
+
+    Stores are opened once per path and process and then shared, so repeated API
+    calls (and web requests) reuse the cached tables. An existing store is opened
+    read-only unless asked otherwise, so that several processes (servers, CLI commands,
+    benchmarks) can read one file at once; DuckDB lets only one process write, so
+    ``scoreline data load`` needs the readers stopped. Within one process that already
+    holds the file for writing, the writable connection is shared instead.
+    """
+    key = str(Path(db).expanduser().resolve()) if db is not None else str(default_db_path())
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            want_read_only = Path(key).exists() if read_only is None else read_only
+            try:
+                store = Store(key, read_only=want_read_only)
+            except StoreError:
+                if not want_read_only or read_only:
+                    raise
+                store = Store(key)  # this process already writes it: share that mode
+            _stores[key] = store
+        return store
+
+
+def _writable_store(db: str | Path | None) -> Store:
+    """The store at ``db`` opened for writing (reopened if it was opened read-only)."""
+    store = get_store(db, read_only=False)
+    if store.read_only:
+        with _stores_lock:
+            store.close()
+            store = Store(store.path)
+            _stores[store.path] = store
+    return store
+
+
+def _day(value: Any, what: str) -> Any:
+    """A user date as a Timestamp (None stays None)."""
+    import pandas as pd
+
+    from scoreline.errors import InvalidParameterError
+
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value).normalize()
+    except (ValueError, TypeError):
+        raise InvalidParameterError(f"{what} {value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def _iso(value: Any, what: str) -> str | None:
+    day = _day(value, what)
+    return None if day is None else str(day.date())

@@ -1,0 +1,209 @@
+"""Past matches: replays, upsets, surprises and comebacks (``match``, ``upsets``, ``comebacks``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scoreline.api._store import _day, _iso, get_store
+
+
+@dataclass(frozen=True)
+class UpsetRanking:
+    """Upsets of a selection of matches, biggest first (``scoreline upsets``).
+
+    Attributes
+    ----------
+    selection : str
+        What was ranked, e.g. ``"FIFA World Cup 2022"``.
+    matches_scored : int
+        Matches of the selection with a walk-forward pre-match forecast.
+    upsets_found : int
+        How many of them the underdog won (before ``top`` is applied).
+    upsets : list of MatchSurprise
+        Biggest first; ``rank`` is the position in this list (1-based).
+    """
+
+    selection: str
+    matches_scored: int
+    upsets_found: int
+    upsets: list[Any]
+
+
+@dataclass(frozen=True)
+class ComebackRanking:
+    """Wins ranked by the winner's lowest in-play win probability (``scoreline comebacks``).
+
+    Attributes
+    ----------
+    selection : str
+    wins_with_timeline : int
+        Wins of the selection whose goal minutes are complete (the ones ranked).
+    comebacks : list of Comeback
+        Lowest point first.
+    """
+
+    selection: str
+    wins_with_timeline: int
+    comebacks: list[Any]
+
+
+def match_replay(
+    date: Any,
+    home: str,
+    away: str,
+    *,
+    chart: str | Path | None = None,
+    db: str | Path | None = None,
+) -> Any:
+    """A past match minute by minute (``scoreline match DATE HOME AWAY``).
+
+    Parameters
+    ----------
+    date : date-like
+        Day of the match, ``YYYY-MM-DD``.
+    home, away : str
+        The two teams in either order, any spelling the store resolves.
+    chart : path, optional
+        Also draw the win-probability chart; PNG and SVG are written beside this path
+        (its suffix is replaced). Skipped, with a note, when there is no timeline.
+    db : path, optional
+        Store file.
+
+    Returns
+    -------
+    MatchReplay
+        Pre-match forecast (walk-forward, 90-minute result), each goal with the
+        probabilities right after it, the timeline, the eventual winner's lowest win
+        probability and when, notes on missing or inconsistent data, and ``charts``
+        (paths written).
+
+    Raises
+    ------
+    UnknownMatchError
+        No such match; the message lists the nearest matches by date and by teams.
+    UnknownTeamError
+        A team name matches no team (with the closest names).
+    """
+    import dataclasses
+
+    from scoreline.inplay.replay import build_replay
+
+    day = _day(date, "date")
+    store = get_store(db)
+    row = store.find_match(day, home, away)
+    replay = build_replay(row, store.matches(), store.goals(match_id=int(row["match_id"])))
+    if chart is not None:
+        if replay.has_timeline:
+            from scoreline.inplay.replay_chart import save_replay_chart
+
+            paths = save_replay_chart(replay, chart)
+            replay = dataclasses.replace(replay, charts=[str(p) for p in paths])
+        else:
+            replay = dataclasses.replace(
+                replay, notes=[*replay.notes, "no chart was drawn: the match has no timeline"])
+    return replay
+
+
+def upsets(
+    *,
+    tournament: str | None = None,
+    year: int | None = None,
+    since: Any = None,
+    until: Any = None,
+    all_time: bool = False,
+    top: int | None = 20,
+    db: str | Path | None = None,
+) -> UpsetRanking:
+    """The biggest upsets of a tournament, a year or a window (``scoreline upsets``).
+
+    Every match gets its walk-forward pre-match forecast (a model fitted only on matches
+    before the match's week); an upset is a win by the side with the lower pre-match win
+    probability, sized by ``upset_bits = -log2(p_winner)`` (for extra time and shoot-outs:
+    the probability of going through). See :mod:`scoreline.insight.upsets`.
+
+    Parameters
+    ----------
+    tournament : str, optional
+        Tournament name as in the data, any capitalisation (``"FIFA World Cup"``).
+    year : int, optional
+        Calendar year (not with ``since``/``until``).
+    since, until : date-like, optional
+        ``since`` inclusive, ``until`` exclusive.
+    all_time : bool
+        The tournament's whole history (needs ``tournament``).
+    top : int, optional
+        Keep the ``top`` biggest (None: all).
+    db : path, optional
+        Store file.
+
+    Without a period: a tournament's whole history, else the latest year in the data.
+    """
+    from scoreline.errors import InvalidParameterError
+    from scoreline.insight.selection import select_matches
+    from scoreline.insight.upsets import match_surprises, rank_upsets, records
+
+    if top is not None and top < 1:
+        raise InvalidParameterError(f"top must be at least 1, got {top}")
+    store = get_store(db)
+    selected, what = select_matches(
+        store, tournament=tournament, year=year, since=_iso(since, "since"),
+        until=_iso(until, "until"), all_time=all_time)
+    surprises = match_surprises(selected, store.matches())
+    ranked = rank_upsets(surprises)
+    return UpsetRanking(what, len(surprises), len(ranked),
+                        records(ranked if top is None else ranked.head(top)))
+
+
+def match_surprises(
+    *,
+    tournament: str | None = None,
+    year: int | None = None,
+    since: Any = None,
+    until: Any = None,
+    all_time: bool = False,
+    db: str | Path | None = None,
+) -> Any:
+    """Pre-match probabilities and surprise (bits) of every match of a selection.
+
+    Same selection arguments as :func:`upsets`. Returns a DataFrame with the columns of
+    :class:`~scoreline.insight.upsets.MatchSurprise` (one row per match, upset or not).
+    """
+    from scoreline.insight.selection import select_matches
+    from scoreline.insight.upsets import match_surprises as surprises
+
+    store = get_store(db)
+    selected, _ = select_matches(
+        store, tournament=tournament, year=year, since=_iso(since, "since"),
+        until=_iso(until, "until"), all_time=all_time)
+    return surprises(selected, store.matches())
+
+
+def comebacks(
+    *,
+    tournament: str | None = None,
+    year: int | None = None,
+    since: Any = None,
+    until: Any = None,
+    top: int | None = 20,
+    db: str | Path | None = None,
+) -> ComebackRanking:
+    """Wins ranked by the eventual winner's lowest in-play win probability (``scoreline comebacks``).
+
+    Only matches with complete goal minutes can be ranked. A win after extra time is
+    measured by the winner's chance of going through. Same selection arguments as
+    :func:`upsets` (without a period: the tournament's whole history).
+    """
+    from scoreline.errors import InvalidParameterError
+    from scoreline.insight.comebacks import comeback_table, records
+    from scoreline.insight.selection import select_matches
+
+    if top is not None and top < 1:
+        raise InvalidParameterError(f"top must be at least 1, got {top}")
+    store = get_store(db)
+    selected, what = select_matches(
+        store, tournament=tournament, year=year, since=_iso(since, "since"),
+        until=_iso(until, "until"))
+    table = comeback_table(selected, store.matches(), store.goals())
+    return ComebackRanking(what, len(table), records(table if top is None else table.head(top)))

@@ -1,0 +1,129 @@
+"""Tournament simulations and as-of timelines (``scoreline simulate``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scoreline.api._store import get_store
+from scoreline.api.forecasts import model_factory
+
+
+def _tournament_model(model: Any) -> Any:
+    """A model factory from a name (:data:`MODELS`, with score grids) or a callable."""
+    if callable(model):
+        return model
+    return model_factory(str(model))
+
+
+def simulate_tournament(
+    tournament: str | Path,
+    as_of: Any = None,
+    *,
+    sims: int = 100_000,
+    seed: int = 0,
+    hot: bool = False,
+    model: Any = "default",
+    db: str | Path | None = None,
+    csv: str | Path | None = None,
+    plot: str | Path | None = None,
+    progress: Any = None,
+) -> Any:
+    """Simulate a tournament many times and give each team's chance of each stage.
+
+    Parameters
+    ----------
+    tournament : str or Path
+        ``"wc2022"``, ``"wc2026"``, ``"euro2024"`` or a format file (YAML; see
+        ``scoreline/tournament/formats/wc2022.yaml``).
+    as_of : date or "YYYY-MM-DD", optional
+        The model is fitted on matches strictly before this date, and the tournament's
+        matches played before it are fixed at their real results. Default: opening day.
+    sims : int
+        Simulated tournaments (memory stays bounded: batches of 131,072).
+    seed : int
+        Random seed; the same seed gives the same result.
+    hot : bool
+        Let team strengths move with simulated results inside each simulated tournament.
+    model : str or callable
+        A name from :data:`MODELS` with score grids (``default``, ``dixon-coles``) or a
+        callable returning an unfitted model (``fit(matches) -> self``,
+        ``predict(fixtures) -> Forecast``).
+    db : path, optional
+        Store file.
+    csv, plot : path, optional
+        Also write the per-team table (CSV) / the stage chart (PNG) there.
+    progress : callable(done, total), optional
+        Called after each batch.
+
+    Returns
+    -------
+    SimulationResult
+        ``to_frame()``: per team ``p_<round>`` (reach that knockout round; the first is
+        "leave the group"), ``p_champion``, ``se_champion`` and ``p_position_k``; group
+        matches by 90-minute scores, knockouts after extra time and shoot-outs.
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown tournament, bad date, ``sims``/``seed`` out of range, or ``as_of`` before
+        the data can rate every team.
+    FormatError, UnknownTeamError
+        A format file that is inconsistent or names a team not in the data.
+    """
+    from scoreline.tournament.runner import forecast_tournament
+
+    result = forecast_tournament(
+        get_store(db), str(tournament), as_of, sims=sims, seed=seed, hot=hot,
+        model_factory=_tournament_model(model), progress=progress,
+    )
+    from scoreline.tournament.plot import plot_stages
+
+    return _write_outputs(result, csv, plot, plot_stages)
+
+
+def _write_outputs(result: Any, csv: str | Path | None, plot: str | Path | None,
+                   draw: Any) -> Any:
+    """Write ``result.to_frame()`` to ``csv`` and ``draw(result, plot)``, when asked."""
+    if csv is not None:
+        result.to_frame().to_csv(csv, index=False)
+    if plot is not None:
+        draw(result, plot)
+    return result
+
+
+def simulate_timeline(
+    tournament: str | Path,
+    *,
+    sims: int = 20_000,
+    seed: int = 0,
+    hot: bool = False,
+    refit: bool = True,
+    model: Any = "default",
+    db: str | Path | None = None,
+    csv: str | Path | None = None,
+    plot: str | Path | None = None,
+    progress: Any = None,
+) -> Any:
+    """Replay a tournament's forecast after every matchday (opening day to the final).
+
+    Each point is :func:`simulate_tournament` as of the day after a matchday: the model
+    refitted on everything before that day (``refit``; else the opening-day model) and
+    the results so far fixed. ``csv`` / ``plot`` also write the long table / the chart of
+    the contenders' title chances (PNG).
+
+    Returns
+    -------
+    TimelineResult
+        ``dates``, one ``SimulationResult`` per date, ``p_champion()`` (dates x teams),
+        ``contenders(top)`` and a long ``to_frame()``.
+    """
+    from scoreline.tournament.runner import forecast_timeline
+
+    result = forecast_timeline(
+        get_store(db), str(tournament), sims=sims, seed=seed, hot=hot, refit=refit,
+        model_factory=_tournament_model(model), progress=progress,
+    )
+    from scoreline.tournament.plot import plot_timeline
+
+    return _write_outputs(result, csv, plot, plot_timeline)

@@ -1,0 +1,90 @@
+"""Check the claims of a match report against the data.
+
+>>> report = check(store, open("article.txt", "rb").read())   # doctest: +SKIP
+>>> report.counts                                              # doctest: +SKIP
+{'supported': 12, 'contradicted': 0, 'not_checkable': 6}
+
+Rules over sentences (regular expressions, no language model, no network) find the
+claims; each gets a verdict — supported, contradicted (with the data's value) or not
+checkable (with why) — and the evidence it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from scoreline.writing.claims.article import MAX_ARTICLE_BYTES, decode_article, split_article
+from scoreline.writing.claims.checker import check_sentences
+from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.locate import article_year, locate
+from scoreline.writing.claims.names import TeamFinder
+from scoreline.writing.claims.report import (
+    CONTRADICTED,
+    NOT_CHECKABLE,
+    SUPPORTED,
+    CheckReport,
+    Claim,
+)
+from scoreline.writing.facts.build import match_facts
+from scoreline.writing.facts.lookup import StoreLike, find_match
+
+_FINDERS: dict[int, TeamFinder] = {}
+
+
+def _finder(store: StoreLike) -> TeamFinder:
+    key = id(store)
+    if key not in _FINDERS:
+        _FINDERS.clear()
+        _FINDERS[key] = TeamFinder(store.teams())
+    return _FINDERS[key]
+
+
+def check(store: StoreLike, text: str | bytes,
+          match: tuple[str | dt.date, str, str] | None = None) -> CheckReport:
+    """Check every claim of an article about one match.
+
+    Parameters
+    ----------
+    store : Store
+        The scoreline store.
+    text : str or bytes
+        The article (bytes are decoded as UTF-8; at most ``MAX_ARTICLE_BYTES``).
+    match : (date, home, away), optional
+        The match the article is about; found from the text when omitted.
+
+    Returns
+    -------
+    CheckReport
+
+    Raises
+    ------
+    ArticleError
+        Empty, too large or not text; about no match in the data; about two matches.
+    """
+    start = time.perf_counter()
+    article = split_article(decode_article(text))
+    finder = _finder(store)
+    year: int | None
+    if match is not None:
+        record = find_match(store, *match)
+        how, year = "given", article_year(article) or record.date.year
+    else:
+        loc = locate(store, article, finder)
+        record, how, year = loc.match, loc.how, loc.year
+    mf = match_facts(store, record, probabilities=False)
+    ctx = Ctx(store=store, mf=mf, finder=finder, year=year or record.date.year)
+    claims = check_sentences(ctx, article)
+    return CheckReport(match=record, located_by=how, claims=claims,
+                       seconds=time.perf_counter() - start)
+
+
+__all__ = [
+    "CONTRADICTED",
+    "MAX_ARTICLE_BYTES",
+    "NOT_CHECKABLE",
+    "SUPPORTED",
+    "CheckReport",
+    "Claim",
+    "check",
+]

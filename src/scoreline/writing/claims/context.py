@@ -1,0 +1,107 @@
+"""What every claim rule shares: the match, its facts, and who the sentence is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from scoreline.writing.claims.names import TeamFinder, TeamMention
+from scoreline.writing.facts.build import MatchFacts
+from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.writing.facts.timeline import Goal
+
+_PRONOUN_START = re.compile(r"^(?:they|their|them|they've|they're|they’ve|they’re|it|its)\b",
+                            re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(
+    r"(?:over|against|to|by|with|beat|beating|than|upset|stun|stunned|put by|of|from|"
+    r"past|versus|vs\.?|v)\s+(?:the\s+)?(?:mighty\s+|hosts\s+|holders\s+|champions\s+)?$",
+    re.IGNORECASE)
+
+
+@dataclass
+class Ctx:
+    """State shared by the claim rules while one article is checked.
+
+    Attributes
+    ----------
+    store : Store
+    mf : MatchFacts
+        The facts of the match the article is about.
+    finder : TeamFinder
+    year : int or None
+        Context year of the article.
+    subject : str or None
+        The match team the current sentence is about (carried over for "they").
+    goal_claims : list
+        ``(claim, goal)`` for each goal claim so far (relative times refer back).
+    """
+
+    store: StoreLike
+    mf: MatchFacts
+    finder: TeamFinder
+    year: int | None
+    subject: str | None = None
+    goal_claims: list[tuple[Any, Goal | None]] = field(default_factory=list)
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def match(self) -> MatchRecord:
+        """The match the article is about."""
+        return self.mf.match
+
+    @property
+    def goals(self) -> list[Goal]:
+        """Its goals in order."""
+        return list(self.mf.timeline.goals)
+
+    @property
+    def scorers(self) -> list[str]:
+        """Its scorers (own-goal scorers included)."""
+        return sorted({g.scorer for g in self.mf.timeline.goals})
+
+    def match_mentions(self, text: str) -> list[TeamMention]:
+        """Mentions of the match's two teams in ``text``."""
+        return [m for m in self.finder.find(text) if m.team in self.match.teams]
+
+    def sentence_subject(self, text: str) -> str | None:
+        """The match team ``text`` is about: "they" keeps the previous subject; else the
+        first team named that is not an object ("win over Germany")."""
+        if _PRONOUN_START.search(text.strip()):
+            return self.subject
+        for m in self.match_mentions(text):
+            before = text[max(0, m.start - 30): m.start]
+            if not _OBJECT_BEFORE.search(before):
+                return m.team
+        mentions = self.match_mentions(text)
+        if mentions:
+            return self.match.opponent(mentions[0].team)
+        return self.subject
+
+    def need_probabilities(self, all_time: bool = False, team: bool = False) -> None:
+        """Compute pre-match chances, upset ranks and the in-play low once, on first use; the
+        all-time and team rankings only when a claim needs them (they are slower)."""
+        have: set[str] = self._cache.setdefault("probabilities", set())
+        want = {"base"} | ({"all_time"} if all_time else set()) | ({"team"} if team else set())
+        if not want <= have:
+            from scoreline.writing.facts.probabilities import add_probability_facts
+
+            add_probability_facts(self.store, self.mf, all_time="all_time" in want | have,
+                                  team="team" in want | have)
+            have |= want
+
+    def all_matches(self) -> pd.DataFrame:
+        """Every match (cached; cities and countries for venue claims)."""
+        if "all" not in self._cache:
+            self._cache["all"] = self.store.matches()
+        frame: pd.DataFrame = self._cache["all"]
+        return frame
+
+    def places(self) -> tuple[set[str], set[str]]:
+        """Every city and every country in the data."""
+        if "places" not in self._cache:
+            frame = self.all_matches()
+            self._cache["places"] = (set(frame["city"].unique()), set(frame["country"].unique()))
+        return self._cache["places"]  # type: ignore[no-any-return]

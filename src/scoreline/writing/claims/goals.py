@@ -1,0 +1,590 @@
+"""Rules for what happened on the pitch: result, score, goals, minutes, comebacks.
+
+Conventions stated in the evidence of each verdict:
+- "after N minutes" is satisfied by a goal in minute N - 1 to N + 1;
+- "late" means from the 70th minute on (the last 20 minutes of normal time);
+- stoppage time is recorded by the data as minute 45 or 90 (105/120 in extra time), so a
+  stoppage-time claim is supported by a goal in those minutes and contradicted otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player
+from scoreline.writing.claims.numbers import NUMBER_RE, to_number
+from scoreline.writing.claims.report import Claim
+from scoreline.writing.facts.timeline import Goal
+from scoreline.writing.facts.wording import ordinal
+
+LATE_MINUTE = 70
+STOPPAGE_MINUTES = (45, 90, 105, 120)
+
+_ROLE_RE = re.compile(
+    r"\b(opener|opening goal|first goal|equali[sz]er|equali[sz]ing goal|leveller|levelling goal|"
+    r"winner|winning goal|decider|match-winner|second goal|third goal|fourth goal|fifth goal|"
+    r"opened the scoring|opens the scoring|levell?ed|levels|equali[sz]ed|equali[sz]es)"
+    r"\b(?!\s+of\b)", re.IGNORECASE)
+_GOAL_VERB_RE = re.compile(
+    r"\b(scor(?:ed|es|ing)|nett(?:ed|ing)|nets|struck|strikes|head(?:ed|s) (?:in|home)|"
+    r"fir(?:ed|es) (?:in|home)|convert(?:ed|s)|slott(?:ed|s)|tapp(?:ed|s) in|volley(?:ed|s)|"
+    r"curl(?:ed|s)|pok(?:ed|es)|bundl(?:ed|es)|equali[sz](?:ed|es)|conced(?:ed|ing|es)|"
+    r"levell?(?:ed|s)|drew \w+ level|"
+    r"open(?:ed|s) the scoring|pull(?:ed|s) one back|doubl(?:ed|es) the lead|"
+    r"found the (?:back of the )?net|put \w+(?: \w+)? (?:ahead|in front)|"
+    r"gave \w+(?: \w+)? (?:the lead|a \d-\d lead|the advantage)|added (?:a|the|another)|"
+    r"completed (?:his|her) hat-trick|made it \d-\d)\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    r",\s+|;\s+|\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
+    r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))")
+_ABS_MINUTE = [
+    re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b", re.IGNORECASE),
+    re.compile(r"\bminute (\d{1,3})\b", re.IGNORECASE),
+    re.compile(r"\bon (\d{1,3}) minutes\b", re.IGNORECASE),
+    re.compile(r"(?<![\d-])(\d{1,3})(?:\+(\d{1,2}))?\s*(?:'|’|′|mins?\b)"),
+]
+_APPROX_MINUTE = re.compile(rf"\bafter (?:just |only |barely )?({NUMBER_RE}) minutes?\b(?! (?:later|after))",
+                            re.IGNORECASE)
+_WITHIN_MINUTE = re.compile(rf"\b(?:inside|within) (?:the first )?({NUMBER_RE}) minutes?\b(?! of each other)",
+                            re.IGNORECASE)
+_ANCHORED = re.compile(
+    rf"\b({NUMBER_RE}) minutes? (after|before|into) (the break|half-time|half time|the interval|"
+    rf"the restart|the second half|the end|full-time|full time)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b({NUMBER_RE}) minutes? (later|after|afterwards|on)\b(?!\s+(?:the|half))",
+                       re.IGNORECASE)
+_STOPPAGE = re.compile(r"\b(stoppage|injury|added)[- ]time\b|\b(?:45|90)\s*\+\s*\d", re.IGNORECASE)
+_HALF = re.compile(r"\b(first|second)[- ]half\b|\bextra[- ]time\b", re.IGNORECASE)
+_PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bfrom the penalty spot\b",
+                      re.IGNORECASE)
+_OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bput through his own\b", re.IGNORECASE)
+_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+_GOAL_NOUN = re.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in)\b",
+                        re.IGNORECASE)
+_COUNT = re.compile(r"\b(twice|two goals|a brace|(?:a |his |her )?hat-trick|three times|three goals|"
+                    r"four goals|four times)\b", re.IGNORECASE)
+_COUNT_N = {"twice": 2, "two goals": 2, "a brace": 2, "three times": 3, "three goals": 3,
+            "four goals": 4, "four times": 4}
+_SCORE_RE = re.compile(r"(?<![\d.-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])")
+_RUNNING_MARKERS = re.compile(
+    r"\b(kept the score|keep the score|led|leading|lead|trail(?:ed|ing)?|down to|went|at|"
+    r"half[- ]time|at the break|behind|ahead|level|up|down)\b", re.IGNORECASE)
+_FINAL_MARKERS = re.compile(
+    r"\b(win|won|wins|beat|beating|victory|defeat|defeated|lost|loss|triumph|thrash\w*|"
+    r"drew|draw|final score|finished|ended)\b", re.IGNORECASE)
+_WINDOW = re.compile(
+    rf"\b(?:({NUMBER_RE}) goals? )?(?:\w+ ){{0,3}}?in the space of ({NUMBER_RE}) minutes\b|"
+    rf"\b({NUMBER_RE}) goals? in ({NUMBER_RE}) minutes\b|"
+    rf"\bwithin ({NUMBER_RE}) minutes of each other\b", re.IGNORECASE)
+_LATE_GOALS = re.compile(rf"\b({NUMBER_RE}) late goals\b", re.IGNORECASE)
+_COMEBACK = re.compile(
+    r"\bcome-?back\b|\bcame from behind\b|\bcome from behind\b|\bfought back\b|"
+    r"\bfrom (?:a goal|(\w+) goals) down\b|\bturned (?:the game|it|the match) around\b",
+    re.IGNORECASE)
+_WIN_OVER = re.compile(
+    r"\b(?:win|wins|victory|victories|triumph|success|upset|rout|thrashing|defeat of|"
+    r"beat|beating|defeated|defeating|stunned|stunning|stun|shocked|upsetting|edged|"
+    r"overcame|thrashed|downed|routed|hammered|toppled|knocked out|eliminated)\s+"
+    r"(?:over\s+|against\s+|of\s+)?(?:the\s+)?(?:mighty\s+|hosts\s+|holders\s+|champions\s+)?$",
+    re.IGNORECASE)
+_LOST_TO = re.compile(
+    r"\b(?:defeat|defeats|loss|losses|lost|losing|fell|beaten|were beaten)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_DRAW = re.compile(r"\b(drew|draw with|draw against|stalemate|shared the points|goalless)\b",
+                   re.IGNORECASE)
+
+
+def _num(text: str | None) -> int | None:
+    return None if text is None else to_number(text)
+
+
+def _goal_text(g: Goal) -> str:
+    how = " (pen)" if g.penalty else (" (og)" if g.own_goal else "")
+    minute = f" {g.minute}'" if g.minute is not None else ""
+    return f"{g.scorer}{how} ({g.team}){minute}"
+
+
+def _role_goals(ctx: Ctx, role: str) -> tuple[str, list[Goal]]:
+    r = role.lower()
+    goals = ctx.goals
+    if r in ("opener", "opening goal", "first goal") or r.startswith("open"):
+        return "opener", goals[:1]
+    if r.startswith(("equali", "level")):
+        return "equaliser", [g for g in goals if "equaliser" in g.roles]
+    if r in ("winner", "winning goal", "decider", "match-winner"):
+        return "winner", [g for g in goals if "winner" in g.roles]
+    n = to_number(r.split()[0])
+    return f"{r}", goals[n - 1:n] if n else []
+
+
+def _names(clause: str, ctx: Ctx) -> list[str]:
+    teams = {m.surface for m in ctx.finder.find(clause)}
+    out = []
+    for raw in PERSON_RE.findall(clause):
+        name = re.sub(r"['’]s$", "", raw)
+        words = [w for w in name.split() if w not in NOT_NAMES]
+        if not words:
+            continue
+        name = " ".join(words)
+        if name in teams or any(name == t or name in t.split() for t in teams):
+            continue
+        if ctx.finder.find(name):
+            continue
+        out.append(name)
+    return out
+
+
+def _minute_claim(clause: str) -> dict[str, Any]:
+    """The time a clause gives for a goal: exact, approximate, anchored, relative, range."""
+    for rx in _ABS_MINUTE:
+        m = rx.search(clause)
+        if m:
+            minute = int(m.group(1))
+            stoppage = rx.groups >= 2 and m.group(2) is not None
+            return {"minute": minute, "stoppage": stoppage, "span": m.group(0)}
+    m = _ANCHORED.search(clause)
+    if m:
+        n = to_number(m.group(1)) or 0
+        anchor = m.group(3).lower()
+        if "end" in anchor or "full" in anchor:
+            return {"approx": 90 - n, "span": m.group(0)}
+        base = 45
+        return {"approx": base + n if m.group(2).lower() in ("after", "into") else base - n,
+                "span": m.group(0)}
+    m = _APPROX_MINUTE.search(clause)
+    if m:
+        return {"approx": to_number(m.group(1)), "span": m.group(0)}
+    m = _WITHIN_MINUTE.search(clause)
+    if m:
+        return {"at_most": to_number(m.group(1)), "span": m.group(0)}
+    m = _RELATIVE.search(clause)
+    if m:
+        return {"after": to_number(m.group(1)), "span": m.group(0)}
+    m = _STOPPAGE.search(clause)
+    if m:
+        return {"stoppage": True, "span": m.group(0)}
+    m = _HALF.search(clause)
+    if m:
+        return {"half": m.group(0).lower().replace("-", " "), "span": m.group(0)}
+    return {}
+
+
+def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """Goal claims of a sentence: who scored which goal, when, and how."""
+    out: list[Claim] = []
+    conceding_subject = ctx.subject
+    for clause in _CLAUSE_SPLIT.split(text):
+        role_m = _ROLE_RE.search(clause)
+        verb_m = _GOAL_VERB_RE.search(clause)
+        names = _names(clause, ctx)
+        when = _minute_claim(clause)
+        noun = _GOAL_NOUN.search(clause)
+        if not role_m and not (verb_m and (names or when)) and not (noun and names and when):
+            continue
+        if not role_m and not names and set(when) <= {"span", "after"}:
+            continue
+        params: dict[str, Any] = {"names": names, "when": when}
+        if role_m:
+            params["role"] = role_m.group(1)
+        params["penalty"] = bool(_PENALTY.search(clause))
+        params["own_goal"] = bool(_OWN_GOAL.search(clause))
+        params["late"] = bool(_LATE.search(clause))
+        if verb_m and verb_m.group(1).lower().startswith("conced") and conceding_subject:
+            params["conceded_by"] = conceding_subject
+        parts = []
+        if role_m:
+            parts.append(f"the {role_m.group(1).lower()}")
+        else:
+            parts.append("a goal")
+        if names:
+            parts.append(f"was scored by {names[0]}")
+        if "minute" in when:
+            parts.append(f"in the {ordinal(int(when['minute']))} minute")
+        elif "approx" in when:
+            parts.append(f"around the {ordinal(int(when['approx']))} minute")
+        elif "after" in when:
+            parts.append(f"{when['after']} minutes after the previous goal mentioned")
+        elif "at_most" in when:
+            parts.append(f"within {when['at_most']} minutes")
+        elif when.get("stoppage"):
+            parts.append("in stoppage time")
+        elif "half" in when:
+            parts.append(f"in the {when['half']}")
+        if params["penalty"]:
+            parts.append("from the penalty spot")
+        if params["own_goal"]:
+            parts.append("as an own goal")
+        if "conceded_by" in params:
+            parts.append(f"against {params['conceded_by']}")
+        claim = Claim("goal", index, clause.strip(" ."), " ".join(parts), params)
+        out.append(claim)
+        _verify_goal(ctx, claim)
+        count_m = _COUNT.search(clause)
+        if count_m and names:
+            out.append(_count_claim(ctx, index, names[0], count_m.group(0)))
+    return out
+
+
+def _count_claim(ctx: Ctx, index: int, name: str, words: str) -> Claim:
+    """"X scored twice" / "a hat-trick": the player scored at least that many goals."""
+    n = _COUNT_N.get(words.lower(), 3)
+    claim = Claim("goal_count", index, f"{name} {words}", f"{name} scored at least {n} goals",
+                  {"name": name, "n": n})
+    tl = ctx.mf.timeline
+    if not tl.goals:
+        return claim.uncheckable("the data has no goal list for this match")
+    player = match_player(name, ctx.scorers)
+    scored = [g for g in tl.goals if player is not None and g.scorer == player.player
+              and not g.own_goal]
+    value = f"{player.player if player else name} scored {len(scored)}: " + (
+        ", ".join(_goal_text(g) for g in scored) or "none")
+    if len(scored) >= n:
+        return claim.supported(tl.provenance, value)
+    return claim.contradicted(value, tl.provenance)
+
+
+def _verify_goal(ctx: Ctx, claim: Claim) -> None:
+    p = claim.params
+    tl = ctx.mf.timeline
+    prov = tl.provenance
+    names: list[str] = p["names"]
+    when: dict[str, Any] = p["when"]
+    if not tl.goals:
+        total = ctx.match.home_score + ctx.match.away_score
+        if total == 0:
+            claim.contradicted("no goals: the match ended 0-0", prov)
+        else:
+            claim.uncheckable("the data has no goal list for this match")
+        ctx.goal_claims.append((claim, None))
+        return
+    candidates = ctx.goals
+    role_label = None
+    if "role" in p:
+        role_label, role_goals = _role_goals(ctx, str(p["role"]))
+        if not role_goals:
+            what = "the match was drawn" if ctx.match.winner is None and role_label == "winner" else (
+                f"no goal of the match was the {role_label}")
+            claim.contradicted(f"{what} (goals: {'; '.join(_goal_text(g) for g in ctx.goals)})", prov)
+            ctx.goal_claims.append((claim, None))
+            return
+        candidates = role_goals
+    player = None
+    if names:
+        player = match_player(names[0], ctx.scorers)
+        if player is None and not tl.complete:
+            claim.uncheckable(f"{names[0]} is not in the data's goal list, which is incomplete "
+                              "for this match")
+            ctx.goal_claims.append((claim, None))
+            return
+        if player is None:
+            described = "; ".join(_goal_text(g) for g in candidates)
+            label = f"the {role_label}" if role_label else "the goals"
+            claim.contradicted(f"{names[0]} did not score in this match; {label}: {described}", prov)
+            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
+            return
+        by_player = [g for g in candidates if g.scorer == player.player]
+        if not by_player:
+            described = "; ".join(_goal_text(g) for g in candidates)
+            claim.contradicted(f"the {role_label} was {described}", prov)
+            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
+            return
+        candidates = by_player
+    target = _pick(candidates, when, ctx)
+    ctx.goal_claims.append((claim, target))
+    problems: list[str] = []
+    notes: list[str] = []
+    if target.minute is None and set(when) - {"span"}:
+        claim.uncheckable("the data gives no minute for this goal")
+        return
+    m = target.minute
+    if "minute" in when and m is not None:
+        claimed = int(when["minute"])
+        if when.get("stoppage") and claimed in (45, 90):
+            if m not in STOPPAGE_MINUTES:
+                problems.append(f"scored in the {ordinal(m)} minute, not in stoppage time")
+        elif claimed != m:
+            problems.append(f"scored in the {ordinal(m)} minute")
+    if "approx" in when and m is not None:
+        a = int(when["approx"])
+        if abs(m - a) > 1:
+            problems.append(f"scored in the {ordinal(m)} minute")
+        else:
+            notes.append(f"{ordinal(m)} minute, within a minute of {a}")
+    if "at_most" in when and m is not None and m > int(when["at_most"]):
+        problems.append(f"scored in the {ordinal(m)} minute")
+    if when.get("stoppage") and "minute" not in when and m is not None:
+        if m in STOPPAGE_MINUTES or (m > 90 and not ctx.match.extra_time):
+            notes.append(f"the data records it as minute {m}, where stoppage time is folded in")
+        else:
+            problems.append(f"scored in the {ordinal(m)} minute, not in stoppage time")
+    if "half" in when and m is not None:
+        half = str(when["half"])
+        ok = (m <= 45) if half.startswith("first") else (45 < m <= 90) if half.startswith(
+            "second") else m > 90
+        if not ok:
+            problems.append(f"scored in the {ordinal(m)} minute, not in the {half}")
+    if "after" in when and m is not None:
+        ref = _previous_goal(ctx, claim)
+        if ref is None or ref.minute is None:
+            notes.append("no earlier goal in the article to measure 'after' from")
+        else:
+            gap = m - ref.minute
+            if gap != int(when["after"]):
+                problems.append(f"came {gap} minutes after the goal in the {ordinal(ref.minute)} "
+                                f"minute ({ref.minute}' to {m}')")
+            else:
+                notes.append(f"{ref.minute}' to {m}'")
+    if p.get("late") and m is not None and m < LATE_MINUTE:
+        problems.append(f"scored in the {ordinal(m)} minute, before the last 20 minutes")
+    if p.get("penalty") and not target.penalty:
+        problems.append("not a penalty")
+    if p.get("own_goal") and not target.own_goal:
+        problems.append("not an own goal")
+    if "conceded_by" in p and target.team == p["conceded_by"]:
+        problems.append(f"scored by {target.team}, not against them")
+    value = f"{_goal_text(target)}, {target.home_score}-{target.away_score}"
+    if role_label:
+        value = f"the {role_label}: {value}"
+    if problems:
+        claim.contradicted(f"{value}; " + "; ".join(problems), prov)
+    else:
+        claim.supported(prov + (f" ({'; '.join(notes)})" if notes else ""), value)
+
+
+def _in_range(g: Goal, when: dict[str, Any], ctx: Ctx) -> bool:
+    m = g.minute
+    if m is None:
+        return True
+    half = str(when.get("half", ""))
+    if half.startswith("first"):
+        return m <= 45
+    if half.startswith("second"):
+        return 45 < m <= 90
+    if half.startswith("extra"):
+        return m > 90
+    if when.get("stoppage") and "minute" not in when:
+        return m in STOPPAGE_MINUTES or (m > 90 and not ctx.match.extra_time)
+    if "at_most" in when:
+        return m <= int(when["at_most"])
+    return True
+
+
+def _pick(candidates: list[Goal], when: dict[str, Any], ctx: Ctx) -> Goal:
+    fitting = [g for g in candidates if _in_range(g, when, ctx)]
+    used = {id(g) for _, g in ctx.goal_claims if g is not None}
+    fresh = [g for g in (fitting or candidates) if id(g) not in used]
+    candidates = fresh or fitting or candidates
+    want = when.get("minute") or when.get("approx")
+    if want is not None:
+        return min(candidates, key=lambda g: abs((g.minute or 0) - int(want)))
+    if "after" in when:
+        ref = ctx.goal_claims[-1][1] if ctx.goal_claims else None
+        if ref is not None and ref.minute is not None:
+            target = ref.minute + int(when["after"])
+            later = [g for g in candidates if g.order > ref.order]
+            if later:
+                return min(later, key=lambda g: abs((g.minute or 0) - target))
+    return candidates[0]
+
+
+def _previous_goal(ctx: Ctx, claim: Claim) -> Goal | None:
+    for c, g in reversed(ctx.goal_claims):
+        if c is not claim:
+            found: Goal | None = g
+            return found
+    return None
+
+
+def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """Scores written as "2-1": the final score, or a score the match passed through."""
+    out: list[Claim] = []
+    m = ctx.match
+    for sm in _SCORE_RE.finditer(text):
+        a, b = int(sm.group(1)), int(sm.group(2))
+        before = text[max(0, sm.start() - 45): sm.start()]
+        after = text[sm.end(): sm.end() + 30]
+        run_at = max((x.end() for x in _RUNNING_MARKERS.finditer(before[-25:])), default=-1)
+        fin_at = max((x.end() for x in _FINAL_MARKERS.finditer(before[-25:])), default=-1)
+        running = run_at > fin_at or bool(
+            re.match(r"\s*(?:down|up|lead|ahead|behind|at half|at the break)", after, re.IGNORECASE))
+        final = bool(_FINAL_MARKERS.search(before + " " + after)) and not running
+        mentions = ctx.finder.find(before[-30:] + " " + after[:25])
+        others = [x.team for x in mentions if x.team not in m.teams]
+        if others:
+            continue  # a score of another match
+        prov = ctx.mf.timeline.provenance
+        if running or (not final and (a, b) not in ((m.home_score, m.away_score),
+                                                     (m.away_score, m.home_score))):
+            claim = Claim("running_score", index, sm.group(0),
+                          f"the score was {a}-{b} at some point", {"score": (a, b)})
+            tl = ctx.mf.timeline
+            if not tl.known:
+                claim.uncheckable("the data has no complete, timed goal list for this match")
+            else:
+                seen = {(h, w) for h, w in tl.running_scores()} | {(w, h) for h, w in tl.running_scores()}
+                path = ", ".join(f"{h}-{w}" for h, w in tl.running_scores())
+                if (a, b) in seen:
+                    claim.supported(prov, f"scores in order: {path}")
+                else:
+                    claim.contradicted(f"the score was never {a}-{b}; scores in order: {path}", prov)
+            out.append(claim)
+            continue
+        lead_team = None  # a team that scored the first number ("Germany 1-2 Japan")
+        claimed_winner = None  # a team said to have won ("Japan beat Germany 2-1")
+        window = before[-45:]
+        near = [x for x in ctx.finder.find(window) if x.team in m.teams]
+        verbs = list(re.finditer(r"\b(beat|beating|defeated|defeating|thrashed|edged|stunned|"
+                                 r"downed|overcame|won|win|lost|losing)\b", window, re.IGNORECASE))
+        verb = verbs[-1] if verbs else None
+        if near and verb is not None:
+            subject = [x for x in near if x.end <= verb.start()]
+            obj = [x for x in near if x.start >= verb.end()]
+            actor = subject[-1].team if subject else (m.opponent(obj[0].team) if obj else None)
+            if actor is not None:
+                losing = verb.group(1).lower() in ("lost", "losing")
+                claimed_winner = m.opponent(actor) if losing else actor
+        elif near:
+            lead_team = near[-1].team
+        what = f"the match ended {a}-{b}"
+        if claimed_winner:
+            what += f", won by {claimed_winner}"
+        elif lead_team:
+            what += f" ({lead_team} {a})"
+        claim = Claim("final_score", index, sm.group(0), what,
+                      {"score": (a, b), "team": lead_team, "winner": claimed_winner})
+        data = f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team}"
+        ev = ctx.mf.facts.get("score.final")
+        evidence = ev.provenance if ev else "store.find_match"
+        ok = sorted((a, b)) == sorted((m.home_score, m.away_score))
+        if lead_team is not None:
+            ok = (m.goals_for(lead_team), m.goals_for(m.opponent(lead_team))) == (a, b)
+        if claimed_winner is not None:
+            ok = ok and m.winner == claimed_winner
+        if ok:
+            claim.supported(evidence, data)
+        else:
+            claim.contradicted(data, evidence)
+        out.append(claim)
+    return out
+
+
+def winner_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """Who won: "win over Germany", "Japan beat Germany", "defeat to Japan", "drew with"."""
+    out: list[Claim] = []
+    m = ctx.match
+    for mention in ctx.match_mentions(text):
+        before = text[max(0, mention.start - 40): mention.start]
+        loser = winner = None
+        if _WIN_OVER.search(before):
+            loser, winner = mention.team, m.opponent(mention.team)
+        elif _LOST_TO.search(before):
+            winner, loser = mention.team, m.opponent(mention.team)
+        if winner is None:
+            continue
+        phrase = re.sub(r"^\S*\s", "", before[-30:]) if len(before) > 30 else before
+        claim = Claim("winner", index, (phrase.strip() + " " + mention.surface).strip(),
+                      f"{winner} beat {loser}", {"winner": winner, "loser": loser})
+        ev = ctx.mf.facts.get("score.final")
+        evidence = ev.provenance if ev else "store.find_match"
+        data = m.score_text()
+        if m.winner == winner:
+            claim.supported(evidence, data)
+        else:
+            claim.contradicted(data, evidence)
+        out.append(claim)
+    draw = _DRAW.search(text)
+    if draw and ctx.match_mentions(text):
+        claim = Claim("winner", index, draw.group(0),
+                      "the match was drawn", {"draw": True})
+        if m.winner is None:
+            claim.supported("store.find_match", m.score_text())
+        else:
+            claim.contradicted(m.score_text(), "store.find_match")
+        out.append(claim)
+    return out
+
+
+def comeback_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """A team came from behind (to win, or at least not to lose)."""
+    cm = _COMEBACK.search(text)
+    if not cm:
+        return []
+    m, tl = ctx.match, ctx.mf.timeline
+    team = ctx.subject or m.winner
+    if team is None:
+        return []
+    claimed = to_number(cm.group(1)) if cm.group(1) else None
+    claim = Claim("comeback", index, cm.group(0), f"{team} came from behind"
+                  + (f" ({claimed} goals down)" if claimed else ""), {"team": team})
+    if not tl.known:
+        return [claim.uncheckable("the data has no complete, timed goal list for this match")]
+    deficit = tl.max_deficit(team, m)
+    path = ", ".join(f"{h}-{a}" for h, a in tl.running_scores())
+    if deficit >= 1 and m.winner != m.opponent(team) and (claimed is None or claimed == deficit):
+        claim.supported(tl.provenance, f"{team} trailed by {deficit}; scores in order: {path}")
+    else:
+        claim.contradicted(f"{team} trailed by at most {deficit} goal(s) and "
+                           f"{'lost' if m.winner == m.opponent(team) else 'did not lose'}; "
+                           f"scores in order: {path}", tl.provenance)
+    return [claim]
+
+
+def late_goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """"two late goals": goals of the sentence's team from the 70th minute on."""
+    lm = _LATE_GOALS.search(text)
+    if not lm:
+        return []
+    n = to_number(lm.group(1))
+    team = ctx.subject
+    tl = ctx.mf.timeline
+    claim = Claim("late_goals", index, lm.group(0), f"{team} scored {n} goals from the "
+                  f"{ordinal(LATE_MINUTE)} minute on", {"team": team, "n": n})
+    if team is None:
+        return [claim.uncheckable("the sentence does not say which team")]
+    if not tl.known:
+        return [claim.uncheckable("the data has no complete, timed goal list for this match")]
+    late = [g for g in tl.goals if g.team == team and (g.minute or 0) >= LATE_MINUTE]
+    value = f"{team} scored {len(late)} from the {ordinal(LATE_MINUTE)} minute: " + (
+        ", ".join(_goal_text(g) for g in late) or "none")
+    if len(late) == n:
+        claim.supported(tl.provenance + f"; 'late' = minute {LATE_MINUTE} or later", value)
+    else:
+        claim.contradicted(value, tl.provenance + f"; 'late' = minute {LATE_MINUTE} or later")
+    return [claim]
+
+
+def window_claims(ctx: Ctx, index: int, text: str, sentence_goals: list[Claim]) -> list[Claim]:
+    """"two goals in the space of four minutes": goals that close together (by the team of
+    the goals named in the same sentence, else by the sentence's team)."""
+    wm = _WINDOW.search(text)
+    if not wm:
+        return []
+    named = {g.team for c, g in ctx.goal_claims if g is not None and c in sentence_goals}
+    n_txt = wm.group(1) or wm.group(3)
+    span_txt = wm.group(2) or wm.group(4) or wm.group(5)
+    n = to_number(n_txt) if n_txt else 2
+    span = to_number(span_txt) if span_txt else None
+    tl = ctx.mf.timeline
+    team = next(iter(named)) if len(named) == 1 else (None if named else ctx.subject)
+    claim = Claim("goal_window", index, wm.group(0),
+                  f"{n} goals{' by ' + team if team else ''} within {span} minutes",
+                  {"n": n, "minutes": span, "team": team})
+    if span is None or n is None:
+        return [claim.uncheckable("could not read the number of goals or minutes")]
+    if not tl.known:
+        return [claim.uncheckable("the data has no complete, timed goal list for this match")]
+    goals = [g for g in tl.goals if team is None or g.team == team]
+    best = None
+    for i in range(len(goals) - n + 1):
+        gap = (goals[i + n - 1].minute or 0) - (goals[i].minute or 0)
+        if best is None or gap < best[0]:
+            best = (gap, goals[i:i + n])
+    if best is None:
+        return [claim.contradicted(f"{team or 'the teams'} scored fewer than {n} goals", tl.provenance)]
+    value = f"{best[0]} minute{'' if best[0] == 1 else 's'}: " + ", ".join(_goal_text(g) for g in best[1])
+    if best[0] <= span:
+        claim.supported(tl.provenance, value)
+    else:
+        claim.contradicted(f"the closest {n} goals were {value}", tl.provenance)
+    return [claim]

@@ -1,0 +1,173 @@
+"""Find the match an article is about: the teams it names and the date it gives."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+import pandas as pd
+
+from scoreline.errors import ArticleError
+from scoreline.writing.claims.article import Article
+from scoreline.writing.claims.names import TeamFinder, normalise
+from scoreline.writing.claims.numbers import context_year, find_dates, find_weekdays
+from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+
+
+@dataclass(frozen=True)
+class Location:
+    """The match found and how.
+
+    Attributes
+    ----------
+    match : MatchRecord
+    year : int or None
+        The article's context year (fills dates written without a year).
+    how : str
+        Why this match: mentions and dates that pointed to it.
+    mentions : dict
+        Team -> number of mentions in the article (names, demonyms, nicknames).
+    """
+
+    match: MatchRecord
+    year: int | None
+    how: str
+    mentions: dict[str, int]
+
+
+def _mentions(article: Article, finder: TeamFinder) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for s in article.sentences:
+        for m in finder.find(s.text):
+            if m.team in TeamFinder.AMBIGUOUS and not m.alias:
+                continue
+            counts[m.team] += 1
+    return counts
+
+
+def article_year(article: Article) -> int | None:
+    """The context year, from the sentences and the set-aside post dates."""
+    return context_year([s.text for s in article.sentences] + [p for p, _ in article.set_aside])
+
+
+def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
+    """The one match the article is about.
+
+    Candidates are every meeting, in any year, of two teams the article names. Each scores
+    its teams' mentions plus evidence: its date given in full (+12) or as day and month
+    in the article's year (+8) or within three days of a full date (+4, e.g. a publication
+    date), its year named (+3), its tournament (+3), city (+3) or weekday (+2) named, its
+    final score written (+3), and each of its scorers named (+3, at most 9).
+
+    Raises
+    ------
+    ArticleError
+        Fewer than two teams; no meeting of the teams; full dates given but no meeting near
+        them; nothing to tell the teams' meetings apart; or two matches supported about
+        equally (an article about two matches: pass ``match=``).
+    """
+    mentions = _mentions(article, finder)
+    year = article_year(article)
+    texts = [s.text for s in article.sentences]
+    found = [d for t in texts for d in find_dates(t)]
+    full = {d.resolve(None) for d in found if d.year} - {None}
+    month_days = {(d.month, d.day) for d in found}
+    named_years = {int(y) for t in texts for y in re.findall(r"\b(18[7-9]\d|19\d\d|20[0-4]\d)\b", t)}
+    weekdays = {w for t in texts for w, _ in find_weekdays(t)}
+    teams = [t for t, _ in mentions.most_common(8)]
+    if len(teams) < 2:
+        named = ", ".join(teams) or "no team"
+        raise ArticleError(
+            f"the article names {named}; a match needs two teams in the data. "
+            "Pass the match explicitly (--match DATE HOME AWAY)")
+    frame = store.matches()
+    frame = frame[frame["home_team"].isin(teams) & frame["away_team"].isin(teams)]
+    pairs = ", ".join(f"{a} v {b}" for a, b in list(combinations(teams[:4], 2))[:6])
+    if frame.empty:
+        raise ArticleError(
+            f"the article is about no match in the data: the teams it names never met ({pairs}); "
+            "pass --match DATE HOME AWAY")
+    if full:
+        near = frame["date"].apply(
+            lambda d: min(abs((pd.Timestamp(d).date() - f).days) for f in full) <= 3)
+        by_month_day = frame["date"].apply(lambda d: (d.month, d.day) in month_days
+                                           and (year is None or d.year == year))
+        if not (near | by_month_day).any():
+            given = ", ".join(sorted(f.isoformat() for f in full if f))
+            raise ArticleError(
+                f"the article is about no match in the data: no match of {pairs} on or near "
+                f"{given}; pass --match DATE HOME AWAY if it is about another day")
+    text_all = " ".join(texts)
+    text_low = text_all.lower()
+    text_norm = normalise(text_all)
+    goals = store.goals()
+    goals = goals[goals["match_id"].isin(frame["match_id"])]
+    scorers = goals.groupby("match_id")["scorer"].apply(lambda s: sorted(set(map(str, s))))
+    scored: list[tuple[float, bool, MatchRecord, str]] = []
+    for _, row in frame.iterrows():
+        m = MatchRecord.from_row(row)
+        score = float(mentions[m.home_team] + mentions[m.away_team])
+        why = [f"{m.home_team} named {mentions[m.home_team]}x, {m.away_team} {mentions[m.away_team]}x"]
+        dated = True
+        if m.date in full:
+            score += 12
+            why.append(f"date {m.date.isoformat()} given")
+        elif (m.date.month, m.date.day) in month_days and (year is None or m.date.year == year):
+            score += 8
+            why.append(f"date {m.date.isoformat()} given" + ("" if year is None else
+                                                               f" (year {year} from context)"))
+        elif full and min(abs((m.date - f).days) for f in full if f) <= 3:
+            score += 4
+            why.append("a date within three days given")
+        else:
+            dated = False
+        if m.date.year == year or m.date.year in named_years:
+            score += 3
+            why.append(f"{m.date.year} named")
+        if _tournament_named(m.tournament, text_low):
+            score += 3
+            why.append(f"{m.tournament} named")
+        if re.search(rf"\b{re.escape(m.city)}\b", text_all):
+            score += 3
+            why.append(f"{m.city} named")
+        if f"{m.date:%A}".lower() in weekdays:
+            score += 2
+            why.append(f"{m.date:%A} named")
+        if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
+                     rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", text_all):
+            score += 3
+            why.append(f"score {m.home_score}-{m.away_score} given")
+        names = [n for n in scorers.get(m.match_id, [])
+                 if re.search(rf"\b{re.escape(normalise(n).split()[-1])}\b", text_norm)]
+        if names:
+            score += min(9, 3 * len(names))
+            why.append(f"scorers named: {', '.join(names)}")
+        scored.append((score, dated, m, "; ".join(why)))
+    scored.sort(key=lambda x: (-x[0], -x[2].match_id))
+    best = scored[0]
+    base = mentions[best[2].home_team] + mentions[best[2].away_team]
+    if len(scored) > 1:
+        second = scored[1]
+        if best[0] == base:
+            raise ArticleError(
+                f"the article names {best[2].home_team} and {best[2].away_team}, who met "
+                f"{len(scored)} times, but gives no date, score, scorer or venue to tell which "
+                "match it is about; pass --match DATE HOME AWAY")
+        if second[0] == best[0] or (second[0] >= 0.75 * best[0] and best[1] and second[1]):
+            raise ArticleError(
+                "the article is about more than one match: "
+                f"{best[2].label()} and {second[2].label()}; pass --match DATE HOME AWAY "
+                "to choose the one to check")
+    return Location(match=best[2], year=year or best[2].date.year, how=best[3],
+                    mentions=dict(mentions))
+
+
+def _tournament_named(tournament: str, text_low: str) -> bool:
+    t = tournament.lower()
+    if t == "fifa world cup":
+        return "world cup" in text_low and "qualif" not in text_low
+    if t == "friendly":
+        return bool(re.search(r"\bfriendly\b", text_low))
+    return t in text_low

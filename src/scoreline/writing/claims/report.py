@@ -1,0 +1,123 @@
+"""Claims, verdicts and the check report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scoreline.writing.facts.lookup import MatchRecord
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+NOT_CHECKABLE = "not_checkable"
+VERDICTS = (SUPPORTED, CONTRADICTED, NOT_CHECKABLE)
+
+
+@dataclass
+class Claim:
+    """One checkable statement found in an article, and its verdict.
+
+    Attributes
+    ----------
+    kind : str
+        ``"final_score"``, ``"winner"``, ``"goal"``, ``"relative_time"``, ``"running_score"``,
+        ``"goal_window"``, ``"late_goals"``, ``"comeback"``, ``"date"``, ``"weekday"``,
+        ``"match_day"``, ``"venue"``, ``"stadium"``, ``"other_match"``, ``"first_win"``,
+        ``"first_meeting"``, ``"last_win"``, ``"confederation_record"``, ``"run"``,
+        ``"upset"``, ``"upset_rank"``, ``"quote"``, ``"post_date"``, ``"person"``.
+    sentence : int
+        Index of the sentence in the article (-1 for passages set aside while cleaning).
+    text : str
+        The words that make the claim.
+    statement : str
+        What is claimed, restated plainly.
+    verdict : str
+        ``"supported"``, ``"contradicted"`` or ``"not_checkable"``.
+    data_value : str or None
+        What the data says (always given for a contradicted claim).
+    evidence : str or None
+        The fact or query the verdict rests on.
+    reason : str or None
+        Why a claim is not checkable.
+    params : dict
+        The parsed claim (internal; in JSON for debugging).
+    """
+
+    kind: str
+    sentence: int
+    text: str
+    statement: str
+    params: dict[str, Any] = field(default_factory=dict)
+    verdict: str = NOT_CHECKABLE
+    data_value: str | None = None
+    evidence: str | None = None
+    reason: str | None = None
+
+    def supported(self, evidence: str, data_value: str | None = None) -> Claim:
+        """Mark supported."""
+        self.verdict, self.evidence, self.data_value = SUPPORTED, evidence, data_value
+        return self
+
+    def contradicted(self, data_value: str, evidence: str) -> Claim:
+        """Mark contradicted, with what the data says."""
+        self.verdict, self.data_value, self.evidence = CONTRADICTED, data_value, evidence
+        return self
+
+    def uncheckable(self, reason: str) -> Claim:
+        """Mark not checkable, with why."""
+        self.verdict, self.reason = NOT_CHECKABLE, reason
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (stable field names)."""
+        return {
+            "kind": self.kind,
+            "sentence": self.sentence,
+            "text": self.text,
+            "statement": self.statement,
+            "verdict": self.verdict,
+            "data_value": self.data_value,
+            "evidence": self.evidence,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class CheckReport:
+    """The verdicts on one article.
+
+    Attributes
+    ----------
+    match : MatchRecord
+        The match the article is about.
+    located_by : str
+        How the match was found (or ``"given"``).
+    claims : list of Claim
+        In article order; passages set aside while cleaning come last.
+    seconds : float
+        Time the check took.
+    """
+
+    match: MatchRecord
+    located_by: str
+    claims: list[Claim]
+    seconds: float = 0.0
+
+    def by_verdict(self, verdict: str) -> list[Claim]:
+        """The claims with this verdict."""
+        return [c for c in self.claims if c.verdict == verdict]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of claims per verdict."""
+        return {v: len(self.by_verdict(v)) for v in VERDICTS}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the match, the counts and every claim."""
+        return {
+            **self.match.header(),
+            "located_by": self.located_by,
+            "counts": self.counts,
+            "claims": [c.to_dict() for c in self.claims],
+            "seconds": round(self.seconds, 3),
+        }
