@@ -131,3 +131,33 @@ def test_path_probabilities_shapes() -> None:
     result, knockout = path_probabilities(np.array([1.0, 2.0]), np.array([1.0, 0.5]), diff,
                                           default_profile())
     assert result.shape == knockout.shape == (2, LAST_MINUTE + 1, 3)
+
+
+def test_a_lead_after_90_minutes_wins_the_tie() -> None:
+    """In a knockout, a side ahead after 90 minutes has gone through: no extra time is
+    played from a lead, so its chance of going through is never below its chance of
+    winning in 90 minutes (regression: the sweep used to play extra time from any score)."""
+    diff = np.zeros((1, LAST_MINUTE + 1), dtype=np.int64)
+    diff[0, 80:] = 1
+    result, knockout = path_probabilities(np.array([1.3]), np.array([1.1]), diff,
+                                          default_profile(), np.array([False]))
+    assert knockout[0, 90, 0] == pytest.approx(1.0)
+    assert np.all(knockout[0, :91, 0] >= result[0, :91, 0] - 1e-12)
+
+
+def test_plain_and_compiled_sweeps_agree() -> None:
+    """Small batches run the sweep as plain Python, large ones compiled: same numbers."""
+    from scoreline.inplay import lattice
+
+    rng = np.random.default_rng(3)
+    n = lattice.COMPILE_FROM
+    diff = np.cumsum(rng.integers(-1, 2, size=(n, LAST_MINUTE + 1)) * (rng.random(
+        (n, LAST_MINUTE + 1)) < 0.02), axis=1)
+    home, away = rng.uniform(0.3, 2.5, n), rng.uniform(0.3, 2.5, n)
+    et = rng.random(n) < 0.5
+    batch = path_probabilities(home, away, diff, default_profile(), et)
+    for i in range(n):
+        one = path_probabilities(home[i : i + 1], away[i : i + 1], diff[i : i + 1],
+                                 default_profile(), et[i : i + 1])
+        np.testing.assert_allclose(one[0][0], batch[0][i], atol=1e-12)
+        np.testing.assert_allclose(one[1][0], batch[1][i], atol=1e-12)

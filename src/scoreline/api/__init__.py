@@ -21,6 +21,7 @@ from scoreline.api.forecasts import (
     predict_match,
     run_backtest,
 )
+from scoreline.api.live import LiveForecast, live_match
 from scoreline.api.matches import (
     ComebackRanking,
     UpsetRanking,
@@ -36,6 +37,7 @@ from scoreline.api.writing import check_article, story
 __all__ = [
     "MODELS",
     "ComebackRanking",
+    "LiveForecast",
     "MatchForecast",
     "RatingHistory",
     "RatingRow",
@@ -47,6 +49,7 @@ __all__ = [
     "fitted_model",
     "get_store",
     "head_to_head",
+    "live_match",
     "load_data",
     "match_replay",
     "match_surprises",

@@ -28,11 +28,12 @@ from numpy.typing import NDArray
 from scoreline.inplay.profile import PHASE, ScoringProfile
 from scoreline.inplay.timeline import LAST_MINUTE, REGULATION_MINUTES
 
-try:  # numba compiles the sweep; the same function runs as plain Python without it
-    from numba import njit as _njit
-except ImportError:  # pragma: no cover - numba is installed with scoreline
-    def _njit(*args: Any, **kwargs: Any) -> Any:  # type: ignore[no-redef]
-        return lambda f: f
+COMPILE_FROM = 8
+"""Batches of at least this many matches run the numba-compiled sweep; smaller ones (one
+live match, one replay) run the same function as plain Python, which takes a few
+milliseconds and saves the ~0.8 s of importing numba and loading the compiled kernel."""
+
+_compiled: Any = None
 
 MAX_DIFFERENCE = 12
 """Half-width of the goal-difference lattice; larger leads are clipped (results are settled)."""
@@ -52,7 +53,6 @@ def _multipliers(profile: ScoringProfile) -> tuple[NDArray[np.float64], NDArray[
     return np.ascontiguousarray(mult), np.ascontiguousarray(mult[:, ::-1])
 
 
-@_njit(cache=True, nogil=True)
 def _sweep(
     home_rate: NDArray[np.float64],
     away_rate: NDArray[np.float64],
@@ -64,7 +64,7 @@ def _sweep(
     terminal: NDArray[np.float64],
     result: NDArray[np.float64],
     knockout: NDArray[np.float64],
-) -> None:  # pragma: no cover - compiled
+) -> None:
     """Backward sweep per match; fills ``result[:, m, 0/2]`` and ``knockout[:, m, 0/2]``.
 
     Value rows: 0/1 home/away win of the 90-minute result (from minute 90 back), 2/3
@@ -86,6 +86,12 @@ def _sweep(
                 # hold extra time
                 values[0, :] = terminal[0]
                 values[1, :] = terminal[1]
+                # extra time is played only from a level score: a lead after 90 minutes
+                # has won the tie
+                for j in range(n_lattice):
+                    if j != centre:
+                        values[2, j] = terminal[2, j]
+                        values[3, j] = terminal[3, j]
             at = idx[i, minute]
             if minute > REGULATION_MINUTES:
                 result[i, minute, 0] = values[2, at]
@@ -136,6 +142,19 @@ def _sweep(
                         + p_down2 * values[k, d2]
                     )
             values[:, :] = new
+
+
+def _compiled_sweep() -> Any:
+    """The sweep compiled by numba (compiled on first use, cached on disk)."""
+    global _compiled
+    if _compiled is None:
+        try:
+            from numba import njit
+        except ImportError:  # pragma: no cover - numba is installed with scoreline
+            _compiled = _sweep
+        else:
+            _compiled = njit(cache=True, nogil=True)(_sweep)
+    return _compiled
 
 
 def _terminal() -> NDArray[np.float64]:
@@ -195,8 +214,9 @@ def path_probabilities(
     et = np.zeros(n, dtype=bool) if extra_time is None else np.asarray(extra_time, dtype=bool)
     result = np.empty((n, LAST_MINUTE + 1, 3))
     knockout = np.empty((n, LAST_MINUTE + 1, 3))
-    _sweep(home_rate, away_rate, profile.minute_weight, PHASE.astype(np.int64),
-           mult[0], mult[1], idx.astype(np.int64), _terminal(), result, knockout)
+    sweep = _compiled_sweep() if n >= COMPILE_FROM else _sweep
+    sweep(home_rate, away_rate, profile.minute_weight, PHASE.astype(np.int64),
+          mult[0], mult[1], idx.astype(np.int64), _terminal(), result, knockout)
     for arr in (result, knockout):
         arr[:, :, 1] = 1.0 - arr[:, :, 0] - arr[:, :, 2]
         # matches settled in 90 minutes: hold the final 90-minute values afterwards
