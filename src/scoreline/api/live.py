@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,9 +178,9 @@ def live_match(
     home: str,
     away: str,
     *,
-    minute: int | str,
+    minute: int | str | None = None,
     score: str | tuple[int, int] | None = None,
-    goals: str | None = None,
+    goals: str | Sequence[Mapping[str, Any]] | None = None,
     date: Any = None,
     neutral: bool = False,
     knockout: bool = False,
@@ -193,14 +194,16 @@ def live_match(
     home, away : str
         The two teams, home first (any spelling the store resolves). ``HOME``/``AWAY`` in
         ``goals`` and the order of ``score`` follow this order.
-    minute : int or str
+    minute : int or str, optional
         Minutes played: 0..90, or 91..120 in extra time of a knockout; ``"45+2"`` is 45.
+        Default: the minute of the last goal (0 without goals).
     score : str or (int, int), optional
         The score now, ``"0-1"`` (home first). Taken from ``goals`` when not given.
-    goals : str, optional
+    goals : str or sequence of mappings, optional
         The goals so far, ``"33:HOME:Gündoğan:pen,75:AWAY:Dōan"`` (``MINUTE:SIDE[:SCORER]
-        [:pen|:og]``, SIDE = HOME, AWAY or a team's name); with them the curve from
-        kick-off is computed and the chart can be drawn.
+        [:pen|:og]``, SIDE = HOME, AWAY or a team's name), or records ``{minute, side,
+        scorer, penalty, own_goal}`` (JSON); with them the curve from kick-off is computed
+        and the chart can be drawn.
     date : date-like, optional
         Match day (default: the day after the last match in the store). When the store
         holds this match, its walk-forward pre-match forecast is used (the one
@@ -224,7 +227,14 @@ def live_match(
     import pandas as pd
 
     from scoreline.errors import InvalidParameterError
-    from scoreline.inplay.live import Side, goals_text, live_state, parse_goals, parse_minute
+    from scoreline.inplay.live import (
+        Side,
+        goals_from_records,
+        goals_text,
+        live_state,
+        parse_goals,
+        parse_minute,
+    )
     from scoreline.inplay.live import parse_score as parse_score_text
 
     store = get_store(db)
@@ -234,8 +244,16 @@ def live_match(
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
-    minute_n = minute if isinstance(minute, int) else parse_minute(minute)
-    entered = None if goals is None else parse_goals(goals, home_team, away_team)
+    if goals is None:
+        entered = None
+    elif isinstance(goals, str):
+        entered = parse_goals(goals, home_team, away_team)
+    else:
+        entered = goals_from_records(goals, home_team, away_team)
+    if minute is None:
+        minute_n = max((g.minute for g in entered or []), default=0)
+    else:
+        minute_n = minute if isinstance(minute, int) else parse_minute(minute)
     home_goals = away_goals = None
     if score is not None:
         home_goals, away_goals = (parse_score_text(score) if isinstance(score, str)

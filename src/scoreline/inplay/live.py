@@ -21,7 +21,7 @@ Conventions
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -202,6 +202,35 @@ def parse_goals(text: str, home_team: str = "", away_team: str = "") -> list[Liv
         rest = [p for p in parts[2:] if p.casefold() not in {"pen", "og", ""}]
         goals.append(LiveGoal(minute, side, ":".join(rest) or None,
                               penalty="pen" in flags, own_goal="og" in flags))
+    return sorted(goals, key=lambda g: g.minute)
+
+
+def goals_from_records(records: Sequence[Mapping[str, object]], home_team: str = "",
+                       away_team: str = "") -> list[LiveGoal]:
+    """Goals given as records ``{minute, side, scorer?, penalty?, own_goal?}`` (JSON).
+
+    ``side`` is ``"home"``, ``"away"`` or a team's name; ``minute`` a number or text such as
+    ``"45+2"``. Returned in minute order.
+
+    Raises
+    ------
+    InvalidParameterError
+        A record without a minute or side, or an unknown side (naming the goal).
+    """
+    if len(records) > MAX_GOALS:
+        raise InvalidParameterError(f"{len(records)} goals given; at most {MAX_GOALS}")
+    goals: list[LiveGoal] = []
+    for n, record in enumerate(records, start=1):
+        side_text = str(record.get("side", "")).strip()
+        text = f"{record.get('minute', '')}:{side_text}"
+        goal = parse_goals(text, home_team, away_team)
+        if len(goal) != 1:
+            raise InvalidParameterError(f"goal {n}: expected a minute and a side, got {text!r}")
+        scorer = record.get("scorer")
+        goals.append(LiveGoal(goal[0].minute, goal[0].side,
+                              str(scorer).strip() or None if scorer is not None else None,
+                              penalty=bool(record.get("penalty", False)),
+                              own_goal=bool(record.get("own_goal", False))))
     return sorted(goals, key=lambda g: g.minute)
 
 

@@ -108,7 +108,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     FastAPI
         The JSON API under ``/api/v1`` (OpenAPI at ``/api/v1/openapi.json``, a readable
         reference at ``/api``) and the pages ``/``, ``/team/{team}``, ``/match/{date}/{home}/{away}``,
-        ``/tournament/{id}``, ``/predict``, ``/check``.
+        ``/tournament/{id}``, ``/predict``, ``/live``, ``/check``.
     """
     settings = settings or WebSettings()
 
@@ -140,10 +140,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from scoreline.web import pages, routes
+    from scoreline.web import live, pages, routes
 
     app.include_router(routes.router)
+    app.include_router(live.api_router)
     app.include_router(pages.router)
+    app.include_router(live.page_router)
     # Open the store and read its tables now: a bad store fails at start-up rather than on
     # the first request, and request threads never race to fill the store's table cache.
     app.state.info = api.data_info(settings.db)

@@ -105,6 +105,9 @@
         t.map(function (p) { return p.p_away; })]);
   }
 
+  // the live page redraws the win-probability chart as goals are entered
+  window.scorelineCharts = { winprob: winprobChart };
+
   function timelineChart(el, d) {
     var xs = d.dates.map(day);
     var series = [{ label: "Date", value: "{YYYY}-{MM}-{DD}" }];
