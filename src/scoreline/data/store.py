@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from scoreline.data.history import HISTORY_DDL, SnapshotChange, SnapshotHistory
 from scoreline.data.names import TeamNames, normalise
-from scoreline.data.snapshot import Snapshot, build_snapshot
+from scoreline.data.snapshot import Snapshot
 from scoreline.data.sources import Progress, SourceFiles, resolve_source
 from scoreline.errors import InvalidParameterError, StoreError, UnknownMatchError
 
@@ -65,6 +67,7 @@ MATCH_COLUMNS = [
     "match_id", "date", "home_team", "away_team", "home_score", "away_score", "tournament",
     "city", "country", "neutral", "seq", "home_score_90", "away_score_90", "score_90_source",
     "extra_time", "has_goal_minutes", "goals_complete", "shootout_winner", "first_shooter",
+    "source",
 ]
 GOAL_COLUMNS = [
     "match_id", "goal_seq", "date", "home_team", "away_team", "team", "scorer", "minute",
@@ -141,8 +144,12 @@ def _as_date(value: Any, name: str) -> pd.Timestamp | None:
     return ts.normalize()
 
 
-class Store:
+class Store(SnapshotHistory):
     """A scoreline DuckDB store. Open it with :func:`scoreline.open`.
+
+    Besides the tables it keeps the raw current and previous upstream snapshots and the
+    rows users added (:class:`~scoreline.data.history.SnapshotHistory`: ``install``,
+    ``rollback``, ``add_user_matches``, ``remove_user_matches``).
 
     Parameters
     ----------
@@ -165,6 +172,7 @@ class Store:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         if not read_only:
             self._con.execute(DDL)
+            self._con.execute(HISTORY_DDL)
             self._con.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self._cache: dict[str, pd.DataFrame] = {}
@@ -214,18 +222,27 @@ class Store:
         DataSourceError, DataValidationError
             Nothing in the store has changed when these are raised.
         """
-        start = dt.datetime.now()
         files = resolve_source(source, cache_dir=cache_dir,
                                upstream_base_url=upstream_base_url, progress=progress)
-        snap = build_snapshot(files, skip_invalid=skip_invalid)
-        report = self._write(snap, files, start)
+        change = self.install(files, "load", skip_invalid=skip_invalid)
+        assert change.report is not None
+        return change.report
+
+    def update_from(self, files: SourceFiles) -> SnapshotChange:
+        """Install a newer upstream snapshot (see :meth:`install`), reporting the diff."""
+        return self.install(files, "update")
+
+    def _invalidate(self) -> None:
+        """Forget the tables read so far (after a write)."""
         self._cache.clear()
         self._date_index.clear()
         self._fingerprint.clear()
         self._names = None
-        return report
 
-    def _write(self, snap: Snapshot, files: SourceFiles, start: dt.datetime) -> LoadReport:
+    def _replace_tables(self, snap: Snapshot, files: SourceFiles, start: dt.datetime,
+                        extra: Callable[[duckdb.DuckDBPyConnection], None] | None = None
+                        ) -> LoadReport:
+        """Replace every table by ``snap`` in one transaction (``extra`` runs inside it)."""
         con = self._con
         con.register("new_matches", snap.matches[MATCH_COLUMNS])
         con.register("new_goals", snap.goals[GOAL_COLUMNS])
@@ -264,6 +281,8 @@ class Store:
                 json.dumps(snap.warnings),
             ]
             con.execute("INSERT INTO loads VALUES (" + ", ".join("?" * len(row)) + ")", row)
+            if extra is not None:
+                extra(con)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
