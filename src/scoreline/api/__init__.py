@@ -32,17 +32,30 @@ from scoreline.api.matches import (
 )
 from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
 from scoreline.api.tournaments import simulate_timeline, simulate_tournament
+from scoreline.api.updates import (
+    AddedSource,
+    DataChange,
+    add_matches,
+    added_matches,
+    remove_matches,
+    rollback_data,
+    update_data,
+)
 from scoreline.api.writing import check_article, story
 
 __all__ = [
     "MODELS",
+    "AddedSource",
     "ComebackRanking",
+    "DataChange",
     "LiveForecast",
     "MatchForecast",
     "RatingHistory",
     "RatingRow",
     "RatingsTable",
     "UpsetRanking",
+    "add_matches",
+    "added_matches",
     "check_article",
     "comebacks",
     "data_info",
@@ -58,10 +71,13 @@ __all__ = [
     "predict_match",
     "rating_history",
     "ratings",
+    "remove_matches",
+    "rollback_data",
     "run_backtest",
     "simulate_timeline",
     "simulate_tournament",
     "story",
     "team_summary",
+    "update_data",
     "upsets",
 ]

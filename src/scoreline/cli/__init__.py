@@ -6,6 +6,7 @@ from scoreline.cli.app import app
 
 # Each module registers its commands on ``app`` when imported.
 from scoreline.cli import data as _data  # noqa: E402,F401
+from scoreline.cli import updates as _updates  # noqa: E402,F401
 from scoreline.cli import teams as _teams  # noqa: E402,F401
 from scoreline.cli import story as _story  # noqa: E402,F401
 from scoreline.cli import check as _check  # noqa: E402,F401

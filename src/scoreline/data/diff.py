@@ -57,7 +57,7 @@ class SnapshotDiff:
 
 def _line(r: pd.Series | tuple[object, ...]) -> str:
     date, home, away, hs, as_ = (r[0], r[1], r[2], r[3], r[4])
-    return f"{pd.Timestamp(date):%Y-%m-%d} {home} {hs}-{as_} {away}"  # type: ignore[arg-type]
+    return f"{pd.Timestamp(date):%Y-%m-%d} {home} {int(hs)}-{int(as_)} {away}"  # type: ignore[call-overload]
 
 
 def _renames(gone: pd.DataFrame, new: pd.DataFrame) -> dict[str, str]:
@@ -110,7 +110,8 @@ def diff_snapshots(old_matches: pd.DataFrame, old_goals: pd.DataFrame,
         detail_changed |= both[f"{c}_old"].astype(str) != both[f"{c}_new"].astype(str)
     corrected = [
         f"{pd.Timestamp(r.date):%Y-%m-%d} {r.home_team} v {r.away_team}: "
-        f"{r.home_score_old}-{r.away_score_old} -> {r.home_score_new}-{r.away_score_new}"
+        f"{int(r.home_score_old)}-{int(r.away_score_old)} -> "
+        f"{int(r.home_score_new)}-{int(r.away_score_new)}"
         for r in both[score_changed].head(LISTED).itertuples(index=False)
     ]
     goal_lists = _goal_changes(old_matches, old_goals, new_matches, new_goals, both[KEY])
@@ -147,4 +148,4 @@ def _goal_changes(old_matches: pd.DataFrame, old_goals: pd.DataFrame,
     changed = joined[(joined["n_old"] != joined["n_new"]) | (joined["h_old"] != joined["h_new"])]
     return [f"{pd.Timestamp(date):%Y-%m-%d} {home} v {away}: goal list changed "
             f"({int(row.n_old)} -> {int(row.n_new)} goals)"
-            for (date, home, away, _seq), row in changed.iterrows()]  # type: ignore[misc]
+            for (date, home, away, _seq), row in changed.iterrows()]

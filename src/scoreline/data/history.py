@@ -49,13 +49,13 @@ CREATE TABLE IF NOT EXISTS snapshot_files (
 );
 CREATE TABLE IF NOT EXISTS user_rows (
     label VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL,
-    line INTEGER NOT NULL, date DATE NOT NULL, home_team VARCHAR NOT NULL,
+    file VARCHAR NOT NULL, line INTEGER NOT NULL, date DATE NOT NULL, home_team VARCHAR NOT NULL,
     away_team VARCHAR NOT NULL, text VARCHAR NOT NULL
 );
 ALTER TABLE matches ADD COLUMN IF NOT EXISTS source VARCHAR;
 """
 
-USER_COLUMNS = ["label", "added_at", "kind", "line", "date", "home_team", "away_team", "text"]
+USER_COLUMNS = ["label", "added_at", "kind", "file", "line", "date", "home_team", "away_team", "text"]
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def read_user_file(path: Path, kind: str, label: str, added_at: dt.datetime) -> 
     lines = path.read_bytes().decode("utf-8-sig").splitlines()
     frame = parsed.frame
     return pd.DataFrame({
-        "label": label, "added_at": added_at, "kind": kind,
+        "label": label, "added_at": added_at, "kind": kind, "file": path.name,
         "line": frame["line"].astype("int64"), "date": pd.to_datetime(frame["date"]),
         "home_team": frame["home_team"].astype(str), "away_team": frame["away_team"].astype(str),
         "text": [lines[int(n) - 1] for n in frame["line"]],
@@ -160,7 +160,8 @@ class SnapshotHistory:
         return Upstream({r[0]: bytes(r[1]) for r in rows}, str(rows[0][2]), rows[0][3])
 
     def user_rows(self) -> pd.DataFrame:
-        """Rows users added (``label, added_at, kind, line, date, home_team, away_team, text``)."""
+        """Rows users added (``label, added_at, kind, file, line, date, home_team, away_team,
+        text``)."""
         return self._con.cursor().execute(
             "SELECT * FROM user_rows ORDER BY added_at, label, kind, line").df()
 
@@ -314,7 +315,7 @@ class SnapshotHistory:
             raw = upstream.files[kind]
             n_lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
             part = user[user["kind"] == kind]
-            origins[kind] = (n_lines, [(str(r.label), int(r.line))
+            origins[kind] = (n_lines, [(str(r.file), int(r.line))
                                        for r in part.itertuples(index=False)])
             if part.empty:
                 continue
@@ -360,8 +361,8 @@ def _relabel(message: str, origins: dict[str, tuple[int, list[tuple[str, int]]]]
     n_upstream, appended = origins.get(kind, (0, []))
     index = line - n_upstream - 1
     if 0 <= index < len(appended):
-        label, user_line = appended[index]
-        return f"{label}:{user_line}:" + message[found.end():]
+        file, user_line = appended[index]
+        return f"{file}:{user_line}:" + message[found.end():]
     return message
 
 
@@ -369,6 +370,3 @@ def snapshot_sha(files: SourceFiles) -> str:
     """The ``loads.sha256`` value of a snapshot (its files' sums, as JSON)."""
     return json.dumps(files.sha256, sort_keys=True)
 
-
-__all__ = ["HISTORY_DDL", "UPSTREAM", "USER_KINDS", "SnapshotChange", "SnapshotHistory",
-           "Snapshot", "read_user_file"]

@@ -33,6 +33,10 @@ UPSTREAM_SHA256 = {
     "shootouts.csv": "2acdc95fdad14f5f17200150a1a4a5fa6c2ccf57d31c8b4f61a2c7d9c0493113",
     "former_names.csv": "2d57f59a3ac13b24c2fcf208ced5a38710529d122da38929838d0980b002677e",
 }
+UPSTREAM_RAW_URL = "https://raw.githubusercontent.com/"
+"""Where upstream files are served by commit: ``<raw>/<repo>/<commit>/<file>``."""
+UPSTREAM_API_URL = "https://api.github.com/"
+"""GitHub's API, asked which commit a branch (``main``) points at."""
 DOWNLOAD_TIMEOUT_S = 60.0
 
 Progress = Callable[[str, int, int | None], None]
@@ -192,3 +196,74 @@ def resolve_source(
         sums = _download(text, target, None, progress)
         return SourceFiles(target, text, None, sums)
     return _from_directory(Path(text).expanduser(), text)
+
+
+def _is_commit(ref: str) -> bool:
+    return len(ref) == 40 and all(c in "0123456789abcdef" for c in ref.lower())
+
+
+def resolve_ref(ref: str, *, api_url: str | None = None) -> str:
+    """The commit a branch or tag of the upstream repository points at (a full commit
+    hash is returned as it is).
+
+    Raises
+    ------
+    DataSourceError
+        The API cannot be reached or does not know the ref.
+    """
+    if _is_commit(ref):
+        return ref.lower()
+    base = (api_url or UPSTREAM_API_URL).rstrip("/")
+    url = f"{base}/repos/{UPSTREAM_REPO}/commits/{ref}"
+    request = urllib.request.Request(url, headers={"Accept": "application/vnd.github.sha"})
+    try:
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_S) as resp:
+            sha = resp.read(200).decode("ascii", errors="replace").strip()
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise DataSourceError(
+            f"could not ask {url} which commit {ref!r} is: {exc}; give --ref COMMIT or "
+            "--source DIR_OR_URL") from exc
+    if not _is_commit(sha):
+        raise DataSourceError(f"{url} answered {sha[:60]!r}, not a commit hash")
+    return str(sha).lower()
+
+
+def upstream_snapshot(
+    ref: str = "main",
+    *,
+    cache_dir: Path | None = None,
+    raw_url: str | None = None,
+    api_url: str | None = None,
+    progress: Progress | None = None,
+) -> SourceFiles:
+    """Download the upstream files at a branch, tag or commit (default: ``main``).
+
+    The branch is first resolved to its commit, so the snapshot is named and cached by
+    commit (``<cache>/<commit>/``); the pinned commit is verified against its known sums.
+
+    Parameters
+    ----------
+    ref : str
+        Branch, tag or full commit hash of github.com/martj42/international_results.
+    cache_dir : Path, optional
+        Default: the user cache directory.
+    raw_url, api_url : str, optional
+        Overrides of :data:`UPSTREAM_RAW_URL` and :data:`UPSTREAM_API_URL` (tests point
+        them at 127.0.0.1).
+    progress : callable, optional
+
+    Raises
+    ------
+    DataSourceError
+        The ref cannot be resolved or a file cannot be downloaded.
+    """
+    commit = resolve_ref(ref, api_url=api_url)
+    cache = (cache_dir or default_cache_dir()) / commit
+    expected = UPSTREAM_SHA256 if commit == UPSTREAM_COMMIT else None
+    if all((cache / n).is_file() for n in FILES):
+        sums = {n: sha256_of(cache / n) for n in FILES}
+        if expected is None or sums == expected:
+            return SourceFiles(cache, f"upstream@{commit[:12]}", commit, sums)
+    base = (raw_url or UPSTREAM_RAW_URL).rstrip("/") + f"/{UPSTREAM_REPO}/{commit}/"
+    sums = _download(base, cache, expected, progress)
+    return SourceFiles(cache, f"upstream@{commit[:12]}", commit, sums)
