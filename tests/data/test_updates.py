@@ -220,7 +220,7 @@ def test_added_matches_survive_an_update_until_upstream_has_them(
 def test_bad_added_rows_name_the_file_and_line(db: Path, tmp_path: Path) -> None:
     """A malformed row, a goal for a match in neither file and a taken label are refused
     with the user's file and line; nothing is stored."""
-    results, goals = _user_files(tmp_path)
+    results, _ = _user_files(tmp_path)
     bad = tmp_path / "bad.csv"
     bad.write_text(USER_RESULTS.replace("5,0,Friendly", "five,0,Friendly"), encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"bad\.csv:3: home_score"):

@@ -13,6 +13,7 @@ from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, console, emit, friendly_errors
 from scoreline.cli.data import data_app
 
+ResultsArgument = typer.Argument(..., help="Matches, with the columns of results.csv.")
 GoalsOption = typer.Option(None, "--goals", help="Goals of those matches (goalscorers.csv "
                            "columns).")
 ShootoutsOption = typer.Option(None, "--shootouts", help="Their shoot-outs (shootouts.csv "
@@ -85,7 +86,7 @@ def rollback(db: str = DbOption, as_json: bool = JsonOption) -> None:
 
 @data_app.command("add")
 def add(
-    results: Path = typer.Argument(..., help="Matches, with the columns of results.csv."),
+    results: Path = ResultsArgument,
     goals: Path = GoalsOption,
     shootouts: Path = ShootoutsOption,
     label: str = typer.Option(None, "--label", help="Name to keep them under (default: the "

@@ -11,6 +11,7 @@ not as removed and added.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -55,9 +56,9 @@ class SnapshotDiff:
                     or self.details_corrected or self.goals_changed or self.renamed)
 
 
-def _line(r: pd.Series | tuple[object, ...]) -> str:
-    date, home, away, hs, as_ = (r[0], r[1], r[2], r[3], r[4])
-    return f"{pd.Timestamp(date):%Y-%m-%d} {home} {int(hs)}-{int(as_)} {away}"  # type: ignore[call-overload]
+def _line(r: tuple[Any, ...]) -> str:
+    date, home, away, home_score, away_score = r[:5]
+    return f"{pd.Timestamp(date):%Y-%m-%d} {home} {int(home_score)}-{int(away_score)} {away}"
 
 
 def _renames(gone: pd.DataFrame, new: pd.DataFrame) -> dict[str, str]:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from scoreline.data.diff import SnapshotDiff, diff_snapshots
 from scoreline.data.parse import parse_file
-from scoreline.data.snapshot import Snapshot, build_snapshot
+from scoreline.data.snapshot import build_snapshot
 from scoreline.data.sources import FILES, SourceFiles
 from scoreline.errors import DataValidationError, InvalidParameterError, StoreError
 
