@@ -31,6 +31,7 @@ from scoreline.api.matches import (
     upsets,
 )
 from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
+from scoreline.api.tournament_state import FinalMatch, TournamentStatus, tournament_status
 from scoreline.api.tournaments import simulate_timeline, simulate_tournament
 from scoreline.api.updates import (
     AddedSource,
@@ -48,11 +49,13 @@ __all__ = [
     "AddedSource",
     "ComebackRanking",
     "DataChange",
+    "FinalMatch",
     "LiveForecast",
     "MatchForecast",
     "RatingHistory",
     "RatingRow",
     "RatingsTable",
+    "TournamentStatus",
     "UpsetRanking",
     "add_matches",
     "added_matches",
@@ -78,6 +81,7 @@ __all__ = [
     "simulate_tournament",
     "story",
     "team_summary",
+    "tournament_status",
     "update_data",
     "upsets",
 ]

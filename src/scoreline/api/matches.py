@@ -114,6 +114,7 @@ def upsets(
     until: Any = None,
     all_time: bool = False,
     top: int | None = 20,
+    fifa_only: bool = False,
     db: str | Path | None = None,
 ) -> UpsetRanking:
     """The biggest upsets of a tournament, a year or a window (``scoreline upsets``).
@@ -135,6 +136,9 @@ def upsets(
         The tournament's whole history (needs ``tournament``).
     top : int, optional
         Keep the ``top`` biggest (None: all).
+    fifa_only : bool
+        Leave out matches of sides that are not FIFA members (CONIFA teams, regions; see
+        :mod:`scoreline.data.confederations`).
     db : path, optional
         Store file.
 
@@ -150,6 +154,11 @@ def upsets(
     selected, what = select_matches(
         store, tournament=tournament, year=year, since=_iso(since, "since"),
         until=_iso(until, "until"), all_time=all_time)
+    if fifa_only:
+        from scoreline.insight.selection import between_fifa_members
+
+        selected = between_fifa_members(selected)
+        what += " (FIFA members only)"
     surprises = match_surprises(selected, store.matches())
     ranked = rank_upsets(surprises)
     return UpsetRanking(what, len(surprises), len(ranked),

@@ -69,3 +69,14 @@ def select_matches(
     if frame.empty:
         raise InvalidParameterError(f"no matches for {what}")
     return frame, what
+
+
+def between_fifa_members(matches: pd.DataFrame) -> pd.DataFrame:
+    """The matches whose two sides are both FIFA members (no CONIFA sides, regions or
+    islands; :func:`scoreline.data.confederations.confederation_of`)."""
+    from scoreline.data.confederations import NONE, confederation_of
+
+    teams = pd.unique(pd.concat([matches["home_team"], matches["away_team"]]))
+    member = {t: confederation_of(str(t)) != NONE for t in teams}
+    keep = matches["home_team"].map(member) & matches["away_team"].map(member)
+    return matches[keep.astype(bool).to_numpy()]

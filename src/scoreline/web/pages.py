@@ -38,11 +38,18 @@ def _db(app: FastAPI) -> str | None:
 def home_context(app: FastAPI) -> dict[str, Any]:
     """Data of the home page: latest ratings and the home tournament's forecast."""
     table = calls.latest_ratings(app, 20)
-    sim = calls.simulation(app, HOME_TOURNAMENT, None, app.state.settings.page_sims, 0, False)
+    status = api.tournament_status(HOME_TOURNAMENT, db=_db(app))
+    sim = calls.simulation(app, HOME_TOURNAMENT, status.as_of.isoformat(),
+                           app.state.settings.page_sims, 0, False)
     latest = calls.upsets(app, tournament=None, year=None, since=None, until=None,
-                          all_time=False, top=8)
+                          all_time=False, top=8, fifa_only=True)
+    opening = None
+    if status.status == "finished":  # the table beside the champion: the pre-kick-off odds
+        opening = convert.simulation(calls.simulation(
+            app, HOME_TOURNAMENT, None, app.state.settings.page_sims, 0, False))
     return {"ratings": table, "forecast": convert.simulation(sim), "info": app.state.info,
-            "upsets": latest, "tournament_id": HOME_TOURNAMENT}
+            "upsets": latest, "tournament_id": HOME_TOURNAMENT, "status": status,
+            "opening": opening}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -96,12 +103,14 @@ def tournaments(request: Request) -> Response:
 def tournament(request: Request, tournament: Tournament, as_of: OptionalDate = None) -> Response:
     """A tournament: stage-probability table and the day-by-day title-chance chart."""
     settings = request.app.state.settings
-    sim = convert.simulation(calls.simulation(request.app, tournament.value, as_of,
-                                              settings.page_sims, 0, False))
+    status = api.tournament_status(tournament.value, as_of, db=_db(request.app))
+    sim = convert.simulation(calls.simulation(request.app, tournament.value,
+                                              status.as_of.isoformat(), settings.page_sims, 0,
+                                              False))
     stages = [s for s in sim["teams"][0] if s.startswith("p_") and not
               s.startswith("p_position")] if sim["teams"] else []
     return _render(request, "tournament.html", title=sim["tournament"], sim=sim,
-                   stages=stages, tournament_id=tournament.value,
+                   stages=stages, tournament_id=tournament.value, status=status,
                    tournament_ids=[t.value for t in Tournament])
 
 

@@ -3,9 +3,10 @@
 (function () {
   "use strict";
 
-  var PALETTE = ["#1f6fb5", "#d1495b", "#2a9d8f", "#e9a03b", "#6a4c93", "#43aa8b",
-                 "#8d6e63", "#577590", "#f94144", "#90be6d", "#f3722c", "#277da1",
-                 "#b5838d", "#606c38", "#bc6c25", "#3d405b"];
+  // one clearly different colour per contender (Tableau 10, yellow darkened for white
+  // backgrounds); past ten, lines repeat the colours dashed
+  var PALETTE = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2",
+                 "#c9a227", "#9c755f", "#ff9da7", "#6b6b6b"];
 
   function readJSON(id) {
     var el = document.getElementById(id);
@@ -114,6 +115,7 @@
     var data = [xs];
     d.contenders.forEach(function (c, i) {
       series.push({ label: c.team, stroke: PALETTE[i % PALETTE.length], width: 2,
+                    dash: i < PALETTE.length ? undefined : [6, 3],
                     value: function (u, v) { return pct(v); } });
       data.push(c.p_champion);
     });
