@@ -139,6 +139,23 @@ class LiveForecast:
         return data
 
 
+_WALK_FORWARD: dict[tuple[str, str, int], Any] = {}
+"""Walk-forward forecasts of stored matches by (store, snapshot, match_id): a match in play
+is asked about every minute, and reading the forecast cache costs more than the answer."""
+
+
+def _walk_forward(store: Any, match_id: int) -> Any:
+    from scoreline.forecast.prematch import prematch_forecasts
+
+    key = (store.path, store.fingerprint(), match_id)
+    if key not in _WALK_FORWARD:
+        pre = prematch_forecasts(store.matches(), [match_id])
+        if len(_WALK_FORWARD) > 1024:
+            _WALK_FORWARD.clear()
+        _WALK_FORWARD[key] = pre.iloc[0] if len(pre) else None
+    return _WALK_FORWARD[key]
+
+
 def _prematch(store: Any, day: Any, home: str, away: str, neutral: bool, knockout: bool,
               notes: list[str]) -> tuple[LivePrematch, int | None, bool]:
     """The pre-match forecast: walk-forward for a stored match, else a fit before ``day``."""
@@ -146,16 +163,14 @@ def _prematch(store: Any, day: Any, home: str, away: str, neutral: bool, knockou
 
     from scoreline.api.forecasts import predict_match
     from scoreline.errors import UnknownMatchError
-    from scoreline.forecast.prematch import prematch_forecasts
 
     try:
         row = store.find_match(day, home, away)
     except UnknownMatchError:
         row = None
     if row is not None:
-        pre = prematch_forecasts(store.matches(), [int(row["match_id"])])
-        if len(pre):
-            r = pre.iloc[0]
+        r = _walk_forward(store, int(row["match_id"]))
+        if r is not None:
             swapped = str(row["home_team"]) != home
             stored_neutral = bool(row["neutral"])
             if stored_neutral != neutral:

@@ -54,7 +54,7 @@ def live(
         what = "after extra time" if s.minute > 90 else "90 minutes"
         table = Table(title_justify="left")
         table.add_column("")
-        draw = "shoot-out" if s.minute > 90 else "draw"
+        draw = "draw / shoot-out" if s.minute > 90 else "draw"
         for col in (s.home_team, draw, s.away_team):
             table.add_column(col, justify="right")
         table.add_row("before kick-off (90 minutes)", _pct(pre.p_home), _pct(pre.p_draw),
@@ -66,10 +66,11 @@ def live(
         console.print(table)
         if s.knockout and s.p_shootout is not None:
             console.print(f"chance of a shoot-out: {_pct(s.p_shootout)}", highlight=False)
-        source = ("walk-forward forecast of the stored match" if pre.source == "walk-forward"
-                  else "model fitted on every match before the day")
-        console.print(f"pre-match: {source}, trained until {pre.trained_until.isoformat()}; "
-                      f"expected goals {pre.home_xg:.2f}-{pre.away_xg:.2f}", highlight=False)
+        source = ("the stored match's walk-forward forecast, " if pre.source == "walk-forward"
+                  else "")
+        console.print(f"pre-match: {source}model fitted on matches before "
+                      f"{pre.trained_until.isoformat()}; expected goals "
+                      f"{pre.home_xg:.2f}-{pre.away_xg:.2f}", highlight=False)
         if s.goals:
             goals_table = Table(title="goals", title_justify="left")
             for col in ("minute", "team", "scorer", "score", s.home_team, "draw", s.away_team):

@@ -22,11 +22,14 @@ ShootoutsOption = typer.Option(None, "--shootouts", help="Their shoot-outs (shoo
 
 def _print_change(change: api.DataChange) -> None:
     d = change.diff
-    verb = {"update": "updated to", "rollback": "rolled back to", "add": "added matches;",
-            "remove": "removed matches;"}[change.action]
-    console.print(f"[green]{verb}[/] {escape(change.origin)}: {change.matches:,} matches, "
-                  f"{change.goals:,} goals, {change.shootouts:,} shoot-outs "
-                  f"({change.seconds:.1f} s)", highlight=False)
+    totals = (f"{change.matches:,} matches, {change.goals:,} goals, {change.shootouts:,} "
+              f"shoot-outs ({change.seconds:.1f} s)")
+    if change.action in ("update", "rollback"):
+        verb = "updated to" if change.action == "update" else "rolled back to"
+        console.print(f"[green]{verb}[/] {escape(change.origin)}: {totals}", highlight=False)
+    else:
+        verb = "added" if change.action == "add" else "removed"
+        console.print(f"[green]{verb}[/]; the store now holds {totals}", highlight=False)
     if d.empty:
         console.print("no change in matches or goals", highlight=False)
     console.print(f"new matches: {d.matches_added:,}; removed: {d.matches_removed:,}; "
@@ -47,7 +50,7 @@ def _print_change(change: api.DataChange) -> None:
     if change.previous_origin and change.action in ("update", "rollback"):
         console.print(f"previous snapshot kept: {escape(change.previous_origin)} "
                       "(scoreline data rollback restores it)", highlight=False)
-    for warning in change.warnings:
+    for warning in change.warnings if change.action in ("update", "rollback") else []:
         console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
 
 
