@@ -151,10 +151,21 @@ class SnapshotHistory:
     _replace_tables: Callable[..., Any]
 
     # ------------------------------------------------------------------ reading
+    def _history_query(self, sql: str, params: list[Any] | None = None) -> Any:
+        """A query on the history tables; None on a store written before they existed
+        (opened read-only, so they could not be created)."""
+        import duckdb
+
+        try:
+            return self._con.cursor().execute(sql, params or [])
+        except duckdb.CatalogException:
+            return None
+
     def _upstream(self, slot: str) -> Upstream | None:
-        rows = self._con.cursor().execute(
+        cursor = self._history_query(
             "SELECT name, content, origin, source_commit FROM snapshot_files WHERE slot = ?",
-            [slot]).fetchall()
+            [slot])
+        rows = cursor.fetchall() if cursor is not None else []
         if not rows:
             return None
         return Upstream({r[0]: bytes(r[1]) for r in rows}, str(rows[0][2]), rows[0][3])
@@ -162,8 +173,10 @@ class SnapshotHistory:
     def user_rows(self) -> pd.DataFrame:
         """Rows users added (``label, added_at, kind, file, line, date, home_team, away_team,
         text``)."""
-        return self._con.cursor().execute(
-            "SELECT * FROM user_rows ORDER BY added_at, label, kind, line").df()
+        cursor = self._history_query("SELECT * FROM user_rows ORDER BY added_at, label, kind, line")
+        if cursor is None:
+            return pd.DataFrame(columns=USER_COLUMNS)
+        return cursor.df()
 
     def user_sources(self) -> list[dict[str, Any]]:
         """Each added file: ``label``, ``added_at``, ``matches``, ``goals``, ``shootouts``."""
