@@ -24,3 +24,10 @@ def test_tournament_page_as_of_control(client: TestClient) -> None:
     running = client.get("/tournament/wc2026", params={"as_of": "2026-06-20"})
     assert running.status_code == 200
     assert "Under way" in running.text and "Forecast as of 2026-06-20" in running.text
+
+
+def test_home_upsets_with_all_sides_on_request(client: TestClient) -> None:
+    """Asked for all sides, the latest upsets drop the FIFA-only filter."""
+    r = client.get("/", params={"all_sides": "true"})
+    assert r.status_code == 200 and "(FIFA members only)" not in r.text
+    assert "FIFA members only</a>" in r.text

@@ -35,27 +35,30 @@ def _db(app: FastAPI) -> str | None:
     return app.state.settings.db  # type: ignore[no-any-return]
 
 
-def home_context(app: FastAPI) -> dict[str, Any]:
-    """Data of the home page: latest ratings and the home tournament's forecast."""
+def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, Any]:
+    """Data of the home page: latest ratings, the home tournament as of the latest data day,
+    the latest upsets (between FIFA members unless ``all_sides``)."""
     table = calls.latest_ratings(app, 20)
     status = api.tournament_status(HOME_TOURNAMENT, db=_db(app))
     sim = calls.simulation(app, HOME_TOURNAMENT, status.as_of.isoformat(),
                            app.state.settings.page_sims, 0, False)
     latest = calls.upsets(app, tournament=None, year=None, since=None, until=None,
-                          all_time=False, top=8, fifa_only=True)
+                          all_time=False, top=8, fifa_only=not all_sides)
     opening = None
     if status.status == "finished":  # the table beside the champion: the pre-kick-off odds
         opening = convert.simulation(calls.simulation(
             app, HOME_TOURNAMENT, None, app.state.settings.page_sims, 0, False))
     return {"ratings": table, "forecast": convert.simulation(sim), "info": app.state.info,
             "upsets": latest, "tournament_id": HOME_TOURNAMENT, "status": status,
-            "opening": opening}
+            "opening": opening, "all_sides": all_sides}
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> Response:
-    """Home: ratings table, tournament forecast, links into the rest."""
-    return _render(request, "home.html", title="scoreline", **home_context(request.app))
+def home(request: Request, all_sides: bool = False) -> Response:
+    """Home: ratings table, tournament state, latest upsets (``all_sides``: with non-FIFA
+    sides), links into the rest."""
+    return _render(request, "home.html", title="scoreline",
+                   **home_context(request.app, all_sides))
 
 
 @router.get("/team/{team}", response_class=HTMLResponse)
