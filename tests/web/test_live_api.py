@@ -55,10 +55,11 @@ def test_live_page_adds_a_goal_by_redirect(client: TestClient) -> None:
     renders the new score and a share link to itself."""
     r = client.get("/live", params={"home": "Germany", "away": "Japan", "date": "2022-11-23",
                                     "venue": "neutral", "minute": "33", "add": "home",
-                                    "scorer": "Gündoğan"}, follow_redirects=False)
+                                    "scorer": "Gündoğan", "pen": "true"},
+                   follow_redirects=False)
     assert r.status_code == 303
     target = r.headers["location"]
-    assert "goals=33%3AHOME%3AG" in target and "add=" not in target
+    assert "goals=33%3AHOME%3AG" in target and "%3Apen" in target and "add=" not in target
     page = client.get(target)
     assert page.status_code == 200
     assert 'id="live-score">1–0<' in page.text and "Gündoğan" in page.text

@@ -45,6 +45,7 @@ def test_two_goals_change_chart_and_numbers(page: Page) -> None:
 
     p.fill("#minute-field", "33")
     p.fill("#scorer-field", "Gündoğan")
+    p.check("#pen-field")
     p.click("#goal-home")
     expect(p.locator("#live-score")).to_have_text("1–0")
     after_one = _probs(p)
@@ -58,7 +59,7 @@ def test_two_goals_change_chart_and_numbers(page: Page) -> None:
     assert after_two != after_one and after_two[0] == "23%" and after_two[1] == "64%"
     assert p.get_attribute("#winprob-chart", "data-goals") == "2"
     assert len(p.locator("#goal-rows tr").all()) == 2
-    assert "Gündoğan" in p.inner_text("#goal-rows")
+    assert "Gündoğan (Germany, pen)" in p.inner_text("#goal-rows")
     assert page.no_horizontal_scroll()
     page.shot(f"live-germany-japan-{page.suffix}")  # type: ignore[attr-defined]
 

@@ -102,11 +102,13 @@ def live_page(
     goals: Annotated[str, Query(max_length=3000, pattern=GOALS_PATTERN)] = "",
     add: Annotated[str | None, Query(pattern="^(home|away)$")] = None,
     scorer: Annotated[str | None, Query(max_length=80, pattern=GOALS_PATTERN)] = None,
+    pen: bool = False,
+    og: bool = False,
     undo: bool = False,
 ) -> Response:
     """Pick a fixture, add goals with their minute, watch the win probabilities.
 
-    ``add=home|away`` (with ``minute`` and optional ``scorer``) records a goal and
+    ``add=home|away`` (with ``minute``, optional ``scorer``, ``pen``, ``og``) records a goal and
     ``undo`` removes the last one; both redirect to the plain state URL, the share link.
     """
     from scoreline.errors import InvalidParameterError
@@ -120,7 +122,9 @@ def live_page(
             if not minute or not minute.strip():
                 raise InvalidParameterError("give the minute of the goal")
             name = (scorer or "").replace(",", " ").replace(":", " ").strip()
-            entries.append(":".join([minute.strip(), add.upper(), *([name] if name else [])]))
+            flags = ["pen"] * pen + ["og"] * og
+            entries.append(":".join([minute.strip(), add.upper(), *([name] if name else []),
+                                     *flags]))
         last = _last_minute(entries)
         keep = _minute_or_none(minute)
         at = max(last, keep) if keep is not None else last

@@ -126,6 +126,8 @@
         goals = nextGoals;
         document.getElementById("live-error").hidden = true;
         document.getElementById("scorer-field").value = "";
+        document.getElementById("pen-field").checked = false;
+        document.getElementById("og-field").checked = false;
         show(s);
       })
       .catch(function (e) { fail(e.message); });
@@ -140,7 +142,9 @@
     var next = goals.slice();
     if (button && button.name === "add") {
       var scorer = document.getElementById("scorer-field").value.trim();
-      next.push({ minute: minute, side: button.value, scorer: scorer || null, penalty: false, own_goal: false });
+      next.push({ minute: minute, side: button.value, scorer: scorer || null,
+                  penalty: document.getElementById("pen-field").checked,
+                  own_goal: document.getElementById("og-field").checked });
     } else if (button && button.name === "undo") {
       next.pop();
       minute = next.length ? Math.max(minute, next[next.length - 1].minute) : minute;
