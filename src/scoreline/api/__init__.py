@@ -22,6 +22,7 @@ from scoreline.api.forecasts import (
     run_backtest,
 )
 from scoreline.api.live import LiveForecast, live_match
+from scoreline.api.markets import MatchMarkets, match_markets
 from scoreline.api.matches import (
     ComebackRanking,
     UpsetRanking,
@@ -52,6 +53,7 @@ __all__ = [
     "FinalMatch",
     "LiveForecast",
     "MatchForecast",
+    "MatchMarkets",
     "RatingHistory",
     "RatingRow",
     "RatingsTable",
@@ -67,6 +69,7 @@ __all__ = [
     "head_to_head",
     "live_match",
     "load_data",
+    "match_markets",
     "match_replay",
     "match_surprises",
     "model_factory",

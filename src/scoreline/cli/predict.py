@@ -23,6 +23,9 @@ ModelOption = typer.Option(
     "default", "--model", help="default, elo, dixon-coles or elo-dixon-coles.")
 FixturesOption = typer.Option(None, "--fixtures", help="CSV of fixtures to predict.")
 OutOption = typer.Option(None, "--out", help="With --fixtures: write the forecasts here.")
+MarketsOption = typer.Option(
+    False, "--markets", help="Every market from the score grid: double chance, draw no bet, "
+    "totals, both teams to score, Asian and European handicaps, exact scores.")
 
 
 @app.command("predict")
@@ -33,6 +36,8 @@ def predict(
     neutral: bool = typer.Option(False, "--neutral", help="Neutral venue (no home advantage)."),
     knockout: bool = typer.Option(False, "--knockout", help="Also the chance to advance."),
     model: str = ModelOption,
+    markets: bool = MarketsOption,
+    tournament: str = typer.Option(None, "--tournament", help="Tournament (default Friendly)."),
     fixtures: Path = FixturesOption,
     out: Path = OutOption,
     db: str = DbOption,
@@ -45,8 +50,15 @@ def predict(
     with friendly_errors():
         if not home or not away:
             raise InvalidParameterError("give HOME and AWAY teams, or --fixtures FILE.csv")
-        f = api.predict_match(home, away, date=date, neutral=neutral, knockout=knockout,
-                              model=model, db=db)
+        if markets:
+            m = api.match_markets(home, away, date=date, neutral=neutral, tournament=tournament,
+                                  model=model, db=db)
+        else:
+            f = api.predict_match(home, away, date=date, neutral=neutral, knockout=knockout,
+                                  tournament=tournament, model=model, db=db)
+    if markets:
+        emit(m.to_dict(), as_json, lambda: _render_markets(m))
+        return
 
     def render() -> None:
         venue = "neutral venue" if f.neutral else f"at {f.home_team}"
@@ -89,3 +101,56 @@ def _fixtures(path: Path, model: str, out: Path | None, db: str, as_json: bool) 
             console.print(f"written to {out}", highlight=False)
 
     emit(frame_records(result), as_json, render)
+
+
+def _odds(p: float) -> str:
+    return f"{1 / p:.2f}" if p > 1e-9 else "-"
+
+
+def _render_markets(m: api.MatchMarkets) -> None:
+    venue = "neutral venue" if m.neutral else f"at {m.home_team}"
+    k = m.markets
+    console.print(f"[bold]{m.home_team} v {m.away_team}[/], {m.date}, {venue}, {m.tournament} "
+                  f"(model: {m.model}; learnt from matches before {m.date}; expected goals "
+                  f"{m.home_xg:.2f} - {m.away_xg:.2f})", highlight=False)
+    main = Table(title="90 minutes: probability and fair decimal odds", title_justify="left")
+    for col in ("market", "selection", "probability", "fair odds"):
+        main.add_column(col, justify="right" if col in ("probability", "fair odds") else "left")
+    rows = [("1X2", m.home_team, k.p_home), ("1X2", "draw", k.p_draw),
+            ("1X2", m.away_team, k.p_away), ("double chance", "1X", k.p_home_or_draw),
+            ("double chance", "12", k.p_home_or_away), ("double chance", "X2", k.p_draw_or_away),
+            ("draw no bet", m.home_team, k.dnb_home), ("draw no bet", m.away_team, k.dnb_away),
+            ("both teams score", "yes", k.btts_yes), ("both teams score", "no", k.btts_no)]
+    for market, selection, p in rows:
+        main.add_row(market, selection, f"{p:.1%}", _odds(p))
+    console.print(main)
+    totals = Table(title="total goals", title_justify="left")
+    for col in ("line", "over", "under", "over odds", "under odds"):
+        totals.add_column(col, justify="right")
+    for t in k.totals:
+        totals.add_row(f"{t.line:g}", f"{t.over.p_fair:.1%}", f"{t.under.p_fair:.1%}",
+                       _odds(t.over.p_fair), _odds(t.under.p_fair))
+    console.print(totals)
+    asian = Table(title=f"Asian handicap (line for {m.home_team}; fair prices with pushes and "
+                  "half results)", title_justify="left")
+    for col in ("line", m.home_team, m.away_team, "home odds", "away odds", "push"):
+        asian.add_column(col, justify="right")
+    for a in k.asian_handicaps:
+        asian.add_row(f"{a.line:+g}", f"{a.home.p_fair:.1%}", f"{a.away.p_fair:.1%}",
+                      _odds(a.home.p_fair), _odds(a.away.p_fair),
+                      f"{a.home.push:.1%}" if a.home.push else "")
+    console.print(asian)
+    euro = Table(title=f"European handicap (for {m.home_team})", title_justify="left")
+    for col in ("handicap", m.home_team, "draw", m.away_team):
+        euro.add_column(col, justify="right")
+    for e in k.european_handicaps:
+        euro.add_row(f"{e.handicap:+d}", f"{e.p_home:.1%}", f"{e.p_draw:.1%}", f"{e.p_away:.1%}")
+    console.print(euro)
+    scores = Table(title="exact scores", title_justify="left")
+    scores.add_column("score")
+    scores.add_column("probability", justify="right")
+    scores.add_column("fair odds", justify="right")
+    for s in k.exact_scores:
+        scores.add_row(f"{s.home_goals}-{s.away_goals}", f"{s.p:.1%}", _odds(s.p))
+    scores.add_row("any other", f"{k.p_other_score:.1%}", _odds(k.p_other_score))
+    console.print(scores)
