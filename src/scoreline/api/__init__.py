@@ -31,6 +31,7 @@ from scoreline.api.matches import (
     match_surprises,
     upsets,
 )
+from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
 from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
 from scoreline.api.tournament_state import FinalMatch, TournamentStatus, tournament_status
 from scoreline.api.tournaments import simulate_timeline, simulate_tournament
@@ -54,6 +55,9 @@ __all__ = [
     "LiveForecast",
     "MatchForecast",
     "MatchMarkets",
+    "OddsComparison",
+    "OddsRow",
+    "OddsScores",
     "RatingHistory",
     "RatingRow",
     "RatingsTable",
@@ -63,6 +67,7 @@ __all__ = [
     "added_matches",
     "check_article",
     "comebacks",
+    "compare_odds",
     "data_info",
     "fitted_model",
     "get_store",
