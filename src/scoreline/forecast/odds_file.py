@@ -96,8 +96,8 @@ def read_odds(source: str | Path, resolve: Callable[[str, pd.Timestamp], str],
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
         expected = f"{','.join(REQUIRED)}[,total_line,odds_over,odds_under]"
-        raise OddsFileError([f"{label}: header: missing column(s) {', '.join(missing)}; "
-                             f"expected {expected}"])
+        raise OddsFileError([(f"{label}: header: missing column(s) {', '.join(missing)}; "
+                             f"expected {expected}")])
     if frame.empty:
         raise OddsFileError([f"{label}: no fixtures after the header line"])
     problems: list[tuple[int, str]] = []
