@@ -31,6 +31,9 @@ the likelihood is negligible and leaving them out keeps refits on the full histo
 
 _REQUIRED = ("date", "home_team", "away_team", "neutral")
 
+FIT_WEIGHT = "fit_weight"
+"""Optional column of per-match likelihood factors in [0, 1] (multiplies the time weight)."""
+
 
 @dataclass(frozen=True)
 class TrainingData:
@@ -160,6 +163,9 @@ def training_data(
     if friendly_weight != 1.0 and "tournament" in matches.columns:
         friendly = (matches["tournament"].to_numpy(dtype=object) == "Friendly")
         weight = np.where(friendly, weight * friendly_weight, weight)
+    if FIT_WEIGHT in matches.columns:
+        # per-match factors set by a model (e.g. damping mismatches), on top of the decay
+        weight = weight * matches[FIT_WEIGHT].to_numpy(dtype=np.float64)
     home_names = matches["home_team"].to_numpy(dtype=object)[rows]
     away_names = matches["away_team"].to_numpy(dtype=object)[rows]
     if (home_names == away_names).any():
@@ -213,4 +219,4 @@ def fixture_arrays(
     return home, away, not_neutral
 
 
-__all__ = ["MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90", "training_data"]
+__all__ = ["FIT_WEIGHT", "MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90", "training_data"]

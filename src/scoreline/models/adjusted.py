@@ -10,14 +10,27 @@ exactly as ``EloDixonColes()``):
     neighbours often (Japan in Asia, Iran, the top CONCACAF sides) otherwise gain attack
     strength from 6-0 and 7-0 wins that says little about how they fare against strong
     teams. The Elo ratings inside the model are unchanged (they already damp the margin).
-``elo_weight``
-    The forecast grid is the mixture ``(1 - w) * grid_goal_model + w * grid_elo`` of the
-    goal model's grid and the grid of the Elo ratings the model carries (the ordered
-    logit of :class:`~scoreline.models.elo.Elo`, whose grid matches its 1X2). ``w`` may
-    differ for competitive matches and friendlies (``elo_weight_friendly``); the weights
-    are fitted on the tuning folds (``docs/models.md``). As in
-    :class:`~scoreline.models.blend.Blend`, every market stays consistent because it
-    comes from the one mixed grid.
+``mismatch_scale``
+    Matches between very unequal sides count less in the goal model's likelihood: a
+    match whose pre-match Elo ratings differ by ``d`` points gets the factor
+    ``1 / (1 + (d / mismatch_scale) ** 2)`` on its time weight (``d = mismatch_scale``
+    halves it). The strength a team shows against much weaker opponents then weighs less
+    than what it shows against its equals.
+``stacking``
+    A stacked forecast per match context (:func:`match_context`: friendly,
+    qualification or tournament match, at home or at a neutral venue). For a context
+    with weights ``(w, s)`` the grid is::
+
+        mix[h, a]  = (1 - w) * grid_goal_model[h, a] + w * grid_elo[h, a]
+        grid[h, a] = mix[h, a] * exp(s * (h - a)) / normaliser
+
+    ``grid_elo`` is the grid of the Elo ratings the model carries (the ordered logit of
+    :class:`~scoreline.models.elo.Elo`, whose grid matches its 1X2) and the tilt ``s``
+    corrects the home side's goal-difference rate for the context (for independent
+    Poisson goals it multiplies the home rate by ``e**s`` and the away rate by
+    ``e**-s``): a home advantage by context. Every market stays consistent because it
+    comes from the one final grid. :data:`TUNED_STACKING` holds the weights fitted on
+    the tuning folds (``docs/models.md``).
 
 References
 ----------
@@ -31,22 +44,71 @@ Modelling 19(1), 55-73.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any, Self
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
+from scoreline.models._training import FIT_WEIGHT
 from scoreline.models.combined import EloDixonColes
-from scoreline.models.dixon_coles import DixonColes
+from scoreline.models.dixon_coles import DixonColes, check_positive
+from scoreline.models.elo import Elo
 from scoreline.models.score_grid import Forecast
 
+CONTEXTS = ("friendly-home", "friendly-neutral", "qualification-home",
+            "qualification-neutral", "tournament-home", "tournament-neutral")
+"""Match contexts of the stacking (:func:`match_context`)."""
 
-def _check_weight(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or not math.isfinite(float(value)) or not 0.0 <= float(value) <= 1.0:
-        raise InvalidParameterError(f"{name} must be a number in [0, 1], got {value!r}")
-    return float(value)
+TUNED_STACKING: dict[str, tuple[float, float]] = {
+    "friendly-home": (0.054, 0.034),
+    "friendly-neutral": (0.0, 0.073),
+    "qualification-home": (0.104, 0.073),
+    "qualification-neutral": (0.0, 0.115),
+    "tournament-home": (0.246, 0.042),
+    "tournament-neutral": (0.096, 0.005),
+}
+"""``(elo weight, home tilt)`` per context, minimising the mean RPS of weekly walk-forward
+forecasts 2010-01-01..2018-12-31 (the tuning folds) of ``EloDixonColes()``
+(``bench/stacking.py``)."""
+
+
+def match_context(fixtures: pd.DataFrame) -> NDArray[np.str_]:
+    """Context of each fixture: ``friendly``/``qualification``/``tournament`` + ``-home``/``-neutral``.
+
+    A tournament whose name contains ``qualification`` is a qualifier, ``Friendly`` a
+    friendly, anything else a tournament match (finals, Nations League, regional cups).
+    """
+    names = fixtures["tournament"].astype(str) if "tournament" in fixtures.columns \
+        else pd.Series("Friendly", index=fixtures.index)
+    kind = np.where(names.to_numpy(dtype=object) == "Friendly", "friendly",
+                    np.where(names.str.contains("qualification", case=False).to_numpy(),
+                             "qualification", "tournament"))
+    venue = np.where(fixtures["neutral"].to_numpy(dtype=bool), "-neutral", "-home")
+    return np.char.add(kind.astype(str), venue)
+
+
+def _check_stacking(stacking: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    if not isinstance(stacking, Mapping):
+        raise InvalidParameterError(f"stacking must map contexts to (weight, tilt), got {stacking!r}")
+    out: dict[str, tuple[float, float]] = {}
+    for key, value in stacking.items():
+        if key not in CONTEXTS:
+            raise InvalidParameterError(
+                f"unknown stacking context {key!r}; expected one of {', '.join(CONTEXTS)}")
+        try:
+            weight, tilt = (float(v) for v in value)
+        except (TypeError, ValueError):
+            raise InvalidParameterError(
+                f"stacking[{key!r}] must be a pair (elo weight, home tilt), got {value!r}") from None
+        if not (0.0 <= weight <= 1.0 and math.isfinite(tilt) and abs(tilt) <= 1.0):
+            raise InvalidParameterError(
+                f"stacking[{key!r}] = {value!r}: the weight must be in [0, 1] and the tilt in "
+                "[-1, 1] (goals, log scale)")
+        out[key] = (weight, tilt)
+    return out
 
 
 def cap_margins(matches: pd.DataFrame, cap: int) -> pd.DataFrame:
@@ -77,10 +139,11 @@ class AdjustedEloDixonColes(EloDixonColes):
     margin_cap : int or None, default None
         Cap on the 90-minute goal margin of the matches the goal model is fitted on
         (``None``: no cap). At least 1.
-    elo_weight : float, default 0.0
-        Weight in [0, 1] of the Elo grid in the forecast of a competitive match.
-    elo_weight_friendly : float or None, default None
-        Weight of the Elo grid for friendlies (``None``: ``elo_weight``).
+    mismatch_scale : float or None, default None
+        Elo-point scale of the mismatch damping (module docstring; ``None``: off).
+    stacking : mapping or None, default None
+        ``{context: (elo weight, home tilt)}`` (module docstring); contexts not listed
+        get ``(0, 0)``. ``None``: the goal model's grid alone.
     **kwargs
         The parameters of :class:`~scoreline.models.combined.EloDixonColes`.
 
@@ -92,56 +155,85 @@ class AdjustedEloDixonColes(EloDixonColes):
     name = "adjusted-elo-dixon-coles"
     version = "1"
 
-    def __init__(self, margin_cap: int | None = None, elo_weight: float = 0.0,
-                 elo_weight_friendly: float | None = None, **kwargs: Any) -> None:
+    def __init__(self, margin_cap: int | None = None, mismatch_scale: float | None = None,
+                 stacking: Mapping[str, tuple[float, float]] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        if mismatch_scale is not None:
+            check_positive("mismatch_scale", mismatch_scale)
+        self.mismatch_scale = mismatch_scale
         if margin_cap is not None and (isinstance(margin_cap, bool)
                                        or not isinstance(margin_cap, int) or margin_cap < 1):
             raise InvalidParameterError(
                 f"margin_cap must be None or a whole number of goals >= 1, got {margin_cap!r}")
         self.margin_cap = margin_cap
-        self.elo_weight = _check_weight("elo_weight", elo_weight)
-        self.elo_weight_friendly = (None if elo_weight_friendly is None
-                                    else _check_weight("elo_weight_friendly", elo_weight_friendly))
+        self.stacking = None if stacking is None else _check_stacking(stacking)
 
     def get_params(self) -> dict[str, Any]:
         """Hyperparameters as given at construction (JSON-serialisable)."""
         params = super().get_params()
-        params.update(margin_cap=self.margin_cap, elo_weight=self.elo_weight,
-                      elo_weight_friendly=self.elo_weight_friendly)
+        params.update(margin_cap=self.margin_cap, mismatch_scale=self.mismatch_scale,
+                      stacking=None if self.stacking is None
+                      else {k: list(v) for k, v in self.stacking.items()})
         return params
 
     def fit(self, matches: pd.DataFrame, init: DixonColes | None = None) -> Self:
         """Fit as :meth:`EloDixonColes.fit`, the goal model on margin-capped scores."""
         if self.margin_cap is not None:
             matches = cap_margins(matches, self.margin_cap)
+        if self.mismatch_scale is not None:
+            matches = self._damp_mismatches(matches, init)
         return super().fit(matches, init)
 
-    def elo_weights(self, fixtures: pd.DataFrame) -> np.ndarray:
-        """Weight of the Elo grid for each fixture, shape (n,)."""
-        weight = np.full(len(fixtures), self.elo_weight)
-        if self.elo_weight_friendly is not None and "tournament" in fixtures.columns:
-            friendly = fixtures["tournament"].to_numpy(dtype=object) == "Friendly"
-            weight[friendly] = self.elo_weight_friendly
-        return weight
+    def _damp_mismatches(self, matches: pd.DataFrame, init: DixonColes | None) -> pd.DataFrame:
+        """``matches`` with the :data:`FIT_WEIGHT` column of the mismatch damping.
+
+        The pre-match ratings come from the Elo run the fit itself uses (it continues from
+        the previous fit, so each refit rates only the new matches).
+        """
+        previous = init if init is not None else (
+            self if self.warm_start and hasattr(self, "attack_") else None)
+        elo: Elo = getattr(previous, "elo_", None) or Elo(warm_start=True)
+        elo.fit(matches)
+        history = elo.history_
+        gap = (history["home_rating_before"] - history["away_rating_before"]).abs().to_numpy()
+        scale = float(self.mismatch_scale)  # type: ignore[arg-type]
+        out = matches.copy(deep=False)
+        out[FIT_WEIGHT] = 1.0 / (1.0 + (gap / scale) ** 2)
+        return out
+
+    def stacking_weights(self, fixtures: pd.DataFrame) -> tuple[NDArray[np.float64],
+                                                                 NDArray[np.float64]]:
+        """Elo weight and home tilt of each fixture, two arrays of shape (n,)."""
+        table = self.stacking or {}
+        pairs = [table.get(c, (0.0, 0.0)) for c in match_context(fixtures)]
+        weight = np.array([p[0] for p in pairs], dtype=np.float64)
+        tilt = np.array([p[1] for p in pairs], dtype=np.float64)
+        return weight, tilt
 
     def predict(self, fixtures: pd.DataFrame) -> Forecast:
-        """Forecasts from the mixed grid (module docstring); the goal model's when no weight."""
+        """Forecasts from the stacked grid (module docstring); the goal model's without."""
         goals = super().predict(fixtures)
-        weight = self.elo_weights(goals.fixtures)
-        if not weight.any():
+        if not self.stacking:
             return goals
-        elo = self.elo_.predict(goals.fixtures)
-        w = weight[:, None, None]
+        weight, tilt = self.stacking_weights(goals.fixtures)
+        grids = goals.grids
+        if weight.any():
+            elo = self.elo_.predict(goals.fixtures)
+            grids = (1.0 - weight[:, None, None]) * grids + weight[:, None, None] * elo.grids
+        n = grids.shape[1]
+        margin = np.subtract.outer(np.arange(n), np.arange(n)).astype(np.float64)
+        grids = grids * np.exp(tilt[:, None, None] * margin[None])
+        grids = grids / grids.sum(axis=(1, 2), keepdims=True)
+        # expected goals of the final grid, so they agree with every market
+        goals_per_side = np.arange(n, dtype=np.float64)
         return Forecast(
             fixtures=goals.fixtures,
-            grids=(1.0 - w) * goals.grids + w * elo.grids,
-            expected_home_goals=(1.0 - weight) * goals.expected_home_goals
-            + weight * elo.expected_home_goals,
-            expected_away_goals=(1.0 - weight) * goals.expected_away_goals
-            + weight * elo.expected_away_goals,
+            grids=grids,
+            expected_home_goals=grids.sum(axis=2) @ goals_per_side,
+            expected_away_goals=grids.sum(axis=1) @ goals_per_side,
             model=self.name,
         )
 
 
-__all__ = ["AdjustedEloDixonColes", "cap_margins"]
+__all__ = ["CONTEXTS", "TUNED_STACKING", "AdjustedEloDixonColes", "cap_margins", "match_context"]

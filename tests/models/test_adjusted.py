@@ -1,0 +1,95 @@
+"""Options on the default goal model: margin cap, mismatch damping, context stacking."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from scoreline.errors import InvalidParameterError
+from scoreline.forecast.markets import markets
+from scoreline.models.adjusted import (
+    TUNED_STACKING,
+    AdjustedEloDixonColes,
+    cap_margins,
+    match_context,
+)
+from scoreline.models.combined import EloDixonColes
+
+SINCE, UNTIL = "2016-01-01", "2022-11-20"
+
+
+@pytest.fixture(scope="module")
+def window(matches: pd.DataFrame) -> pd.DataFrame:
+    """Matches of 2016-01-01..2022-11-19 (a small window keeps the fits quick)."""
+    m = matches[(matches["date"] >= SINCE) & (matches["date"] < UNTIL)]
+    return m.reset_index(drop=True)
+
+
+def fixtures() -> pd.DataFrame:
+    return pd.DataFrame({
+        "date": pd.Timestamp("2022-11-23"),
+        "home_team": ["Germany", "England", "Qatar", "Spain"],
+        "away_team": ["Japan", "Iran", "Ecuador", "Costa Rica"],
+        "neutral": [True, True, False, True],
+        "tournament": ["FIFA World Cup", "FIFA World Cup", "FIFA World Cup", "Friendly"],
+    })
+
+
+def test_without_options_it_is_the_default_model(window: pd.DataFrame) -> None:
+    """No option set: the forecasts are exactly those of EloDixonColes()."""
+    plain = EloDixonColes().fit(window).predict(fixtures())
+    adjusted = AdjustedEloDixonColes().fit(window).predict(fixtures())
+    np.testing.assert_allclose(adjusted.grids, plain.grids, atol=1e-12)
+
+
+def test_margin_cap_lowers_only_the_winners_goals() -> None:
+    """7-0 becomes 3-0 and 1-6 becomes 1-4 under caps 3 and 3; 2-1 and unknown scores stay."""
+    frame = pd.DataFrame({"home_score_90": pd.array([7, 1, 2, None], dtype="Int64"),
+                          "away_score_90": pd.array([0, 6, 1, None], dtype="Int64")})
+    out = cap_margins(frame, 3)
+    assert out["home_score_90"].tolist()[:3] == [3, 1, 2]
+    assert out["away_score_90"].tolist()[:3] == [0, 4, 1]
+    assert out["home_score_90"].isna().iloc[3]
+    assert frame["home_score_90"].iloc[0] == 7  # the input is not changed
+
+
+def test_mismatch_damping_moves_germany_japan_towards_the_favourite(window: pd.DataFrame) -> None:
+    """Damping matches between very unequal sides lowers the weight of Japan's wins over
+    weak Asian sides: Germany's chance rises."""
+    fx = fixtures().iloc[:1]
+    base = EloDixonColes().fit(window).predict(fx).p_home[0]
+    damped = AdjustedEloDixonColes(mismatch_scale=300).fit(window).predict(fx).p_home[0]
+    assert damped > base + 0.01
+
+
+def test_stacking_keeps_every_market_consistent(window: pd.DataFrame) -> None:
+    """With the tuned stacking the grids sum to one, the expected goals are the grids'
+    means, a positive home tilt raises the home side's chance, and the markets agree."""
+    plain = AdjustedEloDixonColes().fit(window)
+    stacked = AdjustedEloDixonColes(stacking=TUNED_STACKING).fit(window)
+    fc = stacked.predict(fixtures())
+    np.testing.assert_allclose(fc.grids.sum(axis=(1, 2)), 1.0, atol=1e-12)
+    goals = np.arange(fc.grids.shape[1])
+    np.testing.assert_allclose(fc.expected_home_goals, fc.grids.sum(axis=2) @ goals)
+    qatar = 2  # tournament at home: tilt 0.042 > 0 and some Elo weight
+    tilt_only = AdjustedEloDixonColes(stacking={"tournament-home": (0.0, 0.2)}).fit(window)
+    assert tilt_only.predict(fixtures()).p_home[qatar] > plain.predict(fixtures()).p_home[qatar]
+    m = markets(fc.grids[0])
+    assert m.p_home == pytest.approx(fc.p_home[0])
+
+
+def test_contexts_and_bad_options() -> None:
+    """Contexts from tournament and venue; bad caps, scales and stacking tables fail."""
+    assert match_context(fixtures()).tolist() == [
+        "tournament-neutral", "tournament-neutral", "tournament-home", "friendly-neutral"]
+    qual = pd.DataFrame({"tournament": ["UEFA Euro qualification"], "neutral": [False]})
+    assert match_context(qual).tolist() == ["qualification-home"]
+    with pytest.raises(InvalidParameterError, match="margin_cap"):
+        AdjustedEloDixonColes(margin_cap=0)
+    with pytest.raises(InvalidParameterError, match="mismatch_scale"):
+        AdjustedEloDixonColes(mismatch_scale=-1.0)
+    with pytest.raises(InvalidParameterError, match="unknown stacking context"):
+        AdjustedEloDixonColes(stacking={"cup-final": (0.1, 0.0)})
+    with pytest.raises(InvalidParameterError, match="weight must be in"):
+        AdjustedEloDixonColes(stacking={"friendly-home": (1.5, 0.0)})
