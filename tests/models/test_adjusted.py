@@ -63,6 +63,21 @@ def test_mismatch_damping_moves_germany_japan_towards_the_favourite(window: pd.D
     assert damped > base + 0.01
 
 
+def test_venue_offsets_shift_rates_by_venue(window: pd.DataFrame) -> None:
+    """With venue offsets the fitted home advantage adapts (it no longer carries the whole
+    home effect) and at a neutral venue the first-named side gains exactly e**c_neutral on
+    its rate against an otherwise identical model's forecast ratio."""
+    plain = AdjustedEloDixonColes().fit(window)
+    shifted = AdjustedEloDixonColes(venue_offsets=(0.12, 0.06)).fit(window)
+    assert shifted.home_advantage_ < plain.home_advantage_
+    fx = fixtures()
+    lam_h, lam_a = shifted.expected_goals(fx)
+    base_h, base_a = super(AdjustedEloDixonColes, shifted).expected_goals(fx)
+    np.testing.assert_allclose(lam_h / base_h, np.exp([0.06, 0.06, 0.12, 0.06]))
+    np.testing.assert_allclose(base_a / lam_a, np.exp([0.06, 0.06, 0.12, 0.06]))
+    assert shifted.get_params()["venue_offsets"] == [0.12, 0.06]
+
+
 def test_stacking_keeps_every_market_consistent(window: pd.DataFrame) -> None:
     """With the tuned stacking the grids sum to one, the expected goals are the grids'
     means, a positive home tilt raises the home side's chance, and the markets agree."""
@@ -89,6 +104,8 @@ def test_contexts_and_bad_options() -> None:
         AdjustedEloDixonColes(margin_cap=0)
     with pytest.raises(InvalidParameterError, match="mismatch_scale"):
         AdjustedEloDixonColes(mismatch_scale=-1.0)
+    with pytest.raises(InvalidParameterError, match="venue_offsets"):
+        AdjustedEloDixonColes(venue_offsets=(0.1,))  # type: ignore[arg-type]
     with pytest.raises(InvalidParameterError, match="unknown stacking context"):
         AdjustedEloDixonColes(stacking={"cup-final": (0.1, 0.0)})
     with pytest.raises(InvalidParameterError, match="weight must be in"):

@@ -75,8 +75,11 @@ def make_problem(
     """Precompute the constant parts of the objective.
 
     ``covariate`` adds a fitted ``beta * x`` to the home log-rate (``-beta * x`` to the
-    away one); ``offset`` adds a fixed amount the same way.
+    away one); ``offset`` adds a fixed amount the same way, as do the data's own
+    offsets (:attr:`TrainingData.offset`).
     """
+    if data.offset is not None:
+        offset = data.offset if offset is None else offset + data.offset
     hg, ag, w = data.home_goals, data.away_goals, data.weight
     return Problem(
         data=data,

@@ -34,6 +34,10 @@ _REQUIRED = ("date", "home_team", "away_team", "neutral")
 FIT_WEIGHT = "fit_weight"
 """Optional column of per-match likelihood factors in [0, 1] (multiplies the time weight)."""
 
+FIT_OFFSET = "fit_offset"
+"""Optional column of fixed log-rate offsets: added to the home side's log goal rate and
+subtracted from the away side's in the likelihood (:attr:`TrainingData.offset`)."""
+
 
 @dataclass(frozen=True)
 class TrainingData:
@@ -56,6 +60,8 @@ class TrainingData:
         Date of the newest match kept (weight 1).
     rows : int64 array, shape (n,)
         Positions of the kept matches in the frame given.
+    offset : float64 array, shape (n,), or None
+        Fixed log-rate offsets from the :data:`FIT_OFFSET` column (None without one).
     """
 
     teams: NDArray[np.str_]
@@ -68,6 +74,7 @@ class TrainingData:
     days_before: NDArray[np.float64]
     reference_date: pd.Timestamp
     rows: NDArray[np.int64]
+    offset: NDArray[np.float64] | None = None
 
     @property
     def n_teams(self) -> int:
@@ -191,6 +198,8 @@ def training_data(
         days_before=days[rows],
         reference_date=pd.Timestamp(reference),
         rows=rows.astype(np.int64),
+        offset=(matches[FIT_OFFSET].to_numpy(dtype=np.float64)[rows]
+                if FIT_OFFSET in matches.columns else None),
     )
 
 
@@ -219,4 +228,4 @@ def fixture_arrays(
     return home, away, not_neutral
 
 
-__all__ = ["FIT_WEIGHT", "MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90", "training_data"]
+__all__ = ["FIT_OFFSET", "FIT_WEIGHT", "MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90", "training_data"]
