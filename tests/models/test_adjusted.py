@@ -65,16 +65,16 @@ def test_mismatch_damping_moves_germany_japan_towards_the_favourite(window: pd.D
 
 def test_venue_offsets_shift_rates_by_venue(window: pd.DataFrame) -> None:
     """With venue offsets the fitted home advantage adapts (it no longer carries the whole
-    home effect) and at a neutral venue the first-named side gains exactly e**c_neutral on
-    its rate against an otherwise identical model's forecast ratio."""
+    home effect); the rates move by e**c_home at home, e**c_neutral at a neutral friendly
+    and not at all at a neutral World Cup match."""
     plain = AdjustedEloDixonColes().fit(window)
     shifted = AdjustedEloDixonColes(venue_offsets=(0.12, 0.06)).fit(window)
     assert shifted.home_advantage_ < plain.home_advantage_
     fx = fixtures()
     lam_h, lam_a = shifted.expected_goals(fx)
     base_h, base_a = super(AdjustedEloDixonColes, shifted).expected_goals(fx)
-    np.testing.assert_allclose(lam_h / base_h, np.exp([0.06, 0.06, 0.12, 0.06]))
-    np.testing.assert_allclose(base_a / lam_a, np.exp([0.06, 0.06, 0.12, 0.06]))
+    np.testing.assert_allclose(lam_h / base_h, np.exp([0.0, 0.0, 0.12, 0.06]))
+    np.testing.assert_allclose(base_a / lam_a, np.exp([0.0, 0.0, 0.12, 0.06]))
     assert shifted.get_params()["venue_offsets"] == [0.12, 0.06]
 
 

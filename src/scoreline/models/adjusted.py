@@ -19,7 +19,8 @@ exactly as ``EloDixonColes()``):
 ``venue_offsets``
     ``(c_home, c_neutral)``: fixed log-rate offsets added to the home side's and taken
     from the away side's goal rate, ``c_home`` at the home team's ground, ``c_neutral``
-    at a neutral venue, in the fit and in the forecasts. The goal model's own home
+    at a neutral venue outside a tournament's finals (0 at neutral tournament matches,
+    whose first-named side is only the schedule's order), in the fit and the forecasts. The goal model's own home
     advantage only raises the home side's rate; out of sample, its forecasts overrate
     away sides at the home team's ground by about 0.09 goals and under-rate the
     first-named side at neutral venues (who is often the host's neighbour, the seeded
@@ -211,12 +212,17 @@ class AdjustedEloDixonColes(EloDixonColes):
             matches = self._damp_mismatches(matches, init)
         if self.venue_offsets is not None:
             matches = matches.copy(deep=False)
-            matches[FIT_OFFSET] = self._venue_offset(matches["neutral"].to_numpy(dtype=bool))
+            matches[FIT_OFFSET] = self._venue_offset(matches)
         return super().fit(matches, init)
 
-    def _venue_offset(self, neutral: NDArray[np.bool_]) -> NDArray[np.float64]:
+    def _venue_offset(self, frame: pd.DataFrame) -> NDArray[np.float64]:
+        """Offset of each match: ``c_home`` at home, ``c_neutral`` at a neutral venue
+        outside a tournament's finals, 0 at a neutral tournament match (whose first-named
+        side is only the schedule's order)."""
         c_home, c_neutral = self.venue_offsets or (0.0, 0.0)
-        return np.where(neutral, c_neutral, c_home).astype(np.float64)
+        neutral = frame["neutral"].to_numpy(dtype=bool)
+        tournament = np.char.startswith(match_context(frame), "tournament")
+        return np.where(neutral, np.where(tournament, 0.0, c_neutral), c_home).astype(np.float64)
 
     def expected_goals(
         self, fixtures: pd.DataFrame
@@ -225,8 +231,8 @@ class AdjustedEloDixonColes(EloDixonColes):
         lam_h, lam_a = super().expected_goals(fixtures)
         if self.venue_offsets is None:
             return lam_h, lam_a
-        _, _, not_neutral = fixture_arrays(fixtures)
-        shift = np.exp(self._venue_offset(not_neutral == 0.0))
+        fixture_arrays(fixtures)  # validates the columns
+        shift = np.exp(self._venue_offset(fixtures))
         return lam_h * shift, lam_a / shift
 
     def _damp_mismatches(self, matches: pd.DataFrame, init: DixonColes | None) -> pd.DataFrame:
