@@ -13,7 +13,7 @@ from typing import Any
 
 from scoreline.api._store import _day, get_store
 
-MODELS = ("default", "elo", "dixon-coles", "elo-dixon-coles")
+MODELS = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue")
 """Model names accepted by ``model=`` (the same as ``scoreline.models.MODEL_NAMES``)."""
 
 

@@ -34,7 +34,7 @@ def backtest(
     since: str = typer.Option("2010-01-01", "--since", help="First match day forecast."),
     until: str = typer.Option(None, "--until", help="First day NOT forecast (default: all)."),
     model: str = typer.Option(
-        "default", "--model", help="default, elo, dixon-coles or elo-dixon-coles."),
+        "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles or elo-dixon-coles-venue."),
     tournament: str = typer.Option(None, "--tournament", help="Only this tournament's matches."),
     refit: str = typer.Option("7D", "--refit", help="Refit cadence: 1D, 7D, 30D, ..."),
     plot: Path = PlotOption,

@@ -7,7 +7,8 @@
 
 Model names: ``elo`` (World Football Elo with a fitted ordered logit), ``dixon-coles``
 (time-weighted, regularised Dixon–Coles), ``elo-dixon-coles`` (Dixon–Coles with the
-pre-match Elo difference as a covariate) and ``default`` (the most accurate in the
+pre-match Elo difference as a covariate), ``elo-dixon-coles-venue`` (the same with
+home-advantage offsets by venue, ``docs/models.md``) and ``default`` (the most accurate in the
 walk-forward backtest; see :func:`default_model`).
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from scoreline.errors import InvalidParameterError
 from scoreline.models.score_grid import Forecast
 
-MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles")
+MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue")
 """Names accepted by :func:`get_model`."""
 
 
@@ -79,6 +80,10 @@ def get_model(name: str) -> Any:
         from scoreline.models.combined import EloDixonColes
 
         return EloDixonColes()
+    if key == "elo-dixon-coles-venue":
+        from scoreline.models.adjusted import TUNED_VENUE_OFFSETS, AdjustedEloDixonColes
+
+        return AdjustedEloDixonColes(venue_offsets=TUNED_VENUE_OFFSETS)
     raise InvalidParameterError(
         f"unknown model {name!r}; expected one of {', '.join(repr(n) for n in MODEL_NAMES)}"
     )
