@@ -1,8 +1,10 @@
-"""Options on top of the default goal model: margin capping and a stacked Elo blend.
+"""Options on top of the default goal model, each measured in ``docs/models.md``.
 
 :class:`AdjustedEloDixonColes` is :class:`~scoreline.models.combined.EloDixonColes` with
-two optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
-exactly as ``EloDixonColes()``):
+four optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
+exactly as ``EloDixonColes()``). Only the venue offsets helped the walk-forward test
+period (:data:`TUNED_VENUE_OFFSETS`, model name ``elo-dixon-coles-venue``); the others
+are kept so their negative results can be reproduced:
 
 ``margin_cap``
     The goal model is fitted on 90-minute scores whose margin is capped at this many
@@ -20,8 +22,8 @@ exactly as ``EloDixonColes()``):
     ``(c_home, c_neutral)``: fixed log-rate offsets added to the home side's and taken
     from the away side's goal rate, ``c_home`` at the home team's ground, ``c_neutral``
     at a neutral venue outside a tournament's finals (0 at neutral tournament matches,
-    whose first-named side is only the schedule's order), in the fit and the forecasts. The goal model's own home
-    advantage only raises the home side's rate; out of sample, its forecasts overrate
+    whose first-named side is only the schedule's order), in the fit and the forecasts.
+    The goal model's own home advantage only raises the home side's rate; out of sample, its forecasts overrate
     away sides at the home team's ground by about 0.09 goals and under-rate the
     first-named side at neutral venues (who is often the host's neighbour, the seeded
     side, or at home in all but the venue's name). ``c_home`` lets the home ground also
