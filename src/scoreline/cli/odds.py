@@ -56,8 +56,9 @@ def odds(
                         "EV under"):
                 t.add_column(col, justify="left" if col in ("date", "match") else "right")
             for r in totals:
-                assert r.p_over is not None and r.market_over is not None
-                assert r.ev_over is not None and r.ev_under is not None
+                if r.p_over is None or r.market_over is None or r.ev_over is None \
+                        or r.ev_under is None:
+                    continue  # every row with a total line carries all four
                 t.add_row(f"{r.date:%Y-%m-%d}", f"{r.home_team} v {r.away_team}",
                           f"{r.total_line:g}", f"{r.p_over:.0%}", f"{r.market_over:.0%}",
                           _ev(r.ev_over), _ev(r.ev_under))

@@ -147,7 +147,8 @@ def read_odds(source: str | Path, resolve: Callable[[str, pd.Timestamp], str],
         problems.sort(key=lambda item: item[0])
         text = [f"{label}:{line}: {msg}" if line else msg for line, msg in problems]
         raise OddsFileError(text[:MAX_PROBLEMS], len(text))
-    assert fixtures is not None
+    if fixtures is None:  # read_fixtures raised, so problems were reported above
+        raise OddsFileError([f"{label}: the fixtures could not be read"])
     out = fixtures[["date", "home_team", "away_team", "neutral", "tournament"]].copy()
     out.insert(0, "line", frame.index.to_numpy())
     for column, column_values in values.items():
