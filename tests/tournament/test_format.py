@@ -13,10 +13,32 @@ from scoreline.data.store import Store
 from scoreline.errors import FormatError, InvalidParameterError, UnknownTeamError
 from scoreline.tournament import reference
 from scoreline.tournament.format import BUILTIN_FORMATS, format_path, load_format
-from scoreline.tournament.runner import tournament_matches
+from scoreline.tournament.runner import load_tournament, tournament_matches
 from scoreline.tournament.simulate import fixed_results
 
-CHAMPIONS = {"wc2022": "Argentina", "wc2026": "Spain", "euro2024": "Spain"}
+CHAMPIONS = {
+    "wc1998": "France", "wc2002": "Brazil", "wc2006": "Italy", "wc2010": "Spain",
+    "wc2014": "Germany", "wc2018": "France", "wc2022": "Argentina", "wc2026": "Spain",
+    "euro2016": "Portugal", "euro2020": "Italy", "euro2024": "Spain",
+    "copa2016": "Chile", "copa2019": "Brazil", "copa2021": "Argentina", "copa2024": "Argentina",
+    "afcon2019": "Algeria", "afcon2021": "Senegal", "afcon2023": "Ivory Coast",
+    "afcon2025": "Morocco", "asian2019": "Qatar", "asian2023": "Qatar",
+    "gold2019": "Mexico", "gold2021": "United States", "gold2023": "Mexico", "gold2025": "Mexico",
+}
+"""Real champion of every shipped edition (from the real final, after extra time/penalties)."""
+SIZES = {"wc2026": (48, 104), "copa2016": (16, 32), "copa2019": (12, 26), "copa2021": (10, 28),
+         "copa2024": (16, 32), "asian2019": (24, 51), "asian2023": (24, 51)}
+"""(teams, matches) where not given by the competition's usual size."""
+
+
+def _size(name: str) -> tuple[int, int]:
+    if name in SIZES:
+        return SIZES[name]
+    if name.startswith("wc"):
+        return 32, 64
+    if name.startswith("gold"):
+        return 16, 31
+    return 24, 52 if name.startswith("afcon") else 51
 
 
 def _write(tmp_path: Path, edit: dict | None = None, base: str = "wc2022", **changes: object) -> Path:
@@ -29,18 +51,24 @@ def _write(tmp_path: Path, edit: dict | None = None, base: str = "wc2022", **cha
     return path
 
 
+def test_every_listed_edition_is_shipped() -> None:
+    """The shipped formats are exactly the editions with a known champion."""
+    assert set(BUILTIN_FORMATS) == set(CHAMPIONS)
+
+
 @pytest.mark.parametrize("name", BUILTIN_FORMATS)
 def test_shipped_formats_load_with_known_teams(name: str, store: Store) -> None:
-    """Each shipped format validates, and every team name is a team of the data."""
-    fmt = load_format(name, store.teams())
-    assert len(fmt.teams) == {"wc2022": 32, "wc2026": 48, "euro2024": 24}[name]
-    assert fmt.n_matches == {"wc2022": 64, "wc2026": 104, "euro2024": 51}[name]
+    """Each shipped format validates (groups from the data where it says so), and every
+    team name is a team of the data."""
+    fmt = load_tournament(store, name)
+    assert (len(fmt.teams), fmt.n_matches) == _size(name)
+    assert len(tournament_matches(store, fmt)) == fmt.n_matches
 
 
 @pytest.mark.parametrize("name", BUILTIN_FORMATS)
 def test_group_memberships_agree_with_real_matches(name: str, store: Store) -> None:
     """Every group pair met exactly once in the real group stage, and no one else did."""
-    fmt = load_format(name)
+    fmt = load_tournament(store, name)
     played = tournament_matches(store, fmt)
     per_group = fmt.group_size * (fmt.group_size - 1) // 2 * len(fmt.groups)
     group_stage = played.sort_values("date", kind="stable").head(per_group)
@@ -57,10 +85,11 @@ def test_bracket_pairings_agree_with_real_matches(name: str, store: Store) -> No
     """Walking the bracket with the real results (group tables with the format's
     tie-breakers, best thirds and the allocation table) gives exactly the knockout matches
     that were played, and the real champion."""
-    fmt = load_format(name)
+    fmt = load_tournament(store, name)
     fixed = fixed_results(fmt, tournament_matches(store, fmt))
     played = reference.replay(fmt, fixed)  # raises if a bracket match never happened
-    assert len(played) == len(fmt.matches) == len(fixed.knockout)
+    known = set(fixed.knockout) | set(fmt.known_winners)
+    assert len(played) == len(fmt.matches) == len(known)
     final = next(m for m in played if m.round == fmt.rounds[-1])
     assert final.winner == CHAMPIONS[name]
 
@@ -139,7 +168,7 @@ def test_missing_allocation_rows(tmp_path: Path) -> None:
 
 def test_unknown_tournament_name() -> None:
     """A name that is neither shipped nor a file lists the shipped formats."""
-    with pytest.raises(InvalidParameterError, match="wc2022, wc2026, euro2024"):
+    with pytest.raises(InvalidParameterError, match="expected one of .*euro2024.*wc2022"):
         load_format("wc1930")
 
 

@@ -32,8 +32,10 @@ from numpy.typing import NDArray
 from scoreline.tournament.format import GROUP_CRITERIA, THIRD_PLACE_ROUND, TournamentFormat
 
 PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
-_CODES = {name: i for i, name in enumerate(GROUP_CRITERIA)}
-assert [_CODES[n] for n in GROUP_CRITERIA] == list(range(9))
+_CODES = {name: i for i, name in enumerate(GROUP_CRITERIA[:9])}
+assert [_CODES[n] for n in GROUP_CRITERIA[:9]] == list(range(9))
+# Fair play (cards) is not in the data: inside a simulation it is a drawing of lots.
+_CODES["fair_play"] = LOTS
 
 SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER = range(4)
 
@@ -64,6 +66,7 @@ class CompiledFormat:
     ko_round: NDArray[np.int64]  # (M,) round index, -1 for the third-place match
     final: int  # index of the final in the bracket
     n_rounds: int
+    ko_extra_time: NDArray[np.bool_]  # (M,) whether a level match goes to extra time
 
 
 def round_robin(size: int) -> list[tuple[int, int]]:
@@ -129,6 +132,7 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         ),
         final=next(k for k, m in enumerate(fmt.matches) if m.round == fmt.rounds[-1]),
         n_rounds=len(fmt.rounds),
+        ko_extra_time=np.array([fmt.has_extra_time(m.round) for m in fmt.matches], np.bool_),
     )
 
 
@@ -324,7 +328,6 @@ def _poisson(rate: float, state: NDArray[np.uint64]) -> int:
     return k
 
 
-@numba.njit(cache=True, parallel=True)
 def simulate_kernel(
     first_sim: int,
     n_sims: int,
@@ -351,7 +354,84 @@ def simulate_kernel(
     fixed_away: NDArray[np.int64],
     fixed_winner: NDArray[np.int64],
     fixed_order: NDArray[np.int64],
-    extra_time: bool,
+    extra_time: NDArray[np.bool_] | bool,
+    hot: bool,
+    hot_k: float,
+    stage_out: NDArray[np.int8],
+    position_out: NDArray[np.int8],
+) -> None:
+    """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` (see :func:`_kernel`).
+
+    ``extra_time`` is one flag for every knockout match (``TournamentFormat.extra_time``) or
+    the flag of each match (``CompiledFormat.ko_extra_time``: the Copa America plays extra
+    time in the final only).
+    """
+    if isinstance(extra_time, bool | np.bool_):
+        et = np.full(ko_kind.shape[0], bool(extra_time), np.bool_)
+    else:
+        et = np.ascontiguousarray(extra_time, dtype=np.bool_)
+    _kernel(
+        first_sim,
+        n_sims,
+        seed,
+        group_teams,
+        pair_a,
+        pair_b,
+        group_criteria,
+        third_criteria,
+        n_thirds,
+        allocation,
+        ko_kind,
+        ko_arg,
+        ko_round,
+        final,
+        n_rounds,
+        pmf,
+        cdf,
+        mean_diff,
+        et_home,
+        et_away,
+        p_shootout,
+        fixed_home,
+        fixed_away,
+        fixed_winner,
+        fixed_order,
+        et,
+        hot,
+        hot_k,
+        stage_out,
+        position_out,
+    )
+
+
+@numba.njit(cache=True, parallel=True)
+def _kernel(
+    first_sim: int,
+    n_sims: int,
+    seed: np.uint64,
+    group_teams: NDArray[np.int64],
+    pair_a: NDArray[np.int64],
+    pair_b: NDArray[np.int64],
+    group_criteria: NDArray[np.int64],
+    third_criteria: NDArray[np.int64],
+    n_thirds: int,
+    allocation: NDArray[np.int64],
+    ko_kind: NDArray[np.int64],
+    ko_arg: NDArray[np.int64],
+    ko_round: NDArray[np.int64],
+    final: int,
+    n_rounds: int,
+    pmf: NDArray[np.float64],
+    cdf: NDArray[np.float64],
+    mean_diff: NDArray[np.float64],
+    et_home: NDArray[np.float64],
+    et_away: NDArray[np.float64],
+    p_shootout: NDArray[np.float64],
+    fixed_home: NDArray[np.int64],
+    fixed_away: NDArray[np.int64],
+    fixed_winner: NDArray[np.int64],
+    fixed_order: NDArray[np.int64],
+    extra_time: NDArray[np.bool_],
     hot: bool,
     hot_k: float,
     stage_out: NDArray[np.int8],
@@ -487,7 +567,7 @@ def simulate_kernel(
                     win = fixed_winner[ti, tj]
                 else:
                     h, w, theta = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
-                    if h == w and extra_time:
+                    if h == w and extra_time[m]:
                         f = math.exp(theta)
                         h += _poisson(et_home[ti, tj] * f, state)
                         w += _poisson(et_away[ti, tj] / f, state)

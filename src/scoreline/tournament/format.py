@@ -1,7 +1,17 @@
 """Tournament formats as data: groups, tie-breakers, best thirds, the knockout bracket.
 
 A format is a YAML file (see ``formats/wc2022.yaml`` for a commented example). The shipped
-formats are ``wc2022``, ``wc2026`` and ``euro2024``; any other file path works the same way.
+formats are the files of ``formats/`` (:data:`BUILTIN_FORMATS`: ``wc1998`` .. ``wc2026``,
+``euro2016`` .. ``euro2024``, ``copa2016``, ``afcon2019``, ``asian2019``, ``gold2019``, ...);
+any other file path works the same way.
+
+Editions of a competition share most of a format: ``template: wc32`` starts from
+``formats/templates/wc32.yaml`` (or a file path relative to the edition's file) and the
+edition's own keys replace the template's. Where the results data shows the groups (every
+pair of a group meets once before the knockout stage), an edition gives
+``groups_from_data: {A: Brazil, B: Italy, ...}`` (one team naming each group) instead of
+the full groups, and the rest of each group is read from the data (see
+:mod:`scoreline.tournament.groups_data`).
 
 Slots of the knockout bracket
 -----------------------------
@@ -25,18 +35,33 @@ import csv
 import datetime as dt
 import itertools
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from scoreline.errors import FormatError, InvalidParameterError, UnknownTeamError
 
-BUILTIN_FORMATS = ("wc2022", "wc2026", "euro2024")
-"""Names of the formats shipped with scoreline (``formats/<name>.yaml``)."""
+if TYPE_CHECKING:
+    import pandas as pd
+
+ResultsSource = Callable[[str, dt.date, dt.date], "pd.DataFrame"]
+"""``(tournament, start_date, end_date) -> matches`` of that tournament between the dates
+(inclusive; results-data columns ``date, home_team, away_team, home_score, away_score``)."""
+
+
+def _shipped_formats() -> tuple[str, ...]:
+    folder = resources.files("scoreline.tournament") / "formats"
+    names = [p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml")]
+    return tuple(sorted(names, key=lambda n: (re.sub(r"[0-9]+$", "", n), n)))
+
+
+BUILTIN_FORMATS = _shipped_formats()
+"""Names of the formats shipped with scoreline (``formats/<name>.yaml``), by competition and
+year."""
 
 GROUP_CRITERIA = (
     "points",
@@ -48,14 +73,19 @@ GROUP_CRITERIA = (
     "head_to_head_goals_for",
     "head_to_head_reapply",
     "lots",
+    "fair_play",
 )
 """Tie-breaking criteria a format may list, highest value first; ``lots`` is a random draw.
+
+``fair_play`` (disciplinary points: the data has no cards) is drawn by lot in simulations;
+where a real tie was decided by it, the edition states the teams' points
+(``fair_play_points``) and the real tournament is replayed with them.
 
 ``head_to_head_*`` count only the matches between the teams still level when the first
 head-to-head criterion is reached; ``head_to_head_reapply`` (UEFA, FIFA 2026) applies the
 head-to-head criteria again to the teams that are still level, if they are fewer.
 """
-THIRD_CRITERIA = ("points", "goal_difference", "goals_for", "wins", "lots")
+THIRD_CRITERIA = ("points", "goal_difference", "goals_for", "wins", "lots", "fair_play")
 """Criteria that may rank the third-placed teams of different groups (no head-to-head)."""
 THIRD_PLACE_ROUND = "3rd"
 """Round name of the third-place match (played, but not a stage)."""
@@ -129,7 +159,16 @@ class TournamentFormat:
         The file the format was read from.
     settled_ties : tuple of tuple of str
         Real group ties the data cannot break (settled by fair play, disciplinary points or
-        rankings), each in the real order; only used to replay the real tournament.
+        rankings), each in the real order; only used to replay the real tournament. The
+        edition's ``fair_play_points`` add the ties they decide.
+    extra_time_rounds : tuple of str
+        Rounds whose matches level after 90 minutes go to extra time (all rounds when
+        ``extra_time`` is true in the file; ``[F]``: only the final, as at the Copa America).
+    known_winners : dict of frozenset to str
+        Winners of knockout matches that the data records as draws without a shoot-out.
+    fair_play_points : dict of str to int
+        Real fair-play (disciplinary) points of the teams whose ties they decided (higher
+        is better: -1 a yellow card, ...); replays of the real tournament use them.
     """
 
     name: str
@@ -148,6 +187,22 @@ class TournamentFormat:
     shootouts: bool
     source: str
     settled_ties: tuple[tuple[str, ...], ...] = ()
+    extra_time_rounds: tuple[str, ...] = ()
+    known_winners: Mapping[frozenset[str], str] = field(default_factory=dict)
+    fair_play_points: Mapping[str, int] = field(default_factory=dict)
+
+    def settled_order(self, block: list[str]) -> list[str] | None:
+        """The real order of teams level on every criterion the data holds, if recorded."""
+        for tie in self.settled_ties:
+            if set(tie) == set(block):
+                return list(tie)
+        return None
+
+    def has_extra_time(self, round_name: str) -> bool:
+        """Whether a knockout match of this round level after 90 minutes goes to extra time."""
+        if round_name == THIRD_PLACE_ROUND:  # as the rounds before it, when all have it
+            return bool(self.rounds) and set(self.rounds) <= set(self.extra_time_rounds)
+        return round_name in self.extra_time_rounds
 
     @property
     def teams(self) -> list[str]:
@@ -192,8 +247,61 @@ def format_path(name_or_path: str | Path) -> Path:
     )
 
 
+def _template_path(name: str, edition: Path) -> Path:
+    shipped = resources.files("scoreline.tournament") / "formats" / "templates" / f"{name}.yaml"
+    if shipped.is_file():
+        return Path(str(shipped))
+    local = (edition.parent / name).resolve()
+    if local.is_file():
+        return local
+    folder = resources.files("scoreline.tournament") / "formats" / "templates"
+    known = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    raise FormatError(
+        f"{edition}: template: {name!r} is neither a shipped template ({', '.join(known)}) "
+        "nor a file next to this one"
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise FormatError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise FormatError(f"{path}: expected a mapping of format fields at the top level")
+    return raw
+
+
+def read_raw_format(path: Path) -> dict[str, Any]:
+    """The raw mapping of a format file with its template (if any) merged in.
+
+    The edition's keys replace the template's (a template names no edition: no dates,
+    hosts or groups). A template may itself name a template.
+    """
+    raw = _read_yaml(path)
+    seen = {path.resolve()}
+    while "template" in raw:
+        name = raw.pop("template")
+        if not isinstance(name, str):
+            raise FormatError(f"{path}: template: {name!r} is not a template name")
+        tpath = _template_path(name, path)
+        if tpath.resolve() in seen:
+            raise FormatError(f"{path}: template: {name!r} names itself in a loop")
+        seen.add(tpath.resolve())
+        base = _read_yaml(tpath)
+        thirds = base.get("best_thirds")
+        if isinstance(thirds, dict) and "allocation_file" in thirds:
+            # a template's table lives next to the template, wherever the edition is
+            thirds["allocation_file"] = str(tpath.parent / str(thirds["allocation_file"]))
+        base.update(raw)
+        raw = base
+    return raw
+
+
 def load_format(
-    name_or_path: str | Path, known_teams: Collection[str] | None = None
+    name_or_path: str | Path,
+    known_teams: Collection[str] | None = None,
+    results: ResultsSource | None = None,
 ) -> TournamentFormat:
     """Read and validate a tournament format.
 
@@ -204,6 +312,10 @@ def load_format(
     known_teams : collection of str, optional
         Team names of the data (``store.teams()``); when given, every team of the format
         must be one of them.
+    results : callable, optional
+        ``(tournament, start_date, end_date) -> matches``: needed by formats whose groups
+        come from the data (``groups_from_data``); see
+        :func:`scoreline.tournament.runner.load_tournament`, which passes the store's.
 
     Returns
     -------
@@ -220,24 +332,23 @@ def load_format(
         ``name_or_path`` is neither a shipped format nor a file.
     """
     path = format_path(name_or_path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise FormatError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(raw, dict):
-        raise FormatError(f"{path}: expected a mapping of format fields at the top level")
-    return _Parser(path, raw, known_teams).parse()
+    return _Parser(path, read_raw_format(path), known_teams, results).parse()
 
 
 class _Parser:
     """Turns the raw YAML mapping into a TournamentFormat, failing with precise messages."""
 
     def __init__(
-        self, path: Path, raw: dict[str, Any], known_teams: Collection[str] | None
+        self,
+        path: Path,
+        raw: dict[str, Any],
+        known_teams: Collection[str] | None,
+        results: ResultsSource | None = None,
     ) -> None:
         self.path = path
         self.raw = raw
         self.known = set(known_teams) if known_teams is not None else None
+        self.results = results
 
     def fail(self, place: str, problem: str) -> FormatError:
         return FormatError(f"{self.path}: {place}: {problem}")
@@ -271,7 +382,7 @@ class _Parser:
         group_size = self.field("group_size", int)
         if group_size < 2:
             raise self.fail("group_size", f"{group_size} is too small (at least 2)")
-        groups = self.groups(group_size)
+        groups = self.groups(group_size, tournament, start, end)
         hosts = tuple(str(h) for h in self.raw.get("hosts") or ())
         for i, host in enumerate(hosts):
             if host not in {t for ts in groups.values() for t in ts}:
@@ -281,7 +392,10 @@ class _Parser:
         best_thirds = self.best_thirds(groups, group_size, advance)
         knockout = self.field("knockout", dict)
         rounds = self.rounds(knockout)
+        if self.raw.get("third_place_match"):
+            knockout = self.with_third_place_match(knockout, rounds)
         matches = self.matches(knockout, rounds, groups, advance, best_thirds)
+        extra_time_rounds = self.extra_time_rounds(knockout, rounds)
         return TournamentFormat(
             name=name,
             tournament=tournament,
@@ -295,11 +409,94 @@ class _Parser:
             best_thirds=best_thirds,
             rounds=rounds,
             matches=matches,
-            extra_time=bool(knockout.get("extra_time", True)),
+            extra_time=bool(extra_time_rounds),
             shootouts=bool(knockout.get("shootouts", True)),
             source=str(self.path),
-            settled_ties=self.settled_ties(groups),
+            settled_ties=self.settled_ties(groups) + self.fair_play_ties(groups, tiebreakers),
+            extra_time_rounds=extra_time_rounds,
+            known_winners=self.known_winners(groups),
+            fair_play_points=dict(self.raw.get("fair_play_points") or {}),
         )
+
+    def extra_time_rounds(self, knockout: dict[str, Any], rounds: tuple[str, ...]) -> tuple[str, ...]:
+        value = knockout.get("extra_time", True)
+        if isinstance(value, bool):
+            return rounds if value else ()
+        if not isinstance(value, list) or not all(r in rounds for r in value):
+            raise self.fail(
+                "knockout.extra_time",
+                f"{value!r}: expected true, false or a list of rounds from {list(rounds)}",
+            )
+        return tuple(r for r in rounds if r in value)
+
+    def with_third_place_match(
+        self, knockout: dict[str, Any], rounds: tuple[str, ...]
+    ) -> dict[str, Any]:
+        raw = knockout.get("matches")
+        if len(rounds) < 2 or not isinstance(raw, list):
+            raise self.fail("third_place_match", "needs a bracket with semi-finals")
+        semis = [m for m in raw if isinstance(m, dict) and m.get("round") == rounds[-2]]
+        if len(semis) != 2 or any(m.get("round") == THIRD_PLACE_ROUND for m in raw):
+            raise self.fail(
+                "third_place_match", f"needs exactly two {rounds[-2]} matches and no 3rd match"
+            )
+        numbers = [m.get("match") for m in raw if isinstance(m, dict)]
+        last = max(n for n in numbers if isinstance(n, int))
+        final_at = next(i for i, m in enumerate(raw) if m.get("round") == rounds[-1])
+        third = {"match": last + 1, "round": THIRD_PLACE_ROUND,
+                 "home": f"L{semis[0]['match']}", "away": f"L{semis[1]['match']}"}
+        return {**knockout, "matches": [*raw[:final_at], third, *raw[final_at:]]}
+
+    def fair_play_ties(
+        self, groups: dict[str, tuple[str, ...]], tiebreakers: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], ...]:
+        """Every set of teams of one group that the stated fair-play points would order.
+
+        Fair play comes after every criterion the data holds, so where it decides, the
+        level teams reach it together: their order by points is the real order.
+        """
+        raw = self.raw.get("fair_play_points")
+        if raw is None:
+            return ()
+        thirds = self.raw.get("best_thirds") or {}
+        ranking = thirds.get("ranking") if isinstance(thirds, dict) else None
+        if "fair_play" not in tiebreakers and "fair_play" not in (ranking or []):
+            raise self.fail(
+                "fair_play_points", "neither group_tiebreakers nor best_thirds list fair_play"
+            )
+        if not isinstance(raw, dict):
+            raise self.fail("fair_play_points", "expected a mapping of team to points")
+        group_of = {t: g for g, ts in groups.items() for t in ts}
+        for team, pts in raw.items():
+            if team not in group_of:
+                raise self.fail(f"fair_play_points.{team}", "plays in no group")
+            if not isinstance(pts, int) or isinstance(pts, bool):
+                raise self.fail(f"fair_play_points.{team}", f"{pts!r} is not an integer")
+        ties = []
+        for teams in groups.values():
+            known = [t for t in teams if t in raw]
+            for size in range(2, len(known) + 1):
+                for block in itertools.combinations(known, size):
+                    points = [raw[t] for t in block]
+                    if len(set(points)) == len(points):
+                        ties.append(tuple(sorted(block, key=lambda t: -raw[t])))
+        return tuple(ties)
+
+    def known_winners(self, groups: dict[str, tuple[str, ...]]) -> dict[frozenset[str], str]:
+        raw = self.raw.get("known_winners") or []
+        teams = {t for ts in groups.values() for t in ts}
+        out: dict[frozenset[str], str] = {}
+        for i, rec in enumerate(raw):
+            place = f"known_winners[{i}]"
+            if not isinstance(rec, dict) or set(rec) != {"teams", "winner"}:
+                raise self.fail(place, "expected {teams: [home, away], winner: team}")
+            pair = rec["teams"]
+            if not isinstance(pair, list) or len(pair) != 2 or not set(pair) <= teams:
+                raise self.fail(f"{place}.teams", "expected two teams of the groups")
+            if rec["winner"] not in pair:
+                raise self.fail(f"{place}.winner", f"{rec['winner']!r} is not one of the teams")
+            out[frozenset(pair)] = str(rec["winner"])
+        return out
 
     def settled_ties(self, groups: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
         raw = self.raw.get("settled_ties") or []
@@ -311,8 +508,13 @@ class _Parser:
             out.append(tuple(str(t) for t in tie))
         return tuple(out)
 
-    def groups(self, group_size: int) -> dict[str, tuple[str, ...]]:
-        raw = self.field("groups", dict)
+    def groups(
+        self, group_size: int, tournament: str, start: dt.date, end: dt.date
+    ) -> dict[str, tuple[str, ...]]:
+        if "groups" not in self.raw and "groups_from_data" in self.raw:
+            raw = self.groups_from_data(group_size, tournament, start, end)
+        else:
+            raw = self.field("groups", dict)
         if not raw:
             raise self.fail("groups", "no groups")
         seen: dict[str, str] = {}
@@ -335,6 +537,27 @@ class _Parser:
                     raise self.unknown_team(team, place)
             groups[str(gname)] = tuple(teams)
         return groups
+
+    def groups_from_data(
+        self, group_size: int, tournament: str, start: dt.date, end: dt.date
+    ) -> dict[str, list[str]]:
+        from scoreline.tournament.groups_data import infer_groups
+
+        anchors = self.field("groups_from_data", dict)
+        if self.results is None:
+            raise self.fail(
+                "groups_from_data",
+                "the groups come from the results data, which was not given (load it with "
+                "scoreline.tournament.runner.load_tournament(store, name))",
+            )
+        try:
+            return infer_groups(
+                self.results(tournament, start, end),
+                {str(g): str(t) for g, t in anchors.items()},
+                group_size,
+            )
+        except ValueError as exc:
+            raise self.fail("groups_from_data", str(exc)) from None
 
     def unknown_team(self, team: str, place: str) -> UnknownTeamError:
         from rapidfuzz import process

@@ -64,10 +64,19 @@ def bracket_teams(
     slots = {f"{pos}{g}": tables[g][pos - 1] for g in fmt.groups for pos in fmt.advance}
     if fmt.best_thirds is not None:
         thirds = {g: standings(fmt.groups[g], results)[tables[g][2]] for g in fmt.groups}
-        ranked = rank_thirds(fmt, thirds, rng, (lambda b: b) if strict else None)
+        fair = fmt.fair_play_points if "fair_play" in fmt.best_thirds.ranking else {}
+
+        def by_fair_play(block: list[str]) -> list[str]:
+            if all(t in fair for t in block):
+                return sorted(block, key=lambda t: -fair[t])
+            return block
+
+        ranked = rank_thirds(fmt, thirds, rng, by_fair_play if strict else None)
         count = fmt.best_thirds.count
         if strict:
-            keys = [_third_key(fmt, thirds[g]) for g in ranked]
+            keys = [
+                (*_third_key(fmt, thirds[g]), fair.get(thirds[g].team, 0)) for g in ranked
+            ]
             if keys[count - 1] == keys[count]:
                 raise LookupError(
                     f"third-placed teams level across the cut-off: {ranked[count - 1]}, "
@@ -124,7 +133,8 @@ def replay(fmt: TournamentFormat, fixed: FixedResults) -> list[PlayedMatch]:
     for m in fmt.matches:
         home = _slot_team(m.home, m.away, slots, played)
         away = _slot_team(m.away, m.home, slots, played)
-        winner = fixed.knockout.get(frozenset((home, away)))
+        pair = frozenset((home, away))
+        winner = fixed.knockout.get(pair) or fmt.known_winners.get(pair)
         if winner is None:
             raise LookupError(
                 f"match {m.number} ({m.round}): {home} v {away} is not in the data"
@@ -192,7 +202,7 @@ class LoopSimulator:
             home = _slot_team(m.home, m.away, slots, played)
             away = _slot_team(m.away, m.home, slots, played)
             h, a = self.play90(home, away, rng)
-            if h == a and fmt.extra_time:
+            if h == a and fmt.has_extra_time(m.round):
                 i, j = self.index[home], self.index[away]
                 h += self.poisson(self.grids.et_home[i, j], rng)
                 a += self.poisson(self.grids.et_away[i, j], rng)

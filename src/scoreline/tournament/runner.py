@@ -12,6 +12,7 @@ import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,25 @@ def tournament_matches(store: Any, fmt: TournamentFormat, until: dt.date | None 
     stop = min(end, until) if until is not None else end
     frame = store.matches(since=pd.Timestamp(fmt.start_date), until=pd.Timestamp(stop))
     return frame[frame["tournament"] == fmt.tournament]
+
+
+def load_tournament(store: Any, name_or_path: str | Path) -> TournamentFormat:
+    """Load a format, with every team checked against the store and, where the format
+    reads its groups from the data (``groups_from_data``), the store's matches.
+
+    Raises
+    ------
+    FormatError, UnknownTeamError, InvalidParameterError
+        As :func:`scoreline.tournament.format.load_format`.
+    """
+
+    def results(tournament: str, start: dt.date, end: dt.date) -> pd.DataFrame:
+        frame = store.matches(
+            since=pd.Timestamp(start), until=pd.Timestamp(end + dt.timedelta(days=1))
+        )
+        return frame[frame["tournament"] == tournament]
+
+    return load_format(name_or_path, store.teams(), results)
 
 
 def check_model_data(fmt: TournamentFormat, history: pd.DataFrame, as_of: dt.date) -> None:
@@ -113,8 +133,8 @@ def forecast_tournament(
 
     ``model`` (already fitted on matches before ``as_of``) skips the fit.
     """
-    fmt = tournament if isinstance(tournament, TournamentFormat) else load_format(
-        tournament, store.teams()
+    fmt = tournament if isinstance(tournament, TournamentFormat) else load_tournament(
+        store, tournament
     )
     day = parse_date(as_of) if as_of is not None else fmt.start_date
     fitted = model if model is not None else fit_model(store, fmt, day, model_factory)
@@ -191,8 +211,8 @@ def forecast_timeline(
     progress : callable(done, total), optional
         Called after each as-of date.
     """
-    fmt = tournament if isinstance(tournament, TournamentFormat) else load_format(
-        tournament, store.teams()
+    fmt = tournament if isinstance(tournament, TournamentFormat) else load_tournament(
+        store, tournament
     )
     played = tournament_matches(store, fmt)
     days = sorted({pd.Timestamp(d).date() for d in played["date"]})

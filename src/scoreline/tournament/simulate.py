@@ -392,7 +392,7 @@ def simulate(
             comp.ko_kind, comp.ko_arg, comp.ko_round, comp.final, comp.n_rounds,
             grids.pmf, grids.cdf, grids.mean_diff, grids.et_home, grids.et_away, grids.p_shootout,
             fixed_home, fixed_away, fixed_winner, fixed_order,
-            fmt.extra_time, hot, float(hot_k),
+            comp.ko_extra_time, hot, float(hot_k),
             stage_out, position_out,
         )  # fmt: skip
         stage_counts += _count(stage_out[:k], comp.n_rounds + 2)

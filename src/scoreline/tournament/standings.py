@@ -110,7 +110,7 @@ def rank_group(
     def by_criteria(block: list[str], ci: int) -> list[str]:
         if len(block) <= 1:
             return block
-        if ci >= len(criteria) or criteria[ci] == "lots":
+        if ci >= len(criteria) or criteria[ci] in ("lots", "fair_play"):
             return draw(block)
         c = criteria[ci]
         if c in _H2H:
