@@ -1,13 +1,18 @@
-"""Accuracy of pre-tournament forecasts: World Cup 2022, Euro 2024, World Cup 2026.
+"""Accuracy of pre-tournament forecasts over every shipped tournament with complete results.
 
-Each tournament is forecast as of its opening day (the model fitted on matches strictly
-before it, nothing of the tournament known), then scored against what happened: the
-log loss of each team's real furthest stage (out in the group, out in each knockout
-round, champion) under the forecast's stage distribution, averaged over teams, next to
-the format-only baseline (each stage's share of teams), and the real champion's
-pre-tournament title chance.
+Each tournament is forecast as of its opening day (each model fitted on matches strictly
+before it, nothing of the tournament known) and scored against what happened:
 
-    python bench/tournament_accuracy.py [--data DIR] [--sims 200000] [--model default]
+- stage log loss: ``-ln P(real furthest stage)`` per team (out in the group, out in each
+  knockout round, champion), nats, pooled over all teams of all tournaments;
+- champion Brier: ``sum_t (P(t wins) - [t won])**2`` per tournament, averaged.
+
+Forecasts: (a) format only (each stage's share of teams; every team 1/T to win), (b) Elo
+strengths only (``--elo``, default ``elo``), (c) the default model (``--model``). The pooled
+difference (c) - (b) gets a bootstrap standard error that resamples whole tournaments.
+
+    nice python bench/tournament_accuracy.py [--sims 100000] [--model default] [--elo elo]
+        [--only wc2022 euro2024] [--hot]
 """
 
 from __future__ import annotations
@@ -18,12 +23,19 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 import scoreline
 from scoreline.api import model_factory
-from scoreline.tournament.accuracy import score_stages
-from scoreline.tournament.format import load_format
+from scoreline.tournament.accuracy import TeamScores, bootstrap_pooled_difference, team_scores
+from scoreline.tournament.format import BUILTIN_FORMATS
 from scoreline.tournament.reference import furthest_stages
-from scoreline.tournament.runner import fit_model, forecast_tournament, tournament_matches
+from scoreline.tournament.runner import (
+    fit_model,
+    forecast_tournament,
+    load_tournament,
+    tournament_matches,
+)
 from scoreline.tournament.simulate import fixed_results
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,32 +44,69 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared/data/international_results"))
-    parser.add_argument("--sims", type=int, default=200_000)
+    parser.add_argument("--sims", type=int, default=100_000)
     parser.add_argument("--model", default="default")
+    parser.add_argument("--elo", default="elo")
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--hot", action="store_true", help="hot simulations for both models")
     args = parser.parse_args()
-    factory = model_factory(args.model)
-    rows = []
+    names = {"elo": args.elo, "model": args.model}
+    factories = {k: model_factory(v) for k, v in names.items()}
+    scores: dict[str, list[TeamScores]] = {k: [] for k in names}
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, scoreline.open(os.path.join(tmp, "b.duckdb")) as store:
         store.load(args.data)
-        for name in ("wc2022", "euro2024", "wc2026"):
-            fmt = load_format(name, store.teams())
-            real = furthest_stages(fmt, fixed_results(fmt, tournament_matches(store, fmt)))
-            model = fit_model(store, fmt, fmt.start_date, factory)
-            for hot in (False, True):
+        for name in args.only or BUILTIN_FORMATS:
+            fmt = load_tournament(store, name)
+            played = tournament_matches(store, fmt)
+            if len(played) < fmt.n_matches:
+                print(f"{name}: {len(played)} of {fmt.n_matches} matches played, skipped")
+                continue
+            real = furthest_stages(fmt, fixed_results(fmt, played))
+            for key, factory in factories.items():
+                model = fit_model(store, fmt, fmt.start_date, factory)
                 res = forecast_tournament(store, fmt, fmt.start_date, sims=args.sims, seed=1,
-                                          hot=hot, model=model)
-                rows.append((score_stages(res, real), hot, res.model))
-    print(f"pre-tournament forecasts as of the opening day, {args.sims:,} simulations each "
-          f"({time.perf_counter() - t0:.0f} s)")
+                                          hot=args.hot, model=model)
+                scores[key].append(team_scores(res, real))
+    elapsed = time.perf_counter() - t0
+    elo, model = scores["elo"], scores["model"]
+    print(f"pre-tournament forecasts as of each opening day, {args.sims:,} simulations each, "
+          f"{'hot' if args.hot else 'cold'}; (a) format only, (b) {args.elo}, (c) {args.model} "
+          f"({elapsed:.0f} s)")
     print()
-    print("| tournament | model | hot | stage log loss | format-only baseline | champion "
-          "(pre-tournament title chance) | favourite |")
-    print("|---|---|---|---:|---:|---|---|")
-    for s, hot, model in rows:
-        print(f"| {s.tournament} | {model} | {'yes' if hot else 'no'} | {s.log_loss:.3f} | "
-              f"{s.uniform_log_loss:.3f} | {s.champion} ({s.p_champion:.1%}) | "
-              f"{s.favourite} ({s.p_favourite:.1%}) |")
+    print("| tournament | teams | stage log loss (a) | (b) | (c) | champion Brier (a) | (b) | (c) "
+          "| champion: title chance (b) / (c) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for e, m in zip(elo, model, strict=True):
+        print(f"| {m.tournament} | {len(m.teams)} | {m.baseline_log_loss.mean():.3f} | "
+              f"{e.stage_log_loss.mean():.3f} | {m.stage_log_loss.mean():.3f} | "
+              f"{m.baseline_champion_brier:.3f} | {e.champion_brier:.3f} | "
+              f"{m.champion_brier:.3f} | {e.p_champion:.1%} / {m.p_champion:.1%} |")
+    n_teams = sum(len(m.teams) for m in model)
+
+    def pooled(key: str, xs: list[TeamScores]) -> float:
+        return float(np.concatenate([getattr(x, key) for x in xs]).mean())
+
+    print(f"| **pooled ({len(model)} tournaments, {n_teams} teams)** | {n_teams} | "
+          f"{pooled('baseline_log_loss', model):.3f} | {pooled('stage_log_loss', elo):.3f} | "
+          f"{pooled('stage_log_loss', model):.3f} | "
+          f"{np.mean([m.baseline_champion_brier for m in model]):.3f} | "
+          f"{np.mean([e.champion_brier for e in elo]):.3f} | "
+          f"{np.mean([m.champion_brier for m in model]):.3f} | |")
+    print()
+    diff, se = bootstrap_pooled_difference(
+        [m.stage_log_loss for m in model], [e.stage_log_loss for e in elo]
+    )
+    print(f"stage log loss, (c) - (b) pooled over teams: {diff:+.4f} nats, bootstrap s.e. "
+          f"{se:.4f} (tournaments resampled, 10,000 draws): {diff / se:+.1f} s.e.")
+    diff_a, se_a = bootstrap_pooled_difference(
+        [m.stage_log_loss for m in model], [m.baseline_log_loss for m in model]
+    )
+    print(f"stage log loss, (c) - (a): {diff_a:+.4f} nats, s.e. {se_a:.4f}")
+    brier = [np.array([m.champion_brier]) for m in model]
+    brier_elo = [np.array([e.champion_brier]) for e in elo]
+    diff_b, se_b = bootstrap_pooled_difference(brier, brier_elo)
+    print(f"champion Brier, (c) - (b) per tournament: {diff_b:+.4f}, s.e. {se_b:.4f}")
 
 
 if __name__ == "__main__":
