@@ -9,6 +9,10 @@ pair grids of the same model (the default model fitted on matches before 2026-06
 - peer: a straightforward Python loop, one tournament at a time
   (``scoreline.tournament.reference.LoopSimulator``: the same format logic and sampling).
 
+Before the draw (``wc2026_predraw``): the same tournaments, each playing groups drawn by
+FIFA's procedure with its constraints (a pool of draws made by the run, see
+``scoreline.tournament.draw``); the rate includes making the pool.
+
     python bench/simulate_speed.py [--data DIR] [--sims 1000000] [--loop-seconds 10]
 
 ``--sims 10000000`` shows that memory stays bounded (peak RSS is printed).
@@ -27,8 +31,11 @@ import time
 from pathlib import Path
 
 import numba
+import numpy as np
 
 import scoreline
+from scoreline.tournament.draw import DRAW_POOL, draw_pool
+from scoreline.tournament.engine import compile_format
 from scoreline.tournament.format import load_format
 from scoreline.tournament.reference import LoopSimulator
 from scoreline.tournament.runner import fit_model
@@ -48,6 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, scoreline.open(os.path.join(tmp, "b.duckdb")) as store:
         store.load(args.data)
         fmt = load_format("wc2026", store.teams())
+        predraw = load_format("wc2026_predraw", store.teams())
         t0 = time.perf_counter()
         model = fit_model(store, fmt, AS_OF)
         fit_s = time.perf_counter() - t0
@@ -69,6 +77,18 @@ def main() -> None:
     simulate(fmt, grids, sims=hot_sims, seed=1, hot=True)
     hot_rate = hot_sims / (time.perf_counter() - t0)
     hot_cpu = time.process_time() - c0
+
+    pre_grids = pair_grids(model, predraw, AS_OF)
+    simulate(predraw, pre_grids, sims=1000, seed=0)  # compile the draw kernels
+    comp = compile_format(predraw)
+    assert comp.draw is not None
+    t0 = time.perf_counter()
+    draw_pool(comp.draw, DRAW_POOL, np.uint64(2))
+    draw_rate = DRAW_POOL / (time.perf_counter() - t0)
+    t0, c0 = time.perf_counter(), time.process_time()
+    simulate(predraw, pre_grids, sims=args.sims, seed=1)
+    pre_s = time.perf_counter() - t0
+    pre_cpu = time.process_time() - c0
 
     loop = LoopSimulator(fmt, grids)
     rng = random.Random(1)
@@ -97,6 +117,8 @@ def main() -> None:
           f"{1e6 * kernel_cpu / args.sims:.1f} |")
     print(f"| scoreline kernel, hot | {hot_sims:,} | {hot_sims / hot_rate:.2f} | {hot_rate:,.0f} | "
           f"{1e6 * hot_cpu / hot_sims:.1f} |")
+    print(f"| scoreline kernel, before the draw | {args.sims:,} | {pre_s:.2f} | "
+          f"{args.sims / pre_s:,.0f} | {1e6 * pre_cpu / args.sims:.1f} |")
     print(f"| plain Python loop (peer) | {n_loop:,} | {n_loop / loop_rate:.2f} | {loop_rate:,.0f} | "
           f"{1e6 * loop_cpu / n_loop:.1f} |")
     print()
@@ -106,6 +128,8 @@ def main() -> None:
           f"{(loop_cpu / n_loop) / (kernel_cpu / args.sims):,.0f}x less CPU per tournament")
     print(f"target 100,000 / s: {'met' if kernel_rate >= 100_000 else 'NOT met'} in wall time at "
           f"this load; {idle_rate:,.0f} / s from CPU time on {cores} free cores")
+    print(f"draws by FIFA's procedure: {draw_rate:,.0f} / s ({DRAW_POOL:,} per pre-draw run); "
+          f"pre-draw target 50,000 / s: {'met' if args.sims / pre_s >= 50_000 else 'NOT met'}")
     print(f"peak memory {peak_mb:,.0f} MB for {args.sims:,} simulations; "
           f"favourite {top['team']} {top['p_champion']:.1%} (se {top['se_champion']:.2%})")
 

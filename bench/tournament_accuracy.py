@@ -58,6 +58,8 @@ def main() -> None:
         store.load(args.data)
         for name in args.only or BUILTIN_FORMATS:
             fmt = load_tournament(store, name)
+            if fmt.draw is not None:  # a format before its draw: the real groups exist
+                continue
             played = tournament_matches(store, fmt)
             if len(played) < fmt.n_matches:
                 print(f"{name}: {len(played)} of {fmt.n_matches} matches played, skipped")

@@ -29,6 +29,7 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from scoreline.tournament.draw import DrawArrays, compile_draw
 from scoreline.tournament.format import GROUP_CRITERIA, THIRD_PLACE_ROUND, TournamentFormat
 
 PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
@@ -67,6 +68,7 @@ class CompiledFormat:
     final: int  # index of the final in the bracket
     n_rounds: int
     ko_extra_time: NDArray[np.bool_]  # (M,) whether a level match goes to extra time
+    draw: DrawArrays | None = None  # before the draw: every simulation draws its groups
 
 
 def round_robin(size: int) -> list[tuple[int, int]]:
@@ -133,6 +135,7 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         final=next(k for k, m in enumerate(fmt.matches) if m.round == fmt.rounds[-1]),
         n_rounds=len(fmt.rounds),
         ko_extra_time=np.array([fmt.has_extra_time(m.round) for m in fmt.matches], np.bool_),
+        draw=compile_draw(fmt.draw, teams) if fmt.draw is not None else None,
     )
 
 
@@ -359,13 +362,17 @@ def simulate_kernel(
     hot_k: float,
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
+    draw_pool: NDArray[np.int64] | None = None,
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` (see :func:`_kernel`).
 
     ``extra_time`` is one flag for every knockout match (``TournamentFormat.extra_time``) or
     the flag of each match (``CompiledFormat.ko_extra_time``: the Copa America plays extra
-    time in the final only).
+    time in the final only). ``draw_pool`` (``(K, groups, group size)`` team indices, from
+    :func:`scoreline.tournament.draw.draw_pool`): each simulation plays the groups of a
+    draw it picks from the pool with its own random stream.
     """
+    pool = draw_pool if draw_pool is not None else _NO_POOL
     if isinstance(extra_time, bool | np.bool_):
         et = np.full(ko_kind.shape[0], bool(extra_time), np.bool_)
     else:
@@ -401,7 +408,11 @@ def simulate_kernel(
         hot_k,
         stage_out,
         position_out,
+        pool,
     )
+
+
+_NO_POOL = np.zeros((0, 1, 1), np.int64)
 
 
 @numba.njit(cache=True, parallel=True)
@@ -436,6 +447,7 @@ def _kernel(
     hot_k: float,
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
+    draw_pool: NDArray[np.int64],
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` into the output rows.
 
@@ -479,9 +491,16 @@ def _kernel(
         work = np.zeros((5, work_size(nmax, max(group_criteria.shape[0], third_criteria.shape[0]))), np.int64)
         keys = np.zeros(nmax, np.float64)
         theta = 0.0
+        gt = group_teams.copy()
+        n_pool = draw_pool.shape[0]
         for i in range(c * chunk, min((c + 1) * chunk, n_sims)):
             row = i
             state[0] = _mix(seed ^ _mix(np.uint64(first_sim + i + 1) * _GOLDEN))
+            if n_pool > 0:  # before the draw: this simulation's groups
+                k = min(int(_uniform(state) * n_pool), n_pool - 1)
+                for g in range(n_groups):
+                    for p in range(size):
+                        gt[g, p] = draw_pool[k, g, p]
             if hot:
                 shift[:] = 0.0
             for t in range(n_teams):
@@ -495,7 +514,7 @@ def _kernel(
                     l_wins[p] = 0
                 for m in range(pair_a.shape[0]):
                     a, b = pair_a[m], pair_b[m]
-                    ti, tj = group_teams[g, a], group_teams[g, b]
+                    ti, tj = gt[g, a], gt[g, b]
                     if fixed_home[ti, tj] >= 0:
                         h, w = fixed_home[ti, tj], fixed_away[ti, tj]
                     else:
@@ -518,7 +537,7 @@ def _kernel(
                 if fixed_order[g, 0] >= 0:
                     for p in range(size):
                         for q in range(size):
-                            if group_teams[g, q] == fixed_order[g, p]:
+                            if gt[g, q] == fixed_order[g, p]:
                                 order[p] = q
                 else:
                     rank_teams(
@@ -526,7 +545,7 @@ def _kernel(
                         work, keys,
                     )
                 for p in range(size):
-                    t = group_teams[g, order[p]]
+                    t = gt[g, order[p]]
                     ranked[g, p] = t
                     position_out[row, t] = p
                     pts[t] = l_pts[order[p]]

@@ -48,6 +48,8 @@ from scoreline.errors import FormatError, InvalidParameterError, UnknownTeamErro
 if TYPE_CHECKING:
     import pandas as pd
 
+    from scoreline.tournament.draw import DrawRules
+
 ResultsSource = Callable[[str, dt.date, dt.date], "pd.DataFrame"]
 """``(tournament, start_date, end_date) -> matches`` of that tournament between the dates
 (inclusive; results-data columns ``date, home_team, away_team, home_score, away_score``)."""
@@ -169,6 +171,9 @@ class TournamentFormat:
     fair_play_points : dict of str to int
         Real fair-play (disciplinary) points of the teams whose ties they decided (higher
         is better: -1 a yellow card, ...); replays of the real tournament use them.
+    draw : DrawRules or None
+        Before the draw: pots and rules, and every simulation draws its own groups;
+        ``groups`` then holds one legal draw (the first for the file's order of teams).
     """
 
     name: str
@@ -190,6 +195,7 @@ class TournamentFormat:
     extra_time_rounds: tuple[str, ...] = ()
     known_winners: Mapping[frozenset[str], str] = field(default_factory=dict)
     fair_play_points: Mapping[str, int] = field(default_factory=dict)
+    draw: DrawRules | None = None
 
     def settled_order(self, block: list[str]) -> list[str] | None:
         """The real order of teams level on every criterion the data holds, if recorded."""
@@ -293,6 +299,9 @@ def read_raw_format(path: Path) -> dict[str, Any]:
         if isinstance(thirds, dict) and "allocation_file" in thirds:
             # a template's table lives next to the template, wherever the edition is
             thirds["allocation_file"] = str(tpath.parent / str(thirds["allocation_file"]))
+        if "draw" in raw:  # before the draw: the template's groups are not this edition's
+            for key in ("groups", "groups_from_data", "settled_ties", "fair_play_points"):
+                base.pop(key, None)
         base.update(raw)
         raw = base
     return raw
@@ -349,6 +358,7 @@ class _Parser:
         self.raw = raw
         self.known = set(known_teams) if known_teams is not None else None
         self.results = results
+        self.draw_rules: DrawRules | None = None
 
     def fail(self, place: str, problem: str) -> FormatError:
         return FormatError(f"{self.path}: {place}: {problem}")
@@ -416,6 +426,7 @@ class _Parser:
             extra_time_rounds=extra_time_rounds,
             known_winners=self.known_winners(groups),
             fair_play_points=dict(self.raw.get("fair_play_points") or {}),
+            draw=self.draw_rules,
         )
 
     def extra_time_rounds(self, knockout: dict[str, Any], rounds: tuple[str, ...]) -> tuple[str, ...]:
@@ -513,6 +524,8 @@ class _Parser:
     ) -> dict[str, tuple[str, ...]]:
         if "groups" not in self.raw and "groups_from_data" in self.raw:
             raw = self.groups_from_data(group_size, tournament, start, end)
+        elif "groups" not in self.raw and "draw" in self.raw:
+            raw = self.groups_before_draw(group_size)
         else:
             raw = self.field("groups", dict)
         if not raw:
@@ -558,6 +571,72 @@ class _Parser:
             )
         except ValueError as exc:
             raise self.fail("groups_from_data", str(exc)) from None
+
+    def groups_before_draw(self, group_size: int) -> dict[str, list[str]]:
+        """Pots and rules of the draw; the groups are one legal draw (file order)."""
+        from scoreline.data.confederations import CONFEDERATIONS, NONE, confederation_of
+        from scoreline.tournament.draw import DrawRules, draw_in_order
+
+        raw = self.field("draw", dict)
+        pots = raw.get("pots")
+        if not isinstance(pots, list) or len(pots) != group_size:
+            raise self.fail("draw.pots", f"expected a list of {group_size} pots (group_size)")
+        n_groups = len(pots[0]) if isinstance(pots[0], list) else 0
+        seen: set[str] = set()
+        for p, pot in enumerate(pots):
+            place = f"draw.pots[{p}]"
+            if not isinstance(pot, list) or not all(isinstance(t, str) for t in pot):
+                raise self.fail(place, "expected a list of team names")
+            if len(pot) != n_groups or n_groups < 2:
+                raise self.fail(place, f"has {len(pot)} teams, expected {n_groups} (one per group)")
+            for team in pot:
+                if team in seen:
+                    raise self.fail(place, f"{team!r} is in two pots")
+                seen.add(team)
+                if self.known is not None and team not in self.known:
+                    raise self.unknown_team(team, place)
+        names = raw.get("groups") or [chr(ord("A") + k) for k in range(n_groups)]
+        if not isinstance(names, list) or len(names) != n_groups or len(set(names)) != n_groups:
+            raise self.fail("draw.groups", f"expected {n_groups} distinct group names")
+        named = raw.get("confederations") or {}
+        if not isinstance(named, dict):
+            raise self.fail("draw.confederations", "expected a mapping of team to confederation")
+        valid = (*CONFEDERATIONS, NONE)
+        conf = {t: str(named.get(t, confederation_of(t))) for t in seen}
+        for team, c in conf.items():
+            if c not in valid:
+                raise self.fail(f"draw.confederations.{team}", f"{c!r} is not one of {valid}")
+        limits: dict[str, dict[str, int]] = {}
+        for key in ("max_per_group", "min_per_group"):
+            value = raw.get(key) or {}
+            if not isinstance(value, dict):
+                raise self.fail(f"draw.{key}", "expected a mapping of confederation to count")
+            for c, n in value.items():
+                if c not in valid or not isinstance(n, int) or not 0 <= n <= group_size:
+                    raise self.fail(
+                        f"draw.{key}.{c}", f"expected a confederation of {valid} and 0..{group_size}"
+                    )
+            limits[key] = {str(c): int(n) for c, n in value.items()}
+        placed = raw.get("placed") or {}
+        if not isinstance(placed, dict):
+            raise self.fail("draw.placed", "expected a mapping of team to group")
+        for team, g in placed.items():
+            if team not in seen or g not in names:
+                raise self.fail(f"draw.placed.{team}", f"expected a team of the pots and a group of {names}")
+        rules = DrawRules(
+            group_names=tuple(str(g) for g in names),
+            pots=tuple(tuple(pot) for pot in pots),
+            confederation=conf,
+            max_per_group=limits["max_per_group"],
+            min_per_group=limits["min_per_group"],
+            placed={str(t): str(g) for t, g in placed.items()},
+        )
+        order = [t for pot in pots for t in pot if t not in rules.placed]
+        first = draw_in_order(rules, order)
+        if first is None:
+            raise self.fail("draw", "no draw honours these pots and rules")
+        self.draw_rules = rules
+        return {g: list(teams) for g, teams in first.items()}
 
     def unknown_team(self, team: str, place: str) -> UnknownTeamError:
         from rapidfuzz import process

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
 from scoreline.models.score_grid import Forecast
+from scoreline.tournament.draw import DRAW_POOL, draw_pool
 from scoreline.tournament.engine import compile_format, count_kernel, simulate_kernel
 from scoreline.tournament.format import TournamentFormat
 
@@ -363,6 +364,11 @@ def simulate(
         raise InvalidParameterError("grids were predicted for other teams than the format's")
     comp = compile_format(fmt)
     fixed = fixed or FixedResults()
+    if comp.draw is not None and len(fixed):
+        raise InvalidParameterError(
+            f"{fmt.name} is a format before the draw: no real result can be fixed "
+            "(give the drawn groups to forecast a tournament under way)"
+        )
     n = len(comp.teams)
     index = {t: i for i, t in enumerate(comp.teams)}
     fixed_home = np.full((n, n), -1, np.int64)
@@ -382,6 +388,7 @@ def simulate(
     stage_out = np.empty((batch, n), np.int8)
     position_out = np.empty((batch, n), np.int8)
     seed_u = np.uint64(int(seed) & 0xFFFFFFFFFFFFFFFF)
+    pool = draw_pool(comp.draw, min(sims, DRAW_POOL), seed_u) if comp.draw is not None else None
     done = 0
     while done < sims:
         k = min(batch, sims - done)
@@ -393,7 +400,7 @@ def simulate(
             grids.pmf, grids.cdf, grids.mean_diff, grids.et_home, grids.et_away, grids.p_shootout,
             fixed_home, fixed_away, fixed_winner, fixed_order,
             comp.ko_extra_time, hot, float(hot_k),
-            stage_out, position_out,
+            stage_out, position_out, draw_pool=pool,
         )  # fmt: skip
         stage_counts += _count(stage_out[:k], comp.n_rounds + 2)
         position_counts += _count(position_out[:k], fmt.group_size)
@@ -409,12 +416,19 @@ def simulate(
         hot=hot,
         model=grids.model,
         teams=list(comp.teams),
-        groups=[group_of[t] for t in comp.teams],
+        groups=[group_of[t] for t in comp.teams] if comp.draw is None else _pots(fmt, comp.teams),
         stages=fmt.stages,
         stage_counts=stage_counts,
         position_counts=position_counts,
         fixed_matches=len(fixed),
     )
+
+
+def _pots(fmt: TournamentFormat, teams: list[str]) -> list[str]:
+    """``pot 1`` .. of each team of a format before the draw (its group is not known)."""
+    assert fmt.draw is not None
+    pot = {t: k for k, p in enumerate(fmt.draw.pots, start=1) for t in p}
+    return [f"pot {pot[t]}" for t in teams]
 
 
 class _Unsettled(Exception):
