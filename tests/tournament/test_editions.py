@@ -166,3 +166,22 @@ def test_simulated_rounds_hold_their_number_of_teams(store: Store, name: str) ->
     r = simulate(fmt, grids, sims=2000, seed=3)
     sizes = [2 * sum(m.round == rnd for m in fmt.matches) for rnd in fmt.rounds] + [1]
     assert np.allclose(r.p_reach.sum(axis=0)[1:], sizes)
+
+
+def test_documented_example_format_runs(store: Store, tmp_path: Path) -> None:
+    """The complete example of docs/tournaments.md loads with the data's team names and
+    simulates: eight quarter-finalists, two finalists, one champion per simulation."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "tournaments.md").read_text(
+        encoding="utf-8"
+    )
+    block = doc.split("<!-- example-format -->")[1].split("<!-- /example-format -->")[0]
+    text = block.split("```yaml")[1].split("```")[0]
+    path = tmp_path / "my_cup.yaml"
+    path.write_text(text, encoding="utf-8")
+    fmt = load_tournament(store, path)
+    assert len(fmt.teams) == 12 and fmt.extra_time_rounds == ("F",)
+    from scoreline.tournament.runner import forecast_tournament
+
+    r = forecast_tournament(store, fmt, fmt.start_date, sims=2000, seed=0,
+                            model=StrengthModel(ranked_strengths(fmt)))
+    assert r.p_reach.sum(axis=0)[1:].round(9).tolist() == [8, 4, 2, 1]
