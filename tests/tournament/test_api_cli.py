@@ -84,3 +84,27 @@ def test_cli_errors_are_one_line(store_path: Path, tmp_path: Path) -> None:
         result = runner.invoke(app, [*args, "--db", str(store_path)])
         assert result.exit_code == 1
         assert "error:" in result.output and "Traceback" not in result.output
+
+
+def test_cli_lists_every_edition(store_path: Path) -> None:
+    """``scoreline tournaments --json`` lists every shipped edition by start date, the 2026
+    World Cup before its draw among them, past groups read from the data."""
+    out = CliRunner().invoke(app, ["tournaments", "--json", "--db", str(store_path)])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    names = [r["name"] for r in rows]
+    assert len(names) == 26 and names[0] == "wc1998"
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["wc2026_predraw"]["before_draw"] is True
+    assert by_name["euro2020"]["groups_from_data"] is True
+    assert by_name["euro2020"]["start_date"] == "2021-06-11"
+
+
+@pytest.mark.parametrize("name", ["afcon2023", "wc2026_predraw"])
+def test_api_simulates_any_edition(store_path: Path, name: str) -> None:
+    """Any shipped edition simulates through the API (groups from the data; drawn groups
+    before the draw, teams labelled by pot)."""
+    r = api.simulate_tournament(name, sims=2000, seed=0, db=store_path, model=strength_factory)
+    assert r.p_reach[:, -1].sum() == pytest.approx(1.0)
+    if name == "wc2026_predraw":
+        assert set(r.groups) == {"pot 1", "pot 2", "pot 3", "pot 4"}

@@ -21,6 +21,7 @@ from scoreline.api.forecasts import (
     predict_match,
     run_backtest,
 )
+from scoreline.api.formats import TournamentEdition, tournament_editions
 from scoreline.api.live import LiveForecast, live_match
 from scoreline.api.markets import MatchMarkets, match_markets
 from scoreline.api.matches import (
@@ -61,6 +62,7 @@ __all__ = [
     "RatingHistory",
     "RatingRow",
     "RatingsTable",
+    "TournamentEdition",
     "TournamentStatus",
     "UpsetRanking",
     "add_matches",
@@ -89,6 +91,7 @@ __all__ = [
     "simulate_tournament",
     "story",
     "team_summary",
+    "tournament_editions",
     "tournament_status",
     "update_data",
     "upsets",

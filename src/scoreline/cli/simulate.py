@@ -12,6 +12,26 @@ from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
 
 
+@app.command("tournaments")
+def tournaments(db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """The shipped tournament formats that `scoreline simulate` takes."""
+    with friendly_errors():
+        editions = api.tournament_editions(db=db)
+
+    def render() -> None:
+        table = Table(title="tournament formats", title_justify="left")
+        for col in ("name", "tournament", "dates", "teams", "groups"):
+            table.add_column(col, justify="right" if col == "teams" else "left")
+        for e in editions:
+            groups = "drawn in each simulation" if e.before_draw else (
+                "from the data" if e.groups_from_data else "in the file")
+            table.add_row(e.name, e.title, f"{e.start_date} .. {e.end_date}", str(e.teams),
+                          groups)
+        console.print(table)
+
+    emit([e.to_dict() for e in editions], as_json, render)
+
+
 def _progress(enabled: bool, label: str) -> Any:
     return Progress(
         TextColumn(label), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
@@ -29,7 +49,10 @@ def _pct(p: float) -> str:
 
 @app.command("simulate")
 def simulate(
-    tournament: str = typer.Argument(..., help="wc2022, wc2026, euro2024 or a format file."),
+    tournament: str = typer.Argument(
+        ..., help="A shipped edition (see `scoreline tournaments`: wc2022, euro2020, "
+        "afcon2023, ...) or a format file."
+    ),
     as_of: str = typer.Option(None, "--as-of", help="Forecast as of this day (default: opening)."),
     sims: int = typer.Option(
         None, "--sims", help="Simulated tournaments (default 100,000; 20,000 per day with --timeline)."

@@ -362,7 +362,7 @@ def draw_in_order_kernel(
         else:
             choice[k] = 0
             k -= 1
-    return k == n
+    return bool(k == n)
 
 
 @numba.njit(cache=True, inline="always")
