@@ -8,7 +8,12 @@ then to a shoot-out.
 
 Randomness: simulation ``i`` of a run with seed ``s`` draws from its own SplitMix64 stream
 seeded by a hash of ``(s, i)``, so results do not depend on the batch size or the number of
-threads, and a run of ``n`` simulations is a prefix of a run of ``2n``.
+threads, and a run of ``n`` simulations is a prefix of a run of ``2n`` (before the draw: of
+the same pool of draws, which holds ``min(sims, DRAW_POOL)`` draws).
+
+Before the draw (a format with pots), each simulation first takes the groups of one draw
+of a pool made by :func:`scoreline.tournament.draw.draw_pool` (FIFA's procedure), picked
+with its own stream, then plays them.
 
 "Hot" simulations (FiveThirtyEight's approach) let form carry within one simulated
 tournament: each team gets a strength shift ``d`` (log goal-rate units, 0 at the start).
