@@ -38,6 +38,9 @@ DRAW_POOL = 5_000
 simulation plays the groups of one of them, picked with its own random stream."""
 SEARCH_BUDGET = 20_000
 """Search steps allowed for one draw order; an order needing more is drawn again (rare)."""
+SEARCH_HORIZON = 1
+"""Pots (the current one first) whose open slots the pruning checks at every search step: more
+than the current pot pruned no more orders on the 2026 draw and cost 20-30 % more time."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,7 @@ def _completable(
     seen: NDArray[np.bool_],
     left: NDArray[np.int64],
     stacks: NDArray[np.int64],
+    horizon: int,
 ) -> bool:
     """Necessary conditions for completing the draw with the teams ``order[start:]``.
 
@@ -226,7 +230,8 @@ def _completable(
     """
     n_groups, n_pots = slot.shape
     n = order.shape[0]
-    for p in range(n_pots):
+    first = team_pot[order[start]] if start < n else n_pots
+    for p in range(first, min(n_pots, first + horizon)):
         m = 0
         for k in range(start, n):
             t = order[k]
@@ -289,15 +294,15 @@ def draw_in_order_kernel(
     n_pots: int,
     slot: NDArray[np.int64],
     budget: int = 0,
-    strong: bool = True,
+    horizon: int = 4,
 ) -> bool:
     """The first legal draw for the team order ``order`` (placed teams already excluded).
 
     Fills ``slot[g, p]`` (team of pot ``p`` in group ``g``); False when no legal draw
     exists, or when ``budget > 0`` and the search needed more than ``budget`` steps.
     Depth-first search: each team takes the first group that leaves a legal completion,
-    backtracking where none does; ``strong`` adds the matching conditions of
-    :func:`_completable` to every step.
+    backtracking where none does; every step checks the matching conditions of
+    :func:`_completable` on the next ``horizon`` pots (0: none).
     """
     steps = 0
     n_conf = cap.shape[0]
@@ -341,9 +346,9 @@ def draw_in_order_kernel(
             if slot[g, p] < 0 and _fits(g, c, cnt, rem, cap, min_count):
                 slot[g, p] = t
                 cnt[g, c] += 1
-                ok = not strong or _completable(
+                ok = horizon == 0 or _completable(
                     k + 1, order, team_pot, conf, cap, min_count, slot, cnt,
-                    adj, match_of_right, seen, left, stacks,
+                    adj, match_of_right, seen, left, stacks, horizon,
                 )
                 slot[g, p] = -1
                 cnt[g, c] -= 1
@@ -406,7 +411,7 @@ def draw_kernel(
                 order[i], order[j] = order[j], order[i]
         if draw_in_order_kernel(
             order[:n], team_pot, conf, cap, min_count, placed, n_groups, n_pots, slot,
-            SEARCH_BUDGET, True,
+            SEARCH_BUDGET, SEARCH_HORIZON,
         ):
             return True
     return False
@@ -467,7 +472,7 @@ def draw_in_order(rules: DrawRules, order: Sequence[str]) -> dict[str, tuple[str
     slot = np.zeros((n_groups, n_pots), np.int64)
     seq = np.array([index[t] for t in order], np.int64)
     if not draw_in_order_kernel(seq, d.team_pot, d.conf, d.cap, d.min_count, d.placed,
-                                n_groups, n_pots, slot, 10 * SEARCH_BUDGET, True):
+                                n_groups, n_pots, slot, 10 * SEARCH_BUDGET, SEARCH_HORIZON):
         return None
     return {g: tuple(teams[slot[k, p]] for p in range(n_pots))
             for k, g in enumerate(rules.group_names)}
