@@ -4,8 +4,9 @@ The procedure is the one FIFA and UEFA run by computer: pots are drawn in order,
 a pot in a random order, and each team goes to the first group (alphabetically) that has no
 team of its pot yet and still leaves a legal completion of the whole draw. For a fixed order
 of all teams this is the lexicographically first legal draw, so one depth-first search with
-backtracking over that order gives it (:func:`draw_in_order`); the compiled version
-(:func:`draw_kernel`) runs inside every pre-draw simulation.
+backtracking over that order gives it (:func:`draw_in_order_kernel`, numba). A pre-draw
+run makes a pool of such draws (:func:`draw_pool`, one random order each) and every
+simulation plays the groups of one of them.
 
 Rules: every group takes one team of each pot; at most ``max_per_group[c]`` teams of
 confederation ``c`` in a group (1 unless the format says otherwise, UEFA 2 at the 2026 World
