@@ -54,3 +54,10 @@ def test_fifa_only_upsets_leave_out_non_members(store_path: Path) -> None:
     others = {t for u in every.upsets for t in (u.home_team, u.away_team)}
     assert any(confederation_of(t) == NONE for t in others)
     assert only.upsets_found < every.upsets_found
+
+
+def test_status_of_an_edition_with_groups_from_the_data(store_path: Path) -> None:
+    """An edition whose groups come from the data (World Cup 2014) has a status: finished,
+    Germany the champion, all 64 matches played."""
+    s = api.tournament_status("wc2014", db=store_path)
+    assert s.status == "finished" and s.champion == "Germany" and s.matches_played == 64

@@ -94,11 +94,10 @@ def tournament_status(tournament: str | Path, as_of: Any = None, *,
     """
     import pandas as pd
 
-    from scoreline.tournament.format import load_format
-    from scoreline.tournament.runner import tournament_matches
+    from scoreline.tournament.runner import load_tournament, tournament_matches
 
     store = get_store(db)
-    fmt = load_format(str(tournament), store.teams())
+    fmt = load_tournament(store, str(tournament))
     latest = store.last_date()
     after_final = fmt.end_date + dt.timedelta(days=1)
     day = _day(as_of, "as_of")
