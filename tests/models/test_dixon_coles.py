@@ -179,7 +179,7 @@ def test_real_data_sanity(fitted: DixonColes) -> None:
     Brazil is a heavy favourite over San Marino, and Germany is favoured over Japan on
     2022-11-23 (neutral venue) but only narrowly (about 39 % to 33 %): on goals since 2014
     Japan's record against Asian sides and Germany's poor 2018-2022 leave it close."""
-    top = list(fitted.ratings().index[:10])
+    top = list(fitted.ratings_.index[:10])
     assert {"Brazil", "Argentina", "France"} <= set(top), top
     fc = fitted.predict(fixtures(["Germany", "Brazil"], ["Japan", "San Marino"]))
     assert fc.p_home[0] > fc.p_away[0] and 0.2 < fc.p_away[0] < 0.45

@@ -1,5 +1,5 @@
-"""Rating and goal models behind one protocol: ``Model(**params).fit(matches) -> self``,
-``model.predict(fixtures) -> Forecast``.
+"""Rating and goal models behind one protocol (:class:`~scoreline.models.protocol.Model`):
+``Model(**params).fit(matches) -> self``, ``model.predict(fixtures) -> Forecast``.
 
 >>> from scoreline.models import get_model
 >>> model = get_model("default").fit(store.matches(until="2022-11-23"))  # doctest: +SKIP
@@ -9,21 +9,29 @@ Model names: ``elo`` (World Football Elo with a fitted ordered logit), ``dixon-c
 (time-weighted, regularised Dixon–Coles), ``elo-dixon-coles`` (Dixon–Coles with the
 pre-match Elo difference as a covariate), ``elo-dixon-coles-venue`` (the same with
 home-advantage offsets by venue, ``docs/models.md``) and ``default`` (the most accurate in the
-walk-forward backtest; see :func:`default_model`).
+walk-forward backtest; see :func:`default_model`). :class:`Blend` mixes the score grids of
+several of them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from scoreline.errors import InvalidParameterError
-from scoreline.models.score_grid import Forecast
+from scoreline.models.protocol import Model, ModelFactory
+from scoreline.models.score_grid import Forecast, ScoreGrid
+
+if TYPE_CHECKING:
+    from scoreline.models.blend import Blend
+    from scoreline.models.combined import EloDixonColes
+    from scoreline.models.dixon_coles import DixonColes
+    from scoreline.models.elo import Elo
 
 MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue")
 """Names accepted by :func:`get_model`."""
 
 
-def default_model() -> Any:
+def default_model() -> Model:
     """A new, unfitted instance of scoreline's default model: :class:`EloDixonColes`
     (Elo covariate, confederation offsets, residual prior 0.5).
 
@@ -52,7 +60,7 @@ def default_model() -> Any:
     return EloDixonColes()
 
 
-def get_model(name: str) -> Any:
+def get_model(name: str) -> Model:
     """A new, unfitted model by name.
 
     Parameters
@@ -89,8 +97,12 @@ def get_model(name: str) -> Any:
     )
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> type[Model]:
     # the model classes load lazily (Elo compiles with numba on first import)
+    if name == "Blend":
+        from scoreline.models.blend import Blend
+
+        return Blend
     if name == "DixonColes":
         from scoreline.models.dixon_coles import DixonColes
 
@@ -108,10 +120,14 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "MODEL_NAMES",
+    "Blend",
     "DixonColes",
     "Elo",
     "EloDixonColes",
     "Forecast",
+    "Model",
+    "ModelFactory",
+    "ScoreGrid",
     "default_model",
     "get_model",
 ]

@@ -14,15 +14,21 @@ Research Quarterly 20(4), 451-468.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
-from typing import Any, Self
+from typing import TYPE_CHECKING, Self
 
 import numpy as np
 import pandas as pd
 
-from scoreline.errors import InvalidParameterError, NotFittedError
+from scoreline.errors import FormatError, InvalidParameterError, NotFittedError
 from scoreline.models.score_grid import Forecast
+
+if TYPE_CHECKING:
+    from scoreline.models.protocol import Model
+
+_JSON_FORMAT = "scoreline.blend/1"
 
 
 class Blend:
@@ -40,9 +46,11 @@ class Blend:
 
     Attributes
     ----------
-    members_ : list
+    members_ : list of Model
         The fitted member models, in the order of ``models``.
     """
+
+    members_: list[Model]
 
     def __init__(
         self,
@@ -79,9 +87,9 @@ class Blend:
         """Versions of the members' maths (``get_model(name).version``), for forecast caches."""
         from scoreline.models import get_model
 
-        return ",".join(f"{m}={getattr(get_model(m), 'version', None)}" for m in self.models)
+        return ",".join(f"{m}={get_model(m).version}" for m in self.models)
 
-    def get_params(self) -> dict[str, Any]:
+    def get_params(self) -> dict[str, object]:
         """Constructor parameters (JSON-serialisable)."""
         return {"models": list(self.models), "weights": None if self.weights is None
                 else list(self.weights), "warm_start": self.warm_start}
@@ -93,14 +101,26 @@ class Blend:
         w = np.ones(len(self.models)) if self.weights is None else np.asarray(self.weights)
         return np.asarray(w / w.sum(), dtype=np.float64)
 
-    def fit(self, matches: pd.DataFrame) -> Self:
-        """Fit every member on ``matches`` (each validates them as it does alone)."""
+    def fit(self, matches: pd.DataFrame, *, warm_start: Blend | None = None) -> Self:
+        """Fit every member on ``matches`` (each validates them as it does alone).
+
+        ``warm_start`` (a fitted blend of the same members) starts each member from the
+        matching fitted member; it is never changed.
+        """
         from scoreline.models import get_model
 
-        if not (self.warm_start and hasattr(self, "members_")):
+        starts: list[Model | None] = [None] * len(self.models)
+        if warm_start is not None and warm_start is not self:
+            if not isinstance(warm_start, Blend) or warm_start.models != self.models:
+                raise InvalidParameterError(
+                    f"warm_start must be a fitted Blend of {list(self.models)}, got {warm_start!r}")
+            if hasattr(warm_start, "members_"):
+                starts = list(warm_start.members_)
             self.members_ = [get_model(m) for m in self.models]
-        for member in self.members_:
-            member.fit(matches)
+        elif not (self.warm_start and hasattr(self, "members_")):
+            self.members_ = [get_model(m) for m in self.models]
+        for member, start in zip(self.members_, starts, strict=True):
+            member.fit(matches, warm_start=start)
         return self
 
     def predict(self, fixtures: pd.DataFrame) -> Forecast:
@@ -118,6 +138,42 @@ class Blend:
                                                                                 strict=True)),
             model=self.name,
         )
+
+    def to_json(self) -> str:
+        """Parameters and each fitted member's own JSON document (never pickle)."""
+        payload: dict[str, object] = {"format": _JSON_FORMAT, "params": self.get_params()}
+        if hasattr(self, "members_"):
+            payload["members"] = [json.loads(m.to_json()) for m in self.members_]
+        return json.dumps(payload)
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        """Rebuild a blend written by :meth:`to_json`.
+
+        Raises
+        ------
+        FormatError
+            The text is not a scoreline blend JSON document.
+        """
+        from scoreline.models import get_model
+
+        try:
+            payload = json.loads(text)
+            if not isinstance(payload, dict) or payload.get("format") != _JSON_FORMAT:
+                got = payload.get("format") if isinstance(payload, dict) else None
+                raise FormatError(f"not a blend: format is {got!r}, expected {_JSON_FORMAT!r}")
+            model = cls(**payload["params"])
+            members = payload.get("members")
+            if members is not None:
+                if len(members) != len(model.models):
+                    raise ValueError(f"{len(members)} members for {len(model.models)} models")
+                model.members_ = [type(get_model(name)).from_json(json.dumps(doc))
+                                  for name, doc in zip(model.models, members, strict=True)]
+        except FormatError:
+            raise
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise FormatError(f"cannot read blend JSON: {exc}") from exc
+        return model
 
 
 __all__ = ["Blend"]

@@ -243,13 +243,13 @@ class EloDixonColes(DixonColes):
                 f"confederation_offsets must be True or False, got {confederation_offsets!r}")
         self.confederation_offsets = confederation_offsets
 
-    def get_params(self) -> dict[str, Any]:
+    def get_params(self) -> dict[str, object]:
         """Hyperparameters as given at construction (JSON-serialisable)."""
         params = super().get_params()
         params["confederation_offsets"] = self.confederation_offsets
         return params
 
-    def fit(self, matches: pd.DataFrame, init: DixonColes | None = None) -> Self:
+    def fit(self, matches: pd.DataFrame, *, warm_start: DixonColes | None = None) -> Self:
         """Run Elo over ``matches`` and fit the goal model on the recent ones.
 
         Parameters
@@ -257,17 +257,21 @@ class EloDixonColes(DixonColes):
         matches : DataFrame
             ``store.matches(...)``, sorted by date (Elo needs the whole history to rate
             teams; the goal model uses the 90-minute scores of the time-weighted window).
+        warm_start : EloDixonColes, optional
+            A fitted model to start from: its Elo run is continued on a copy and its
+            optimum starts the optimiser; ``warm_start`` itself is never changed. By
+            default, with ``warm_start=True``, a fitted model continues from its own fit.
 
         Returns
         -------
         self
         """
         check_positive("xi", self.xi, allow_zero=True)
-        previous = init if init is not None else (
-            self if self.warm_start and hasattr(self, "attack_") else None
-        )
-        elo: Elo = getattr(previous, "elo_", None) or Elo(warm_start=True)
-        elo.fit(matches)
+        previous = self._warm_start_from(warm_start)
+        # a new Elo continues the previous run from a copy of its state: fitting in place
+        # would advance the warm start's own ratings (issue 10)
+        previous_elo: Elo | None = getattr(previous, "elo_", None)
+        elo = Elo(warm_start=True).fit(matches, warm_start=previous_elo)
         ratings = elo.ratings_
         data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight))
         # current ratings for every training match: a constant per-team shift, so the
@@ -281,8 +285,9 @@ class EloDixonColes(DixonColes):
         stage1 = make_problem(data, ELO_STAGE_PRIOR_SCALE, covariate=x)
         theta1 = self._initial_theta(data, None, n_extra=1)
         theta1[2 * t + 3] = 0.8
-        if hasattr(previous, "_stage1_"):
-            theta1[2 * t :] = previous._stage1_  # type: ignore[union-attr]
+        stage1_start: tuple[float, ...] | None = getattr(previous, "_stage1_", None)
+        if stage1_start is not None:
+            theta1[2 * t :] = stage1_start
         fit1 = minimise(stage1, theta1)
         beta = float(fit1.theta[2 * t + 3])
 
@@ -377,7 +382,7 @@ class EloDixonColes(DixonColes):
         return json.dumps(payload)
 
     @classmethod
-    def from_json(cls, text: str) -> EloDixonColes:
+    def from_json(cls, text: str) -> Self:
         """Rebuild a model written by :meth:`to_json` (the Elo ratings, not their history).
 
         Raises

@@ -159,7 +159,7 @@ class DixonColes:
         params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
         return f"{type(self).__name__}({params})"
 
-    def get_params(self) -> dict[str, Any]:
+    def get_params(self) -> dict[str, object]:
         """Hyperparameters as given at construction (JSON-serialisable)."""
         return {"xi": self.xi, "prior_scale": self.prior_scale,
                 "friendly_weight": self.friendly_weight, "warm_start": self.warm_start}
@@ -171,6 +171,17 @@ class DixonColes:
                 "this DixonColes model is not fitted yet; call .fit(matches) first "
                 "(e.g. matches = scoreline.open().matches(until=DATE))"
             )
+
+    def _warm_start_from(self, warm_start: DixonColes | None) -> DixonColes | None:
+        """The fitted model a fit starts from: ``warm_start``, else ``self`` when it is
+        fitted and built with ``warm_start=True``, else None (a cold start)."""
+        if warm_start is not None:
+            if not isinstance(warm_start, DixonColes):
+                raise InvalidParameterError(
+                    f"warm_start must be a fitted {type(self).__name__}, "
+                    f"got {type(warm_start).__name__}")
+            return warm_start if hasattr(warm_start, "attack_") else None
+        return self if self.warm_start and hasattr(self, "attack_") else None
 
     def _initial_theta(
         self, data: TrainingData, init: DixonColes | None, n_extra: int = 0
@@ -207,7 +218,7 @@ class DixonColes:
         self.n_matches_ = len(data)
         self.reference_date_ = data.reference_date
 
-    def fit(self, matches: pd.DataFrame, init: DixonColes | None = None) -> Self:
+    def fit(self, matches: pd.DataFrame, *, warm_start: DixonColes | None = None) -> Self:
         """Fit on past matches (90-minute scores; see ``scoreline.models._training``).
 
         Parameters
@@ -216,9 +227,10 @@ class DixonColes:
             ``store.matches(...)``: columns ``date``, ``home_team``, ``away_team``,
             ``neutral`` and ``home_score_90``/``away_score_90`` (or ``home_score``/
             ``away_score``). Matches whose 90-minute score is unknown are dropped.
-        init : DixonColes, optional
-            A fitted model to start the optimiser from. By default, with
-            ``warm_start=True``, a model already fitted starts from its own last fit.
+        warm_start : DixonColes, optional
+            A fitted model to start the optimiser from (read, never changed). By
+            default, with ``warm_start=True``, a model already fitted starts from its own
+            last fit.
 
         Returns
         -------
@@ -231,9 +243,7 @@ class DixonColes:
         """
         data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight))
         problem = make_problem(data, float(self.prior_scale))
-        if init is None and self.warm_start and hasattr(self, "attack_"):
-            init = self
-        result = minimise(problem, self._initial_theta(data, init))
+        result = minimise(problem, self._initial_theta(data, self._warm_start_from(warm_start)))
         self._set_fitted(data, result.theta)
         self.log_likelihood_ = log_likelihood(result.theta, problem)
         self.converged_ = result.converged
@@ -283,7 +293,8 @@ class DixonColes:
         grids = score_grids(lam_h, lam_a, self.rho_)
         return Forecast(fixtures.reset_index(drop=True), grids, lam_h, lam_a, self.name)
 
-    def ratings(self) -> pd.DataFrame:
+    @property
+    def ratings_(self) -> pd.DataFrame:
         """Teams with ``attack``, ``defence`` and ``overall`` (= attack + defence), best first."""
         self._check_fitted()
         out = pd.concat([self.attack_, self.defence_], axis=1)
@@ -314,7 +325,7 @@ class DixonColes:
         return json.dumps(payload)
 
     @classmethod
-    def from_json(cls, text: str) -> DixonColes:
+    def from_json(cls, text: str) -> Self:
         """Rebuild a model written by :meth:`to_json`.
 
         Raises

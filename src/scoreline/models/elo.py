@@ -32,15 +32,17 @@ association football. International Journal of Forecasting 26(3), 460-470.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any, Self, TypeVar, cast
 
 import numpy as np
 import pandas as pd
-from numpy.typing import NDArray
+from numpy.typing import DTypeLike, NDArray
 
-from scoreline.errors import DataValidationError, InvalidParameterError, NotFittedError
+from scoreline.data.outcomes import outcome_index
+from scoreline.errors import DataValidationError, FormatError, InvalidParameterError, NotFittedError
 from scoreline.models._training import fixture_arrays, goals_90
 from scoreline.models.k_factors import k_factors
 from scoreline.models.ordered_logit import (
@@ -55,6 +57,8 @@ from scoreline.models.score_grid import MAX_GOALS, Forecast
 
 logger = logging.getLogger(__name__)
 
+_JSON_FORMAT = "scoreline.elo/1"
+
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
@@ -65,6 +69,14 @@ def _njit(**options: Any) -> Callable[[_F], _F]:
     except ImportError:  # pragma: no cover - numba is a dependency
         return lambda f: f
     return cast(Callable[[_F], _F], njit(**options))
+
+_PART_DTYPES: dict[str, DTypeLike] = {
+    "date": "datetime64[ns]", "home_idx": np.int64, "away_idx": np.int64,
+    "tournament": np.int64, "k": np.float64, "not_neutral": np.float64,
+    "pre_home": np.float64, "pre_away": np.float64, "change": np.float64,
+    "home_90": np.int64, "away_90": np.int64, "known_90": np.bool_,
+}
+"""Per-match arrays kept by :class:`Elo` (one entry per fitted match)."""
 
 MATCH_COLUMNS = ("date", "home_team", "away_team", "home_score", "away_score", "tournament", "neutral")
 """Columns :meth:`Elo.fit` needs (scores after extra time, without shoot-outs)."""
@@ -187,6 +199,19 @@ class Elo:
     https://www.eloratings.net/about
     """
 
+    link_: OrderedLogit
+    goal_rates_: GoalRates
+    last_date_: pd.Timestamp
+    _teams: list[str]
+    _index: dict[str, int]
+    _ratings: NDArray[np.float64]
+    _parts: list[dict[str, NDArray[Any]]]
+    _cache: dict[str, NDArray[Any]] | None
+    _n: int
+    _tournaments: list[str]
+    _tournament_index: dict[str, int]
+    _last_key: tuple[pd.Timestamp, str, str]
+
     name = "elo"
     version = "1"
     """Version of the model's maths: bump it whenever forecasts change for the same parameters
@@ -219,7 +244,7 @@ class Elo:
             raise InvalidParameterError(f"warm_start must be True or False, got {warm_start!r}")
         self.warm_start = warm_start
 
-    def get_params(self) -> dict[str, Any]:
+    def get_params(self) -> dict[str, object]:
         """Constructor parameters (JSON-serialisable)."""
         return {
             "initial_rating": self.initial_rating,
@@ -234,7 +259,7 @@ class Elo:
         return f"Elo({params})"
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, matches: pd.DataFrame) -> Self:
+    def fit(self, matches: pd.DataFrame, *, warm_start: Elo | None = None) -> Self:
         """Run the ratings over ``matches`` in order and fit the 1X2 and goal links.
 
         Parameters
@@ -244,6 +269,10 @@ class Elo:
             ``home_score``/``away_score`` after extra time, without shoot-outs. The links
             are fitted on ``home_score_90``/``away_score_90`` when present (matches with
             an unknown 90-minute score are left out of the links only).
+        warm_start : Elo, optional
+            A fitted Elo model to continue from: when ``matches`` extends the matches it
+            saw, only the new ones are run (it is copied, never changed). By default a
+            model built with ``warm_start=True`` continues from its own last fit.
 
         Returns
         -------
@@ -253,7 +282,16 @@ class Elo:
         _check_columns(matches)
         if len(matches) == 0:
             raise DataValidationError(["matches: empty; Elo needs at least one match"])
-        start = self._n if self.warm_start and self._extends(matches) else 0
+        if warm_start is not None and warm_start is not self:
+            if not isinstance(warm_start, Elo):
+                raise InvalidParameterError(
+                    f"warm_start must be a fitted Elo model, got {type(warm_start).__name__}")
+            if warm_start._extends(matches):
+                self._copy_state(warm_start)
+            else:
+                self._n = 0
+        start = self._n if (self.warm_start or warm_start is not None) \
+            and self._extends(matches) else 0
         new = matches.iloc[start:] if start else matches
         _check_rows(new, start)
         if start and len(new) and pd.Timestamp(new["date"].iloc[0]) < self.last_date_:
@@ -278,15 +316,34 @@ class Elo:
             and row["away_team"] == self._last_key[2]
         )
 
+    def _copy_state(self, other: Elo) -> None:
+        """Take ``other``'s fitted state without sharing anything that a fit changes in place.
+
+        The per-match arrays are never written after they are made, so they are shared;
+        the ratings and the name tables grow or change in place, so they are copied.
+        """
+        self._teams = list(other._teams)
+        self._index = dict(other._index)
+        self._ratings = other._ratings.copy()
+        self._parts = list(other._parts)
+        self._cache = other._cache
+        self._n = other._n
+        self._tournaments = list(other._tournaments)
+        self._tournament_index = dict(other._tournament_index)
+        self._last_key = other._last_key
+        self.link_ = other.link_
+        self.goal_rates_ = other.goal_rates_
+        self.last_date_ = other.last_date_
+
     def _reset(self) -> None:
-        self._teams: list[str] = []
-        self._index: dict[str, int] = {}
+        self._teams = []
+        self._index = {}
         self._ratings = np.zeros(0)
-        self._parts: list[dict[str, NDArray[Any]]] = []
-        self._cache: dict[str, NDArray[Any]] | None = None
+        self._parts = []
+        self._cache = None
         self._n = 0
-        self._tournaments: list[str] = []
-        self._tournament_index: dict[str, int] = {}
+        self._tournaments = []
+        self._tournament_index = {}
 
     @staticmethod
     def _codes(values: pd.Series, index: dict[str, int], names: list[str]) -> NDArray[np.int64]:
@@ -351,6 +408,8 @@ class Elo:
 
     def _arrays(self) -> dict[str, NDArray[Any]]:
         if self._cache is None:
+            if not self._parts:  # read from JSON, nothing run since
+                return {key: np.zeros(0, dtype=dtype) for key, dtype in _PART_DTYPES.items()}
             if len(self._parts) == 1:
                 self._cache = self._parts[0]
             else:
@@ -375,9 +434,9 @@ class Elo:
         nn = arr["not_neutral"][rows]
         h90 = arr["home_90"][rows]
         a90 = arr["away_90"][rows]
-        outcome = np.where(h90 > a90, 0, np.where(h90 == a90, 1, 2))
-        self.link_: OrderedLogit = fit_ordered_logit(diff, nn, outcome, init=prior)
-        self.goal_rates_: GoalRates = fit_goal_rates(diff, nn, h90, a90, init=prior_rates)
+        outcome = outcome_index(h90, a90)
+        self.link_ = fit_ordered_logit(diff, nn, outcome, init=prior)
+        self.goal_rates_ = fit_goal_rates(diff, nn, h90, a90, init=prior_rates)
         self.last_date_ = pd.Timestamp(last)
 
     # ------------------------------------------------------------------ online
@@ -512,6 +571,62 @@ class Elo:
             expected_away_goals=away_rate,
             model=self.name,
         )
+
+    # ------------------------------------------------------------------ persistence
+    def to_json(self) -> str:
+        """Parameters, current ratings and the fitted links as JSON (never pickle).
+
+        The per-match history is not written: a model read back predicts exactly as this
+        one, and its ``ratings_`` are the same, but ``history_`` and ``ratings_at`` cover
+        only matches given to it afterwards, and its next ``fit`` starts from scratch.
+        """
+        payload: dict[str, object] = {"format": _JSON_FORMAT, "params": self.get_params()}
+        if hasattr(self, "link_"):
+            payload["fitted"] = {
+                "teams": [str(t) for t in self._teams],
+                "ratings": [float(r) for r in self._ratings],
+                "link": {"beta": self.link_.beta, "gamma": self.link_.gamma,
+                         "theta_1": self.link_.theta_1, "theta_2": self.link_.theta_2,
+                         "n_matches": self.link_.n_matches},
+                "goal_rates": {"alpha": self.goal_rates_.alpha, "beta": self.goal_rates_.beta,
+                               "gamma_home": self.goal_rates_.gamma_home,
+                               "gamma_away": self.goal_rates_.gamma_away},
+                "last_date": self.last_date_.isoformat(),
+            }
+        return json.dumps(payload)
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        """Rebuild a model written by :meth:`to_json` (ratings and links, not the history).
+
+        Raises
+        ------
+        FormatError
+            The text is not a scoreline Elo JSON document.
+        """
+        try:
+            payload = json.loads(text)
+            if not isinstance(payload, dict) or payload.get("format") != _JSON_FORMAT:
+                got = payload.get("format") if isinstance(payload, dict) else None
+                raise FormatError(f"not an Elo model: format is {got!r}, expected {_JSON_FORMAT!r}")
+            model = cls(**payload["params"])
+            fitted = payload.get("fitted")
+            if fitted is not None:
+                model._reset()
+                teams = [str(t) for t in fitted["teams"]]
+                model._teams = teams
+                model._index = {t: i for i, t in enumerate(teams)}
+                model._ratings = np.asarray(fitted["ratings"], dtype=np.float64)
+                if len(model._ratings) != len(teams):
+                    raise ValueError("teams and ratings differ in length")
+                model.link_ = OrderedLogit(**fitted["link"])
+                model.goal_rates_ = GoalRates(**fitted["goal_rates"])
+                model.last_date_ = pd.Timestamp(fitted["last_date"])
+        except FormatError:
+            raise
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise FormatError(f"cannot read Elo JSON: {exc}") from exc
+        return model
 
 
 def elo_change(

@@ -40,6 +40,39 @@ def outcome_probabilities(grids: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 @dataclass(frozen=True)
+class ScoreGrid:
+    """The scoreline probability matrix of one fixture (the module docstring's convention).
+
+    Attributes
+    ----------
+    probabilities : array of shape (MAX_GOALS+1, MAX_GOALS+1)
+        ``probabilities[h, a]`` = P(home scores h, away scores a) in 90 minutes; sums to 1.
+    """
+
+    probabilities: NDArray[np.float64]
+
+    @property
+    def outcomes(self) -> NDArray[np.float64]:
+        """``(p_home, p_draw, p_away)`` of this grid, shape (3,)."""
+        return np.asarray(outcome_probabilities(self.probabilities[None, :, :])[0], dtype=np.float64)
+
+    @property
+    def p_home(self) -> float:
+        """P(home win in 90 minutes)."""
+        return float(self.outcomes[0])
+
+    @property
+    def p_draw(self) -> float:
+        """P(draw after 90 minutes)."""
+        return float(self.outcomes[1])
+
+    @property
+    def p_away(self) -> float:
+        """P(away win in 90 minutes)."""
+        return float(self.outcomes[2])
+
+
+@dataclass(frozen=True)
 class Forecast:
     """90-minute forecasts for a batch of fixtures, all derived from score grids.
 
@@ -92,6 +125,10 @@ class Forecast:
         out["home_xg"] = self.expected_home_goals
         out["away_xg"] = self.expected_away_goals
         return out
+
+    def score_grid(self, i: int) -> ScoreGrid:
+        """The score grid of fixture ``i`` (row ``i`` of ``fixtures``)."""
+        return ScoreGrid(self.grids[i])
 
     def top_scorelines(self, i: int, n: int = 5) -> list[tuple[int, int, float]]:
         """The ``n`` most likely (home_goals, away_goals, probability) of fixture ``i``."""
