@@ -26,7 +26,8 @@ class StrengthModel:
         self.base = base
         self.home = home
 
-    def fit(self, matches: pd.DataFrame) -> StrengthModel:
+    def fit(self, matches: pd.DataFrame, *,
+            warm_start: StrengthModel | None = None) -> StrengthModel:
         return self
 
     def predict(self, fixtures: pd.DataFrame) -> Forecast:

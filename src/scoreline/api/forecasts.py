@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from scoreline.api._store import _day, get_store
+from scoreline.models import MODEL_NAMES, Model, ModelFactory
 
-MODELS = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue")
-"""Model names accepted by ``model=`` (the same as ``scoreline.models.MODEL_NAMES``)."""
+MODELS = MODEL_NAMES
+"""Model names accepted by ``model=`` (:data:`scoreline.models.MODEL_NAMES`)."""
 
 
-def model_factory(name: str = "default") -> Any:
+def model_factory(name: str = "default") -> ModelFactory:
     """A callable that returns a new unfitted model of the given name.
 
     Names are those of :func:`scoreline.models.get_model` (``default``, ``elo``,
@@ -32,7 +33,7 @@ def model_factory(name: str = "default") -> Any:
 
     get_model(name)  # validate now
 
-    def factory() -> Any:
+    def factory() -> Model:
         return get_model(name)
 
     factory.__name__ = f"model_factory({name!r})"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +18,8 @@ import pandas as pd
 from scoreline.errors import InvalidParameterError
 from scoreline.evaluate.calibration import calibration_table
 from scoreline.evaluate.metrics import Scores, outcome_index, score
-from scoreline.forecast.walk_forward import Model, Progress, parse_refit, walk_forward
+from scoreline.forecast.walk_forward import Progress, parse_refit, walk_forward
+from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _tournament_filter(window: pd.DataFrame, tournament: str) -> pd.Series:
 
 def backtest(
     matches: pd.DataFrame,
-    model_factory: Callable[[], Model],
+    model_factory: ModelFactory,
     since: str | pd.Timestamp,
     until: str | pd.Timestamp,
     *,

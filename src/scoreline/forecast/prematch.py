@@ -3,14 +3,16 @@
 Every insight about a past match (its surprise, the start of its in-play timeline) needs
 the forecast a model would have made *before* it, never one from a model fitted on data
 that includes it. This module makes those forecasts in one walk-forward pass with
-calendar-week refit blocks and keeps them in a cache file.
+calendar-week refit blocks (:func:`scoreline.forecast.walk_forward.walk_forward_blocks`, the
+engine of every walk-forward forecast) and keeps them in a cache file.
 
 Refit blocks. A match played in ISO week W (Monday to Sunday) is forecast by a model fitted
 on every match dated before the first match day of week W in the store (so a Saturday
 World Cup match does not see Tuesday's friendlies of the same week, and every match of a
 week shares one fit). Blocks are aligned to the calendar, not to the request, so a
 forecast does not depend on which other matches were asked for: the cache only saves time.
-Consecutive weeks are warm-started (``fit(matches, init=previous)``) when the model allows.
+One model instance is refitted week after week, so a model built with ``warm_start=True``
+continues from its previous fit.
 
 Cache. ``<cache_dir>/prematch-<key>.npz`` with ``key`` a hash of the store's snapshot
 fingerprint, the model's class and parameters and this module's ``CACHE_VERSION``. A new
@@ -26,11 +28,13 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
+from scoreline.forecast.walk_forward import walk_forward_blocks
+from scoreline.models.protocol import Model, ModelFactory
 from scoreline.models.score_grid import FIXTURE_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -48,7 +52,7 @@ the first date the model did *not* see (exclusive end of its training data)."""
 Progress = Callable[[int, int], None]
 
 
-def default_model_factory() -> Callable[[], Any]:
+def default_model_factory() -> ModelFactory:
     """The factory of the project's default model (:func:`scoreline.models.default_model`)."""
     from scoreline.models import default_model
 
@@ -65,14 +69,14 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("scoreline"))
 
 
-def _model_signature(model: Any) -> str:
+def _model_signature(model: Model) -> str:
     """Class, version and parameters of a model: what its forecasts depend on besides the data.
 
     ``version`` is the model's own version of its maths (a class attribute or property that
     the model bumps whenever its forecasts change for the same parameters), so a changed
     model never serves forecasts cached by its previous code.
     """
-    params: Any
+    params: dict[str, object] | str
     try:
         params = model.get_params()
     except Exception:  # noqa: BLE001 - unfitted models may refuse; fall back to repr
@@ -91,7 +95,7 @@ def data_fingerprint(matches: pd.DataFrame) -> str:
 
 
 def cache_path(
-    matches: pd.DataFrame, model_factory: Callable[[], Any], cache_dir: Path | None
+    matches: pd.DataFrame, model_factory: ModelFactory, cache_dir: Path | None
 ) -> Path:
     """The cache file for these matches and this model."""
     key = hashlib.sha1(
@@ -133,9 +137,9 @@ def week_starts(matches: pd.DataFrame) -> pd.Series:
 
 def prematch_forecasts(
     matches: pd.DataFrame,
-    match_ids: Any = None,
+    match_ids: ArrayLike | None = None,
     *,
-    model_factory: Callable[[], Any] | None = None,
+    model_factory: ModelFactory | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
@@ -178,28 +182,18 @@ def prematch_forecasts(
         cut = cut[cut > first_day]
     new_parts: list[pd.DataFrame] = []
     if len(todo):
-        dates = pd.to_datetime(matches["date"]).to_numpy()
-        blocks = sorted(cut.unique())
-        previous: Any = None
+        ids = todo["match_id"].to_numpy(dtype=np.int64)
+        fixtures = todo[list(FIXTURE_COLUMNS)].reset_index(drop=True)
         done = 0
-        for block in blocks:
-            fixtures = todo[(cut == block).to_numpy()]
-            n_train = int(np.searchsorted(dates, np.datetime64(block, "ns"), side="left"))
-            model = factory()
-            train = matches.iloc[:n_train]
-            if previous is not None and _accepts_init(model):
-                model.fit(train, init=previous)
-            else:
-                model.fit(train)
-            forecast = model.predict(fixtures[list(FIXTURE_COLUMNS)].reset_index(drop=True))
+        for block in walk_forward_blocks(matches, factory, fixtures, cut.reset_index(drop=True)):
+            forecast = block.forecast
             new_parts.append(pd.DataFrame({
-                "match_id": fixtures["match_id"].to_numpy(dtype=np.int64),
+                "match_id": ids[block.rows],
                 "p_home": forecast.p_home, "p_draw": forecast.p_draw, "p_away": forecast.p_away,
                 "home_xg": forecast.expected_home_goals, "away_xg": forecast.expected_away_goals,
-                "trained_until": pd.Timestamp(block),
+                "trained_until": block.trained_until,
             }))
-            previous = model
-            done += len(fixtures)
+            done += len(block.rows)
             if progress is not None:
                 progress(done, len(todo))
             if path is not None and len(new_parts) % CHECKPOINT_BLOCKS == 0:
@@ -211,12 +205,3 @@ def prematch_forecasts(
         _write_cache(path, frame.sort_values("match_id"))
     out = frame[frame["match_id"].isin(wanted["match_id"].to_numpy())]
     return out.sort_values("match_id").reset_index(drop=True)
-
-
-def _accepts_init(model: Any) -> bool:
-    import inspect
-
-    try:
-        return "init" in inspect.signature(model.fit).parameters
-    except (TypeError, ValueError):  # pragma: no cover
-        return False

@@ -11,18 +11,24 @@ is refitted block after block, and a model constructed with ``warm_start=True`` 
 from its previous fit (Elo runs only the new matches; Dixon-Coles starts its optimiser at
 the previous optimum). With ``warm_start=False`` every block gets a fresh model from the
 factory. Both must give the same forecasts up to optimiser tolerance.
+
+:func:`walk_forward_blocks` is the engine underneath: it takes each fixture's training
+cut-off as given and yields one block of forecasts per cut-off, so callers with their own
+calendar (``scoreline.forecast.prematch`` refits per ISO week) use the same loop.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
+from scoreline.models.protocol import Model, ModelFactory
 from scoreline.models.score_grid import FIXTURE_COLUMNS, Forecast
 
 logger = logging.getLogger(__name__)
@@ -31,12 +37,68 @@ Progress = Callable[[int, int], None]
 """Called after each refit block with (fixtures predicted so far, total fixtures)."""
 
 
-class Model(Protocol):
-    """The model protocol: ``fit(matches) -> self`` and ``predict(fixtures) -> Forecast``."""
+@dataclass(frozen=True)
+class Block:
+    """The forecasts of one refit block.
 
-    def fit(self, matches: pd.DataFrame) -> Any: ...  # pragma: no cover
+    Attributes
+    ----------
+    trained_until : Timestamp
+        The training cut-off: the model saw only matches dated strictly before it.
+    rows : int array
+        Positions of the block's fixtures in the fixtures frame given.
+    forecast : Forecast
+        Their forecasts, in the order of ``rows``.
+    """
 
-    def predict(self, fixtures: pd.DataFrame) -> Forecast: ...  # pragma: no cover
+    trained_until: pd.Timestamp
+    rows: NDArray[np.int64]
+    forecast: Forecast
+
+
+def walk_forward_blocks(
+    matches: pd.DataFrame,
+    model_factory: ModelFactory,
+    fixtures: pd.DataFrame,
+    trained_until: pd.Series,
+    *,
+    warm_start: bool = True,
+) -> Iterator[Block]:
+    """Fit a model per training cut-off and forecast the fixtures that share it, oldest first.
+
+    Parameters
+    ----------
+    matches : DataFrame
+        Played matches, sorted by date.
+    model_factory : callable
+        Returns a new, unfitted model.
+    fixtures : DataFrame
+        Fixtures with ``FIXTURE_COLUMNS`` (other columns are passed to ``predict`` too).
+    trained_until : Series of datetime, aligned with ``fixtures`` by position
+        Each fixture's cut-off: its model is fitted on the matches dated before it.
+    warm_start : bool
+        Refit one model instance block after block (it continues from its previous fit
+        when it was built with ``warm_start=True``); False builds a new model per block.
+
+    Yields
+    ------
+    Block
+        One per distinct cut-off, in increasing order.
+    """
+    cut = pd.to_datetime(pd.Series(np.asarray(trained_until))).to_numpy(dtype="datetime64[ns]")
+    if len(cut) != len(fixtures):
+        raise InvalidParameterError(
+            f"trained_until has {len(cut)} dates for {len(fixtures)} fixtures")
+    match_day = pd.to_datetime(matches["date"]).to_numpy(dtype="datetime64[ns]")
+    model: Model | None = None
+    for block_day in np.unique(cut):
+        rows = np.flatnonzero(cut == block_day).astype(np.int64)
+        n_train = int(np.searchsorted(match_day, block_day, side="left"))
+        if model is None or not warm_start:
+            model = model_factory()
+        model.fit(matches.iloc[:n_train])
+        forecast = model.predict(fixtures.iloc[rows].reset_index(drop=True))
+        yield Block(pd.Timestamp(block_day), rows, forecast)
 
 
 def parse_refit(refit: str | pd.Timedelta) -> pd.Timedelta:
@@ -78,7 +140,7 @@ def concat_forecasts(parts: list[Forecast], fixtures: pd.DataFrame | None = None
 
 def walk_forward(
     matches: pd.DataFrame,
-    model_factory: Callable[[], Model],
+    model_factory: ModelFactory,
     since: str | pd.Timestamp | None = None,
     until: str | pd.Timestamp | None = None,
     *,
@@ -147,21 +209,22 @@ def walk_forward(
             f"fixture dated {pd.Timestamp(fx_day[0]).date()} has no earlier match to learn from"
         )
 
-    parts: list[Forecast] = []
-    model: Model | None = None
+    # a block starts at the earliest fixture day not yet predicted and spans ``step``
+    cut = np.empty_like(fx_day)
     start = 0
     total = len(sorted_fx)
     while start < total:
-        block_day = fx_day[start]
-        stop = int(np.searchsorted(fx_day, block_day + step.to_timedelta64(), side="left"))
-        n_train = int(np.searchsorted(match_day, block_day, side="left"))
-        if model is None or not warm_start:
-            model = model_factory()
-        model.fit(matches.iloc[:n_train])
-        parts.append(model.predict(sorted_fx.iloc[start:stop].reset_index(drop=True)))
+        stop = int(np.searchsorted(fx_day, fx_day[start] + step.to_timedelta64(), side="left"))
+        cut[start:stop] = fx_day[start]
         start = stop
+    parts: list[Forecast] = []
+    done = 0
+    for block in walk_forward_blocks(matches, model_factory, sorted_fx, pd.Series(cut),
+                                     warm_start=warm_start):
+        parts.append(block.forecast)
+        done += len(block.rows)
         if progress is not None:
-            progress(start, total)
+            progress(done, total)
     joined = concat_forecasts(parts, sorted_fx)
     inverse = np.empty_like(order)
     inverse[order] = np.arange(len(order))
@@ -174,4 +237,5 @@ def walk_forward(
     )
 
 
-__all__ = ["Model", "Progress", "concat_forecasts", "parse_refit", "walk_forward"]
+__all__ = ["Block", "Model", "ModelFactory", "Progress", "concat_forecasts", "parse_refit",
+           "walk_forward", "walk_forward_blocks"]

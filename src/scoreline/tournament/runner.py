@@ -8,18 +8,18 @@ fixed at their real results; everything else is simulated.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
+from scoreline.models.protocol import Model, ModelFactory
 from scoreline.tournament.format import TournamentFormat, load_format
 from scoreline.tournament.simulate import (
     HOT_K,
@@ -29,17 +29,16 @@ from scoreline.tournament.simulate import (
     simulate,
 )
 
+if TYPE_CHECKING:
+    from scoreline.data.store import Store
+
 logger = logging.getLogger(__name__)
 
-ModelFactory = Callable[[], Any]
-"""Returns an unfitted model: ``fit(matches) -> self``, ``predict(fixtures) -> Forecast``."""
 
+def _default_model() -> Model:
+    from scoreline.forecast.prematch import default_model_factory
 
-def default_model_factory() -> Any:
-    """The project's default model (``scoreline.models.default_model()``), unfitted."""
-    from scoreline.models import default_model
-
-    return default_model()
+    return default_model_factory()()
 
 
 def parse_date(value: Any, name: str = "as_of") -> dt.date:
@@ -54,7 +53,7 @@ def parse_date(value: Any, name: str = "as_of") -> dt.date:
         raise InvalidParameterError(f"{name}={value!r}: expected a date YYYY-MM-DD") from None
 
 
-def tournament_matches(store: Any, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
+def tournament_matches(store: Store, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
     """The tournament's matches in the data played before ``until`` (exclusive)."""
     end = fmt.end_date + dt.timedelta(days=1)
     stop = min(end, until) if until is not None else end
@@ -98,26 +97,25 @@ def check_model_data(fmt: TournamentFormat, history: pd.DataFrame, as_of: dt.dat
 
 
 def fit_model(
-    store: Any,
+    store: Store,
     fmt: TournamentFormat,
     as_of: dt.date,
     model_factory: ModelFactory | None = None,
-    init: Any = None,
-) -> Any:
+    warm_start: Model | None = None,
+) -> Model:
     """Fit a fresh model on every match strictly before ``as_of``.
 
-    ``init`` (a fitted model of the same kind) warm-starts models whose ``fit`` takes it.
+    ``warm_start`` (a fitted model of the same kind) is where the fit starts from; it is
+    not changed.
     """
     history = store.matches(until=pd.Timestamp(as_of))
     check_model_data(fmt, history, as_of)
-    model = (model_factory or default_model_factory)()
-    if init is not None and "init" in inspect.signature(model.fit).parameters:
-        return model.fit(history, init=init)
-    return model.fit(history)
+    model = (model_factory or _default_model)()
+    return model.fit(history, warm_start=warm_start)
 
 
 def forecast_tournament(
-    store: Any,
+    store: Store,
     tournament: str | TournamentFormat,
     as_of: Any = None,
     *,
@@ -126,7 +124,7 @@ def forecast_tournament(
     hot: bool = False,
     hot_k: float = HOT_K,
     model_factory: ModelFactory | None = None,
-    model: Any = None,
+    model: Model | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SimulationResult:
     """Simulate a tournament as of a date (see :func:`scoreline.api.simulate_tournament`).
@@ -190,7 +188,7 @@ class TimelineResult:
 
 
 def forecast_timeline(
-    store: Any,
+    store: Store,
     tournament: str | TournamentFormat,
     *,
     sims: int = 20_000,
@@ -219,10 +217,10 @@ def forecast_timeline(
     dates = [fmt.start_date] + [d + dt.timedelta(days=1) for d in days]
     dates = sorted(set(dates))
     results = []
-    model = None
+    model: Model | None = None
     for k, day in enumerate(dates):
         if model is None or refit:
-            model = fit_model(store, fmt, day, model_factory, init=model)
+            model = fit_model(store, fmt, day, model_factory, warm_start=model)
         results.append(
             forecast_tournament(store, fmt, day, sims=sims, seed=seed, hot=hot, model=model)
         )

@@ -14,14 +14,14 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
-from scoreline.models.score_grid import Forecast
+from scoreline.models.protocol import Model
 from scoreline.tournament.draw import DRAW_POOL, draw_pool
 from scoreline.tournament.engine import compile_format, count_kernel, simulate_kernel
 from scoreline.tournament.format import TournamentFormat
@@ -34,12 +34,6 @@ HOT_K = 0.05
 """Default strength shift per goal of surprise in hot simulations (log goal-rate units)."""
 MAX_SIMS = 100_000_000
 """Largest number of simulations accepted in one run."""
-
-
-class GridModel(Protocol):
-    """A fitted goal model: ``predict(fixtures) -> Forecast`` with 90-minute score grids."""
-
-    def predict(self, fixtures: pd.DataFrame) -> Forecast: ...
 
 
 @dataclass(frozen=True)
@@ -94,7 +88,7 @@ def shootout_probability(pmf: NDArray[np.float64], side: int) -> NDArray[np.floa
     return out.reshape(n, n)
 
 
-def pair_grids(model: GridModel, fmt: TournamentFormat, date: dt.date) -> PairGrids:
+def pair_grids(model: Model, fmt: TournamentFormat, date: dt.date) -> PairGrids:
     """Predict every ordered pair of the format's teams once with a fitted model.
 
     Parameters
