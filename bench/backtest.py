@@ -28,8 +28,9 @@ import pandas as pd
 
 import scoreline
 from scoreline.api import model_factory
+from scoreline.data.outcomes import outcome_index
 from scoreline.evaluate.backtest import BacktestResult, backtest
-from scoreline.evaluate.metrics import outcome_index, score
+from scoreline.evaluate.metrics import score
 from scoreline.models.blend import Blend
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,14 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from scoreline.data.outcomes import Outcome, outcome_index
 from scoreline.errors import InvalidParameterError
 from scoreline.evaluate.calibration import calibration_table, reliability_plot
 from scoreline.evaluate.metrics import (
-    Outcome,
     accuracy,
     brier,
     log_loss,
-    outcome_index,
     rps,
     score,
 )

@@ -46,12 +46,14 @@ from scoreline.api.updates import (
     update_data,
 )
 from scoreline.api.writing import check_article, story
+from scoreline.data.outcomes import DecidedBy, Outcome
 
 __all__ = [
     "MODELS",
     "AddedSource",
     "ComebackRanking",
     "DataChange",
+    "DecidedBy",
     "FinalMatch",
     "LiveForecast",
     "MatchForecast",
@@ -59,6 +61,7 @@ __all__ = [
     "OddsComparison",
     "OddsRow",
     "OddsScores",
+    "Outcome",
     "RatingHistory",
     "RatingRow",
     "RatingsTable",

@@ -67,7 +67,7 @@ def match(
                               _pct(g.p_home), _pct(g.p_draw), _pct(g.p_away))
             console.print(table)
         if replay.winner_lowest_p is not None:
-            what = "winning" if replay.decided_by == "90 minutes" else "going through"
+            what = "winning" if replay.decided_by == api.DecidedBy.REGULATION else "going through"
             console.print(f"{replay.winner}'s chance of {what} was lowest at "
                           f"{_pct(replay.winner_lowest_p)} after {replay.winner_lowest_minute}'",
                           highlight=False)

@@ -46,7 +46,7 @@ def upsets(
         for col in ("#", "date", "match", "pre-match H/D/A", "Elo", "p winner", "bits"):
             table.add_column(col, justify="left" if col in ("date", "match") else "right")
         for u in ranking.upsets:
-            how = "" if u.decided_by == "90 minutes" else f", {u.winner} {u.decided_by}"
+            how = "" if u.decided_by == api.DecidedBy.REGULATION else f", {u.winner} {u.decided_by}"
             table.add_row(
                 str(u.rank), u.date,
                 f"{u.home_team} {u.home_score}-{u.away_score} {u.away_team}{how}",
@@ -83,7 +83,7 @@ def comebacks(
         for col in ("#", "date", "match", "kick-off", "lowest", "at"):
             table.add_column(col, justify="left" if col in ("date", "match") else "right")
         for c in ranking.comebacks:
-            how = "" if c.decided_by == "90 minutes" else " a.e.t."
+            how = "" if c.decided_by == api.DecidedBy.REGULATION else " a.e.t."
             table.add_row(
                 str(c.rank), c.date,
                 f"{c.home_team} {c.home_score}-{c.away_score} {c.away_team}{how}",

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scoreline.data.outcomes import outcome_index
 from scoreline.errors import InvalidParameterError
 from scoreline.evaluate.calibration import calibration_table
-from scoreline.evaluate.metrics import Scores, outcome_index, score
+from scoreline.evaluate.metrics import Scores, score
 from scoreline.forecast.walk_forward import Progress, parse_refit, walk_forward
 from scoreline.models.protocol import ModelFactory
 

@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from scoreline.data.outcomes import OUTCOME_NAMES
 from scoreline.errors import InvalidParameterError
-
-OUTCOME_NAMES = ("home", "draw", "away")
 
 
 def calibration_table(probs: ArrayLike, outcomes: ArrayLike, bins: int = 10) -> pd.DataFrame:

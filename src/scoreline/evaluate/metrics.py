@@ -2,8 +2,8 @@
 
 Conventions: ``probs`` has shape (n, 3) with columns ``p_home``, ``p_draw``, ``p_away``
 (in that order, which is also the order the RPS ranks them); ``outcomes`` holds the
-column index of what happened: 0 home win, 1 draw, 2 away win, judged on the 90-minute
-score. Every score is a mean over matches; lower is better except accuracy.
+column index of what happened (:attr:`scoreline.data.outcomes.Outcome.column`: 0 home win,
+1 draw, 2 away win), judged on the 90-minute score. Every score is a mean over matches; lower is better except accuracy.
 
 References
 ----------
@@ -16,7 +16,6 @@ rules for assessing probabilistic football forecast models. JQAS 8(1).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -25,26 +24,6 @@ from scoreline.errors import InvalidParameterError
 
 LOG_LOSS_FLOOR = 1e-15
 """Probabilities are floored here before the logarithm (a 0 for what happened would be inf)."""
-
-
-class Outcome(StrEnum):
-    """A 90-minute result, from the home team's side; ``column`` is its place in ``probs``."""
-
-    HOME = "home"
-    DRAW = "draw"
-    AWAY = "away"
-
-    @property
-    def column(self) -> int:
-        """Column of this outcome in a (p_home, p_draw, p_away) array."""
-        return ("home", "draw", "away").index(self.value)
-
-
-def outcome_index(home_goals: ArrayLike, away_goals: ArrayLike) -> NDArray[np.int64]:
-    """0 (home win), 1 (draw) or 2 (away win) per match from 90-minute goals."""
-    h = np.asarray(home_goals, dtype=np.int64)
-    a = np.asarray(away_goals, dtype=np.int64)
-    return np.where(h > a, 0, np.where(h == a, 1, 2)).astype(np.int64)
 
 
 def _check(probs: ArrayLike, outcomes: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
@@ -129,12 +108,10 @@ def score(probs: ArrayLike, outcomes: ArrayLike) -> Scores:
 
 __all__ = [
     "LOG_LOSS_FLOOR",
-    "Outcome",
     "Scores",
     "accuracy",
     "brier",
     "log_loss",
-    "outcome_index",
     "rps",
     "rps_each",
     "score",

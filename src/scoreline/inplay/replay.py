@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scoreline.data.outcomes import DecidedBy
+from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
     REGULATION_MINUTES,
@@ -23,7 +25,6 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
-from scoreline.forecast.prematch import prematch_forecasts
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,8 @@ class MatchReplay:
         of the result after extra time (``p_draw`` = a shoot-out).
     winner : str or None
         The team that won (after extra time) or went through on penalties; None for a draw.
-    decided_by : str or None
-        ``"90 minutes"``, ``"extra time"`` or ``"shoot-out"``.
+    decided_by : DecidedBy or None
+        ``"90 minutes"``, ``"extra time"`` or ``"shoot-out"`` (a string enum).
     winner_lowest_p : float or None
         Lowest in-play probability of the eventual winner winning (for matches that went
         to extra time: of going through, with a 50/50 shoot-out).
@@ -158,7 +159,7 @@ class MatchReplay:
     goals: list[GoalEvent] = field(default_factory=list)
     timeline: list[TimelinePoint] = field(default_factory=list)
     winner: str | None = None
-    decided_by: str | None = None
+    decided_by: DecidedBy | None = None
     winner_lowest_p: float | None = None
     winner_lowest_minute: int | None = None
     notes: list[str] = field(default_factory=list)
@@ -185,26 +186,27 @@ class MatchReplay:
         return text
 
 
-def winner_of(match: pd.Series | Any) -> tuple[str | None, str | None]:
+def winner_of(match: pd.Series | Any) -> tuple[str | None, DecidedBy | None]:
     """The winner of a match row (after extra time, else the shoot-out) and how it was decided."""
     home_score, away_score = int(match["home_score"]), int(match["away_score"])
     extra_time = bool(match["extra_time"]) if pd.notna(match["extra_time"]) else False
     shootout = match["shootout_winner"]
     if home_score != away_score:
         winner = match["home_team"] if home_score > away_score else match["away_team"]
-        return str(winner), "extra time" if extra_time else "90 minutes"
+        return str(winner), DecidedBy.EXTRA_TIME if extra_time else DecidedBy.REGULATION
     if shootout is not None and pd.notna(shootout):
-        return str(shootout), "shoot-out"
+        return str(shootout), DecidedBy.SHOOTOUT
     return None, None
 
 
-def winner_curve(paths: InPlayPaths, row: int, winner_is_home: bool, decided_by: str) -> np.ndarray:
+def winner_curve(paths: InPlayPaths, row: int, winner_is_home: bool,
+                 decided_by: DecidedBy) -> np.ndarray:
     """The eventual winner's in-play probability over the minutes it was played.
 
     90-minute wins use the 90-minute result (minutes 0..90); matches that went to extra
     time use the probability of going through (minutes 0..120).
     """
-    if decided_by == "90 minutes":
+    if decided_by == DecidedBy.REGULATION:
         curve = paths.result[row, : REGULATION_MINUTES + 1, 0 if winner_is_home else 2]
     else:
         curve = paths.advance[row, : LAST_MINUTE + 1, 0 if winner_is_home else 1]

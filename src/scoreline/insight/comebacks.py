@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scoreline.data.outcomes import DecidedBy
+from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
     REGULATION_MINUTES,
@@ -24,7 +26,6 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
-from scoreline.forecast.prematch import prematch_forecasts
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def comeback_table(
         "tournament": wins["tournament"].to_numpy(),
         "winner": np.where(home_won, home_team, away_team),
         "loser": np.where(home_won, away_team, home_team),
-        "decided_by": np.where(extra, "extra time", "90 minutes"),
+        "decided_by": np.where(extra, DecidedBy.EXTRA_TIME.value, DecidedBy.REGULATION.value),
         "p_winner_prematch": curve[:, 0],
         "lowest_p": lowest_p,
         "lowest_minute": lowest_minute.astype(np.int64),

@@ -24,8 +24,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
+from scoreline.data.outcomes import DecidedBy, outcome_index, outcome_names
 from scoreline.forecast.prematch import prematch_forecasts
+from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def match_surprises(
     known = (hs90.notna() & as90.notna()).to_numpy()
     h90 = hs90.fillna(0).to_numpy(dtype=np.int64)
     a90 = as90.fillna(0).to_numpy(dtype=np.int64)
-    result_idx = np.where(h90 > a90, 0, np.where(h90 == a90, 1, 2))
+    result_idx = outcome_index(h90, a90)
     probs = frame[["p_home", "p_draw", "p_away"]].to_numpy(dtype=np.float64)
     p_result = np.where(known, probs[np.arange(len(frame)), result_idx], np.nan)
 
@@ -198,8 +199,10 @@ def match_surprises(
     home_is_underdog = probs[:, 0] < probs[:, 2]
     upset = has_winner & (winner_home == home_is_underdog)
     decided = _pick(home_score != away_score,
-                    np.where(extra, "extra time", "90 minutes").astype(object),
-                    _pick(pd.notna(shootout), np.full(len(frame), "shoot-out", dtype=object)))
+                    np.where(extra, DecidedBy.EXTRA_TIME.value,
+                             DecidedBy.REGULATION.value).astype(object),
+                    _pick(pd.notna(shootout),
+                          np.full(len(frame), DecidedBy.SHOOTOUT.value, dtype=object)))
 
     out = pd.DataFrame({
         "match_id": frame["match_id"].to_numpy(dtype=np.int64),
@@ -210,7 +213,7 @@ def match_surprises(
         "p_home": probs[:, 0], "p_draw": probs[:, 1], "p_away": probs[:, 2],
         "home_xg": frame["home_xg"].to_numpy(), "away_xg": frame["away_xg"].to_numpy(),
         "home_elo": frame["home_elo"].to_numpy(), "away_elo": frame["away_elo"].to_numpy(),
-        "result_90": _pick(known, np.array(["home", "draw", "away"], dtype=object)[result_idx]),
+        "result_90": _pick(known, outcome_names(result_idx)),
         "p_result_90": p_result,
         "surprise_bits": -np.log2(p_result),
         "winner": _pick(has_winner, np.where(winner_home, home_team, away_team)),

@@ -88,7 +88,7 @@ def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> R
                  "goals": convert.jsonable(replay.goals),
                  "low": {"team": replay.winner, "minute": replay.winner_lowest_minute,
                          "p": replay.winner_lowest_p}
-                 if replay.decided_by == "90 minutes" and replay.winner_lowest_p is not None
+                 if replay.decided_by == api.DecidedBy.REGULATION and replay.winner_lowest_p is not None
                  else None}
     share = (str(request.base_url).rstrip("/")
              + f"/match/{m.date.isoformat()}/{quote(m.home_team)}/{quote(m.away_team)}")

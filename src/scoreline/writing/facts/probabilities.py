@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from scoreline.data.outcomes import DecidedBy
 from scoreline.writing.facts.lookup import StoreLike
 from scoreline.writing.facts.wording import ordinal, percent
 
@@ -65,7 +66,7 @@ def add_probability_facts(store: StoreLike, mf: MatchFacts, *, all_time: bool = 
                "home_xg": pre.home_xg, "away_xg": pre.away_xg, "trained_until": pre.trained_until},
               prov)
         if replay.winner_lowest_p is not None and replay.winner is not None:
-            what = "winning" if replay.decided_by == "90 minutes" else "going through"
+            what = "winning" if replay.decided_by == DecidedBy.REGULATION else "going through"
             f.add("inplay.lowest",
                   f"{replay.winner}'s chance of {what} was down to {percent(replay.winner_lowest_p)} "
                   f"in the {ordinal(int(replay.winner_lowest_minute or 0))} minute",
@@ -148,7 +149,7 @@ def _add_upset_ranks(store: StoreLike, mf: MatchFacts, all_time: bool, team: boo
         p_adv = float(r["p_winner"])
         if bool(r["upset"]):
             text = (f"{winner} were the underdogs: a {percent(p_adv)} chance of "
-                    f"{'winning' if r['decided_by'] == '90 minutes' else 'going through'} "
+                    f"{'winning' if r['decided_by'] == DecidedBy.REGULATION else 'going through'} "
                     f"before kick-off")
         else:
             text = (f"{winner} were the favourites ({r['underdog']} had the lower pre-match "

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoreline.data.outcomes import DecidedBy
 from scoreline.writing.facts.build import MatchFacts
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import (
@@ -151,7 +152,7 @@ def candidates(mf: MatchFacts) -> list[Angle]:
         low = f.value("inplay.lowest")
         low_txt = ""
         keys: tuple[str, ...] = ("comeback", "goal.1")
-        if low and low.get("team") == w and low.get("decided_by") == "90 minutes":
+        if low and low.get("team") == w and low.get("decided_by") == DecidedBy.REGULATION:
             low_txt = (f", after scoreline's in-play model had put their chance of winning at "
                        f"{percent(float(low['p']))} in the {ordinal(int(low['minute']))} minute")
             keys += ("inplay.lowest",)
