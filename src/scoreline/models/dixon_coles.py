@@ -42,7 +42,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from typing import Any, Self
+from typing import Self
 
 import numpy as np
 import pandas as pd
@@ -304,7 +304,7 @@ class DixonColes:
     # ---------------------------------------------------------------- persistence
     def to_json(self) -> str:
         """Hyperparameters and fitted parameters as a JSON string (never pickle)."""
-        payload: dict[str, Any] = {"format": _JSON_FORMAT, "params": self.get_params()}
+        payload: dict[str, object] = {"format": _JSON_FORMAT, "params": self.get_params()}
         if hasattr(self, "attack_"):
             payload["fitted"] = {
                 "teams": [str(t) for t in self.teams_],

@@ -59,16 +59,17 @@ logger = logging.getLogger(__name__)
 
 _JSON_FORMAT = "scoreline.elo/1"
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+_F = TypeVar("_F", bound=Callable[..., object])
 
 
-def _njit(**options: Any) -> Callable[[_F], _F]:
+def _njit(*, cache: bool, nogil: bool) -> Callable[[_F], _F]:
     """numba's ``njit`` when installed; without numba the loop runs as plain Python."""
     try:
         from numba import njit
     except ImportError:  # pragma: no cover - numba is a dependency
         return lambda f: f
-    return cast(Callable[[_F], _F], njit(**options))
+    return cast(Callable[[_F], _F], njit(cache=cache, nogil=nogil))
+
 
 _PART_DTYPES: dict[str, DTypeLike] = {
     "date": "datetime64[ns]", "home_idx": np.int64, "away_idx": np.int64,
@@ -440,7 +441,7 @@ class Elo:
         self.last_date_ = pd.Timestamp(last)
 
     # ------------------------------------------------------------------ online
-    def update(self, match: Mapping[str, Any] | pd.Series | pd.DataFrame) -> Self:
+    def update(self, match: Mapping[str, object] | pd.Series | pd.DataFrame) -> Self:
         """Apply one or more new matches to the ratings (online), without refitting the links.
 
         Parameters
@@ -530,7 +531,7 @@ class Elo:
         )
         return series.sort_values(ascending=False, kind="stable")
 
-    def team_ratings(self, teams: NDArray[Any]) -> NDArray[np.float64]:
+    def team_ratings(self, teams: NDArray[np.str_] | NDArray[np.object_]) -> NDArray[np.float64]:
         """Current ratings of ``teams`` (``initial_rating`` for a team never seen)."""
         self._check_fitted()
         idx = np.array([self._index.get(t, -1) for t in teams], dtype=np.int64)

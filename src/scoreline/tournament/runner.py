@@ -19,6 +19,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
+from scoreline.forecast.prematch import default_model_factory
 from scoreline.models.protocol import Model, ModelFactory
 from scoreline.tournament.format import TournamentFormat, load_format
 from scoreline.tournament.simulate import (
@@ -33,12 +34,6 @@ if TYPE_CHECKING:
     from scoreline.data.store import Store
 
 logger = logging.getLogger(__name__)
-
-
-def _default_model() -> Model:
-    from scoreline.forecast.prematch import default_model_factory
-
-    return default_model_factory()()
 
 
 def parse_date(value: Any, name: str = "as_of") -> dt.date:
@@ -110,14 +105,14 @@ def fit_model(
     """
     history = store.matches(until=pd.Timestamp(as_of))
     check_model_data(fmt, history, as_of)
-    model = (model_factory or _default_model)()
+    model = (model_factory or default_model_factory())()
     return model.fit(history, warm_start=warm_start)
 
 
 def forecast_tournament(
     store: Store,
     tournament: str | TournamentFormat,
-    as_of: Any = None,
+    as_of: dt.date | str | None = None,
     *,
     sims: int = 100_000,
     seed: int = 0,
