@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Self
 import numpy as np
 import pandas as pd
 
-from scoreline.errors import FormatError, InvalidParameterError, NotFittedError
+from scoreline.errors import InvalidParameterError, NotFittedError
+from scoreline.models._json import read_document, reading
 from scoreline.models.score_grid import Forecast
 
 if TYPE_CHECKING:
@@ -157,11 +158,8 @@ class Blend:
         """
         from scoreline.models import get_model
 
-        try:
-            payload = json.loads(text)
-            if not isinstance(payload, dict) or payload.get("format") != _JSON_FORMAT:
-                got = payload.get("format") if isinstance(payload, dict) else None
-                raise FormatError(f"not a blend: format is {got!r}, expected {_JSON_FORMAT!r}")
+        payload = read_document(text, _JSON_FORMAT, "Blend")
+        with reading("Blend"):
             model = cls(**payload["params"])
             members = payload.get("members")
             if members is not None:
@@ -169,10 +167,6 @@ class Blend:
                     raise ValueError(f"{len(members)} members for {len(model.models)} models")
                 model.members_ = [type(get_model(name)).from_json(json.dumps(doc))
                                   for name, doc in zip(model.models, members, strict=True)]
-        except FormatError:
-            raise
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise FormatError(f"cannot read blend JSON: {exc}") from exc
         return model
 
 

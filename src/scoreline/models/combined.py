@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Self
+from typing import Self
 
 import numpy as np
 import pandas as pd
@@ -79,8 +79,9 @@ from numpy.typing import NDArray
 from scipy.optimize import minimize
 
 from scoreline.data.confederations import CONFEDERATIONS, NONE, confederations
-from scoreline.errors import FormatError, InvalidParameterError
+from scoreline.errors import InvalidParameterError
 from scoreline.models._dc_likelihood import Problem, log_likelihood, make_problem, objective
+from scoreline.models._json import read_document, reading
 from scoreline.models._optimise import (
     GRADIENT_TOLERANCE,
     FitResult,
@@ -390,14 +391,7 @@ class EloDixonColes(DixonColes):
         FormatError
             The text is not a scoreline Elo–Dixon–Coles JSON document.
         """
-        try:
-            payload: dict[str, Any] = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"cannot read Elo-Dixon-Coles JSON: {exc}") from exc
-        if not isinstance(payload, dict) or payload.get("format") != _JSON_FORMAT:
-            got = payload.get("format") if isinstance(payload, dict) else None
-            raise FormatError(f"not an Elo-Dixon-Coles model: format is {got!r}, "
-                              f"expected {_JSON_FORMAT!r}")
+        payload = read_document(text, _JSON_FORMAT, "Elo-Dixon-Coles")
         fitted = payload.get("fitted")
         params = dict(payload.get("params") or {})
         # documents written before the confederation offsets existed were fitted without them
@@ -411,7 +405,7 @@ class EloDixonColes(DixonColes):
         model = cls(**params)
         model.__dict__.update({k: v for k, v in base.__dict__.items() if k.endswith("_")})
         if fitted is not None:
-            try:
+            with reading("Elo-Dixon-Coles"):
                 model.elo_coefficient_ = float(fitted["elo_coefficient"])
                 model.elo_initial_rating_ = float(fitted["elo_initial_rating"])
                 model.elo_ratings_ = pd.Series(fitted["elo_ratings"], dtype=float, name="rating")
@@ -422,8 +416,6 @@ class EloDixonColes(DixonColes):
                 model.confederation_defence_ = pd.Series(
                     fitted.get("confederation_defence", {}), dtype=float, name="defence"
                 ).reindex(index).fillna(0.0)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise FormatError(f"cannot read Elo-Dixon-Coles JSON: {exc}") from exc
         return model
 
 

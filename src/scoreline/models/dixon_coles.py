@@ -48,8 +48,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from scoreline.errors import FormatError, InvalidParameterError, NotFittedError
+from scoreline.errors import InvalidParameterError, NotFittedError
 from scoreline.models._dc_likelihood import log_likelihood, make_problem, score_grids
+from scoreline.models._json import read_document, reading
 from scoreline.models._optimise import minimise
 from scoreline.models._training import MIN_WEIGHT, TrainingData, fixture_arrays, training_data
 from scoreline.models.score_grid import Forecast
@@ -333,13 +334,8 @@ class DixonColes:
         FormatError
             The text is not a scoreline Dixon–Coles JSON document.
         """
-        try:
-            payload = json.loads(text)
-            if payload.get("format") != _JSON_FORMAT:
-                raise FormatError(
-                    f"not a Dixon-Coles model: format is {payload.get('format')!r}, "
-                    f"expected {_JSON_FORMAT!r}"
-                )
+        payload = read_document(text, _JSON_FORMAT, "Dixon-Coles")
+        with reading("Dixon-Coles"):
             model = cls(**payload["params"])
             fitted = payload.get("fitted")
             if fitted is not None:
@@ -359,10 +355,6 @@ class DixonColes:
                 model.converged_ = bool(fitted["converged"])
                 model.n_iterations_ = int(fitted["n_iterations"])
                 model.gradient_norm_ = float(fitted["gradient_norm"])
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, FormatError):
-                raise
-            raise FormatError(f"cannot read Dixon-Coles JSON: {exc}") from exc
         return model
 
 

@@ -42,7 +42,8 @@ import pandas as pd
 from numpy.typing import DTypeLike, NDArray
 
 from scoreline.data.outcomes import outcome_index
-from scoreline.errors import DataValidationError, FormatError, InvalidParameterError, NotFittedError
+from scoreline.errors import DataValidationError, InvalidParameterError, NotFittedError
+from scoreline.models._json import read_document, reading
 from scoreline.models._training import fixture_arrays, goals_90
 from scoreline.models.k_factors import k_factors
 from scoreline.models.ordered_logit import (
@@ -605,11 +606,8 @@ class Elo:
         FormatError
             The text is not a scoreline Elo JSON document.
         """
-        try:
-            payload = json.loads(text)
-            if not isinstance(payload, dict) or payload.get("format") != _JSON_FORMAT:
-                got = payload.get("format") if isinstance(payload, dict) else None
-                raise FormatError(f"not an Elo model: format is {got!r}, expected {_JSON_FORMAT!r}")
+        payload = read_document(text, _JSON_FORMAT, "Elo")
+        with reading("Elo"):
             model = cls(**payload["params"])
             fitted = payload.get("fitted")
             if fitted is not None:
@@ -623,10 +621,6 @@ class Elo:
                 model.link_ = OrderedLogit(**fitted["link"])
                 model.goal_rates_ = GoalRates(**fitted["goal_rates"])
                 model.last_date_ = pd.Timestamp(fitted["last_date"])
-        except FormatError:
-            raise
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise FormatError(f"cannot read Elo JSON: {exc}") from exc
         return model
 
 
