@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from scoreline.errors import InvalidParameterError
-from scoreline.forecast.walk_forward import parse_refit, walk_forward
+from scoreline.forecast.walk_forward import parse_refit, walk_forward, walk_forward_blocks
 from scoreline.models.elo import Elo
+from scoreline.models.score_grid import FIXTURE_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,25 @@ def test_empty_window_is_an_error(recent: pd.DataFrame) -> None:
     """A window without fixtures says so instead of returning an empty forecast."""
     with pytest.raises(InvalidParameterError, match="no fixtures"):
         walk_forward(recent, Elo, "2030-01-01", "2030-02-01")
+
+
+def test_blocks_follow_the_given_cut_offs(recent: pd.DataFrame) -> None:
+    """walk_forward_blocks fits one model per distinct cut-off, oldest first, each on the
+    matches strictly before it, and predicts exactly the fixtures that share it (as a
+    model fitted on those matches alone would, to optimiser tolerance)."""
+    fx = recent[recent["date"] >= "2019-06-01"].head(6).reset_index(drop=True)
+    cut = pd.Series(pd.to_datetime(["2019-05-01", "2019-03-01"] * 3))
+    blocks = list(walk_forward_blocks(recent, Elo, fx[list(FIXTURE_COLUMNS)], cut))
+    assert [b.trained_until for b in blocks] == [pd.Timestamp("2019-03-01"),
+                                                 pd.Timestamp("2019-05-01")]
+    assert [b.rows.tolist() for b in blocks] == [[1, 3, 5], [0, 2, 4]]
+    alone = Elo().fit(recent[recent["date"] < "2019-05-01"])
+    expected = alone.predict(fx.iloc[[0, 2, 4]][list(FIXTURE_COLUMNS)].reset_index(drop=True))
+    assert blocks[1].forecast.outcomes == pytest.approx(expected.outcomes, abs=1e-5)
+
+
+def test_blocks_need_one_cut_off_per_fixture(recent: pd.DataFrame) -> None:
+    """A cut-off series of the wrong length is refused before any fit."""
+    fx = recent.tail(3)[list(FIXTURE_COLUMNS)].reset_index(drop=True)
+    with pytest.raises(InvalidParameterError, match="trained_until"):
+        next(walk_forward_blocks(recent, Elo, fx, pd.Series(pd.to_datetime(["2019-01-01"]))))
