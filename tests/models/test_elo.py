@@ -159,3 +159,29 @@ def test_warm_start_and_update_equal_a_cold_fit(matches: pd.DataFrame) -> None:
 def test_unknown_team_gets_the_initial_rating(elo_2022: Elo) -> None:
     """A team never seen is rated at the initial 1500 instead of failing the batch."""
     assert elo_2022.team_ratings(np.array(["Atlantis"]))[0] == 1500.0
+
+
+def test_warm_start_from_another_model_equals_a_cold_fit(matches: pd.DataFrame) -> None:
+    """fit(matches, warm_start=other) runs only the new matches from a copy of the other
+    model's state: the ratings of a cold fit, and the other model keeps its own."""
+    part = matches[(matches["date"] >= "2010-01-01") & (matches["date"] < "2012-01-01")]
+    first = Elo().fit(part.iloc[:1900])
+    before = first.ratings_.copy()
+    warm = Elo().fit(part, warm_start=first)
+    cold = Elo(warm_start=False).fit(part)
+    assert warm.ratings_.sort_index().equals(cold.ratings_.sort_index())
+    assert len(warm.history_) == len(part)
+    pd.testing.assert_series_equal(first.ratings_, before)
+    assert len(first.history_) == 1900
+
+
+def test_model_read_from_json_rates_and_updates(matches: pd.DataFrame) -> None:
+    """An Elo read back from JSON has the same ratings and forecasts, and applies new
+    matches with update() exactly as the original does."""
+    original = Elo().fit(matches[matches["date"] < "2022-11-20"])
+    again = Elo.from_json(original.to_json())
+    assert again.ratings_.equals(original.ratings_)
+    new = matches[(matches["date"] >= "2022-11-20") & (matches["date"] < "2022-11-23")]
+    np.testing.assert_array_equal(again.predict(new).grids, original.predict(new).grids)
+    assert again.update(new).ratings_.equals(original.update(new).ratings_)
+    assert len(again.history_) == len(new)

@@ -82,7 +82,7 @@ def _model_signature(model: Model) -> str:
     except Exception:  # noqa: BLE001 - unfitted models may refuse; fall back to repr
         params = repr(model)
     return json.dumps({"class": type(model).__module__ + "." + type(model).__qualname__,
-                       "version": getattr(model, "version", None),
+                       "version": model.version,
                        "params": params}, sort_keys=True, default=str)
 
 

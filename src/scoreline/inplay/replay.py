@@ -9,6 +9,7 @@ replay of a match never uses a model that saw it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,7 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
+from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -219,8 +221,8 @@ def build_replay(
     goals: pd.DataFrame,
     *,
     profile: ScoringProfile | None = None,
-    model_factory: Any = None,
-    cache_dir: Any = None,
+    model_factory: ModelFactory | None = None,
+    cache_dir: Path | None = None,
 ) -> MatchReplay:
     """Replay one match of the store.
 

@@ -12,7 +12,7 @@ States, 1950) pulled off an upset, not a comeback, and is ranked by :mod:`upsets
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,7 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
+from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,8 @@ def comeback_table(
     matches: pd.DataFrame,
     goals: pd.DataFrame,
     *,
-    model_factory: Any = None,
-    cache_dir: Any = None,
+    model_factory: ModelFactory | None = None,
+    cache_dir: Path | None = None,
     profile: ScoringProfile | None = None,
 ) -> pd.DataFrame:
     """Every win from behind in ``selected`` with a timeline, ranked by the winner's low point.

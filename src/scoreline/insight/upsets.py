@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ import pandas as pd
 from scoreline.data.outcomes import DecidedBy, outcome_index, outcome_names
 from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
+from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,8 @@ def match_surprises(
     selected: pd.DataFrame,
     matches: pd.DataFrame,
     *,
-    model_factory: Any = None,
-    cache_dir: Any = None,
+    model_factory: ModelFactory | None = None,
+    cache_dir: Path | None = None,
     elo: pd.DataFrame | None = None,
     profile: ScoringProfile | None = None,
 ) -> pd.DataFrame:
