@@ -81,6 +81,7 @@ def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> R
     share link."""
     replay, story = calls.match(request.app, date, home, away)
     m = story.match
+    in_regulation = replay.decided_by == api.DecidedBy.REGULATION
     chart = None
     if replay.has_timeline:
         chart = {"kind": "winprob", "home_team": replay.home_team, "away_team": replay.away_team,
@@ -88,12 +89,12 @@ def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> R
                  "goals": convert.jsonable(replay.goals),
                  "low": {"team": replay.winner, "minute": replay.winner_lowest_minute,
                          "p": replay.winner_lowest_p}
-                 if replay.decided_by == api.DecidedBy.REGULATION and replay.winner_lowest_p is not None
+                 if in_regulation and replay.winner_lowest_p is not None
                  else None}
     share = (str(request.base_url).rstrip("/")
              + f"/match/{m.date.isoformat()}/{quote(m.home_team)}/{quote(m.away_team)}")
     return _render(request, "match.html", title=story.headline, story=story, m=m,
-                   replay=replay, chart=chart, share_url=share)
+                   replay=replay, in_regulation=in_regulation, chart=chart, share_url=share)
 
 
 @router.get("/tournament", response_class=HTMLResponse)
