@@ -52,6 +52,7 @@ from scoreline.errors import InvalidParameterError, NotFittedError
 from scoreline.models._dc_likelihood import log_likelihood, make_problem, score_grids
 from scoreline.models._json import read_document, reading
 from scoreline.models._optimise import minimise
+from scoreline.models._params import check_number
 from scoreline.models._training import MIN_WEIGHT, TrainingData, fixture_arrays, training_data
 from scoreline.models.score_grid import Forecast
 
@@ -70,14 +71,7 @@ def check_positive(name: str, value: object, *, allow_zero: bool = False) -> flo
     InvalidParameterError
         Otherwise, naming the parameter and the value.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise InvalidParameterError(f"{name} must be a number, got {value!r}")
-    v = float(value)
-    ok = math.isfinite(v) and (v >= 0 if allow_zero else v > 0)
-    if not ok:
-        bound = ">= 0" if allow_zero else "> 0"
-        raise InvalidParameterError(f"{name} must be a finite number {bound}, got {value!r}")
-    return v
+    return check_number(name, value, minimum=0, above=not allow_zero)
 
 
 class DixonColes:

@@ -44,6 +44,7 @@ from numpy.typing import DTypeLike, NDArray
 from scoreline.data.outcomes import outcome_index
 from scoreline.errors import DataValidationError, InvalidParameterError, NotFittedError
 from scoreline.models._json import read_document, reading
+from scoreline.models._params import check_flag, check_number
 from scoreline.models._training import fixture_arrays, goals_90
 from scoreline.models.k_factors import k_factors
 from scoreline.models.ordered_logit import (
@@ -228,23 +229,16 @@ class Elo:
         link_window_days: int = 8 * 365,
         warm_start: bool = True,
     ) -> None:
-        if not np.isfinite(initial_rating):
-            raise InvalidParameterError(f"initial_rating must be finite, got {initial_rating!r}")
-        if not np.isfinite(home_advantage) or home_advantage < 0:
+        self.initial_rating = check_number("initial_rating", initial_rating, unit="Elo points")
+        self.home_advantage = check_number("home_advantage", home_advantage, minimum=0,
+                                           unit="Elo points")
+        self.round_changes = check_flag("round_changes", round_changes)
+        window = check_number("link_window_days", link_window_days, minimum=30, unit="days")
+        if not window.is_integer():
             raise InvalidParameterError(
-                f"home_advantage must be a non-negative number of Elo points, got {home_advantage!r}"
-            )
-        if int(link_window_days) < 30:
-            raise InvalidParameterError(
-                f"link_window_days must be at least 30 days, got {link_window_days!r}"
-            )
-        self.initial_rating = float(initial_rating)
-        self.home_advantage = float(home_advantage)
-        self.round_changes = bool(round_changes)
-        self.link_window_days = int(link_window_days)
-        if not isinstance(warm_start, bool):
-            raise InvalidParameterError(f"warm_start must be True or False, got {warm_start!r}")
-        self.warm_start = warm_start
+                f"link_window_days must be a whole number of days, got {link_window_days!r}")
+        self.link_window_days = int(window)
+        self.warm_start = check_flag("warm_start", warm_start)
 
     def get_params(self) -> dict[str, object]:
         """Constructor parameters (JSON-serialisable)."""
