@@ -59,27 +59,16 @@ from scoreline.models.score_grid import MAX_GOALS, Forecast
 
 logger = logging.getLogger(__name__)
 
-_JSON_FORMAT = "scoreline.elo/1"
-
-_F = TypeVar("_F", bound=Callable[..., object])
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _njit(*, cache: bool, nogil: bool) -> Callable[[_F], _F]:
+def _njit(**options: Any) -> Callable[[_F], _F]:
     """numba's ``njit`` when installed; without numba the loop runs as plain Python."""
     try:
         from numba import njit
     except ImportError:  # pragma: no cover - numba is a dependency
         return lambda f: f
-    return cast(Callable[[_F], _F], njit(cache=cache, nogil=nogil))
-
-
-_PART_DTYPES: dict[str, DTypeLike] = {
-    "date": "datetime64[ns]", "home_idx": np.int64, "away_idx": np.int64,
-    "tournament": np.int64, "k": np.float64, "not_neutral": np.float64,
-    "pre_home": np.float64, "pre_away": np.float64, "change": np.float64,
-    "home_90": np.int64, "away_90": np.int64, "known_90": np.bool_,
-}
-"""Per-match arrays kept by :class:`Elo` (one entry per fitted match)."""
+    return cast(Callable[[_F], _F], njit(**options))
 
 MATCH_COLUMNS = ("date", "home_team", "away_team", "home_score", "away_score", "tournament", "neutral")
 """Columns :meth:`Elo.fit` needs (scores after extra time, without shoot-outs)."""
@@ -162,6 +151,17 @@ def _check_rows(matches: pd.DataFrame, offset: int = 0) -> None:
         )
 
 
+_JSON_FORMAT = "scoreline.elo/1"
+
+_PART_DTYPES: dict[str, DTypeLike] = {
+    "date": "datetime64[ns]", "home_idx": np.int64, "away_idx": np.int64,
+    "tournament": np.int64, "k": np.float64, "not_neutral": np.float64,
+    "pre_home": np.float64, "pre_away": np.float64, "change": np.float64,
+    "home_90": np.int64, "away_90": np.int64, "known_90": np.bool_,
+}
+"""Per-match arrays kept by :class:`Elo` (one entry per fitted match)."""
+
+
 class Elo:
     """World Football Elo ratings (eloratings.net formula) with a fitted 1X2 link.
 
@@ -214,6 +214,7 @@ class Elo:
     _tournaments: list[str]
     _tournament_index: dict[str, int]
     _last_key: tuple[pd.Timestamp, str, str]
+    _history_complete: bool
 
     name = "elo"
     version = "1"
@@ -327,11 +328,13 @@ class Elo:
         self._tournaments = list(other._tournaments)
         self._tournament_index = dict(other._tournament_index)
         self._last_key = other._last_key
+        self._history_complete = other._history_complete
         self.link_ = other.link_
         self.goal_rates_ = other.goal_rates_
         self.last_date_ = other.last_date_
 
     def _reset(self) -> None:
+        self._history_complete = True
         self._teams = []
         self._index = {}
         self._ratings = np.zeros(0)
@@ -468,6 +471,13 @@ class Elo:
         if not hasattr(self, "link_"):
             raise NotFittedError("this Elo model is not fitted yet; call fit(matches) first")
 
+    def _check_history(self) -> None:
+        self._check_fitted()
+        if not self._history_complete:
+            raise NotFittedError(
+                "this Elo model was read from JSON, which keeps the ratings but not the match "
+                "history; fit it on the matches to get history_ and ratings_at")
+
     @property
     def ratings_(self) -> pd.Series:
         """Rating of every team after the last fitted match, highest first."""
@@ -478,7 +488,7 @@ class Elo:
     @property
     def history_(self) -> pd.DataFrame:
         """Per-match pre- and post-match ratings (see the class docstring)."""
-        self._check_fitted()
+        self._check_history()
         arr = self._arrays()
         teams = np.asarray(self._teams, dtype=object)
         return pd.DataFrame(
@@ -509,7 +519,7 @@ class Elo:
         Series
             Rating per team that had played before ``date``, highest first.
         """
-        self._check_fitted()
+        self._check_history()
         arr = self._arrays()
         stop = int(np.searchsorted(arr["date"], np.datetime64(pd.Timestamp(date), "ns"), side="left"))
         # chronological (home, away) pairs; the last occurrence of a team holds its rating
@@ -573,8 +583,8 @@ class Elo:
         """Parameters, current ratings and the fitted links as JSON (never pickle).
 
         The per-match history is not written: a model read back predicts exactly as this
-        one, and its ``ratings_`` are the same, but ``history_`` and ``ratings_at`` cover
-        only matches given to it afterwards, and its next ``fit`` starts from scratch.
+        one and has the same ``ratings_`` (``update`` extends them), but ``history_`` and
+        ``ratings_at`` raise NotFittedError until it is fitted again, from scratch.
         """
         payload: dict[str, object] = {"format": _JSON_FORMAT, "params": self.get_params()}
         if hasattr(self, "link_"):
@@ -606,6 +616,7 @@ class Elo:
             fitted = payload.get("fitted")
             if fitted is not None:
                 model._reset()
+                model._history_complete = False
                 teams = [str(t) for t in fitted["teams"]]
                 model._teams = teams
                 model._index = {t: i for i, t in enumerate(teams)}
