@@ -26,8 +26,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from backtest import load_matches
 
+from scoreline.data.outcomes import outcome_index
 from scoreline.evaluate.calibration import calibration_table
-from scoreline.evaluate.metrics import outcome_index
 from scoreline.models.elo import Elo
 
 LAB = Path(os.environ.get("LAB_DIR", "/tmp/scoreline-lab"))

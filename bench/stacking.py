@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
 
+from scoreline.data.outcomes import outcome_index
 from scoreline.evaluate.calibration import calibration_table
 from scoreline.models.adjusted import match_context
 
@@ -39,8 +40,8 @@ def load(name: str, window: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
 
 
 def outcome(frame: pd.DataFrame) -> np.ndarray:
-    d = (frame["home_score_90"] - frame["away_score_90"]).to_numpy(np.int64)
-    return np.where(d > 0, 0, np.where(d == 0, 1, 2))
+    return outcome_index(frame["home_score_90"].to_numpy(np.int64),
+                         frame["away_score_90"].to_numpy(np.int64))
 
 
 def probabilities(grids: np.ndarray) -> np.ndarray:

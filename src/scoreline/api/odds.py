@@ -128,8 +128,9 @@ def compare_odds(
     import pandas as pd
 
     from scoreline.api.forecasts import model_factory
+    from scoreline.data.outcomes import outcome_index
     from scoreline.errors import InvalidParameterError
-    from scoreline.evaluate.metrics import outcome_index, score
+    from scoreline.evaluate.metrics import score
     from scoreline.forecast.margin import METHODS, booksum, remove_margin
     from scoreline.forecast.markets import total
     from scoreline.forecast.odds_file import OddsFileError, read_odds

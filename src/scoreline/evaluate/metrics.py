@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from scoreline.data.outcomes import Outcome, outcome_index  # their home is data.outcomes
 from scoreline.errors import InvalidParameterError
 
 LOG_LOSS_FLOOR = 1e-15
@@ -108,10 +109,12 @@ def score(probs: ArrayLike, outcomes: ArrayLike) -> Scores:
 
 __all__ = [
     "LOG_LOSS_FLOOR",
+    "Outcome",
     "Scores",
     "accuracy",
     "brier",
     "log_loss",
+    "outcome_index",
     "rps",
     "rps_each",
     "score",

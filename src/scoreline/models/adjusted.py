@@ -215,16 +215,17 @@ class AdjustedEloDixonColes(EloDixonColes):
                       else {k: list(v) for k, v in self.stacking.items()})
         return params
 
-    def fit(self, matches: pd.DataFrame, init: DixonColes | None = None) -> Self:
-        """Fit as :meth:`EloDixonColes.fit`, the goal model on margin-capped scores."""
+    def fit(self, matches: pd.DataFrame, *, warm_start: DixonColes | None = None) -> Self:
+        """Fit as :meth:`EloDixonColes.fit`, the goal model on margin-capped scores
+        (``warm_start`` is read, never changed)."""
         if self.margin_cap is not None:
             matches = cap_margins(matches, self.margin_cap)
         if self.mismatch_scale is not None:
-            matches = self._damp_mismatches(matches, init)
+            matches = self._damp_mismatches(matches, warm_start)
         if self.venue_offsets is not None:
             matches = matches.copy(deep=False)
             matches[FIT_OFFSET] = self._venue_offset(matches)
-        return super().fit(matches, init)
+        return super().fit(matches, warm_start=warm_start)
 
     def _venue_offset(self, frame: pd.DataFrame) -> NDArray[np.float64]:
         """Offset of each match: ``c_home`` at home, ``c_neutral`` at a neutral venue
@@ -246,16 +247,15 @@ class AdjustedEloDixonColes(EloDixonColes):
         shift = np.exp(self._venue_offset(fixtures))
         return lam_h * shift, lam_a / shift
 
-    def _damp_mismatches(self, matches: pd.DataFrame, init: DixonColes | None) -> pd.DataFrame:
+    def _damp_mismatches(self, matches: pd.DataFrame,
+                         warm_start: DixonColes | None) -> pd.DataFrame:
         """``matches`` with the :data:`FIT_WEIGHT` column of the mismatch damping.
 
-        The pre-match ratings come from the Elo run the fit itself uses (it continues from
-        the previous fit, so each refit rates only the new matches).
+        The pre-match ratings come from an Elo run that continues the previous fit's (on a
+        copy: the previous model keeps its own), so each refit rates only the new matches.
         """
-        previous = init if init is not None else (
-            self if self.warm_start and hasattr(self, "attack_") else None)
-        elo: Elo = getattr(previous, "elo_", None) or Elo(warm_start=True)
-        elo.fit(matches)
+        previous_elo: Elo | None = getattr(self._warm_start_from(warm_start), "elo_", None)
+        elo = Elo(warm_start=True).fit(matches, warm_start=previous_elo)
         history = elo.history_
         gap = (history["home_rating_before"] - history["away_rating_before"]).abs().to_numpy()
         scale = float(self.mismatch_scale)  # type: ignore[arg-type]

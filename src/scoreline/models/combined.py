@@ -373,6 +373,8 @@ class EloDixonColes(DixonColes):
         payload = json.loads(super().to_json())
         payload["format"] = _JSON_FORMAT
         if "fitted" in payload:
+            if hasattr(self, "elo_"):  # the ratings and links, for a stacked Elo forecast
+                payload["fitted"]["elo"] = json.loads(self.elo_.to_json())
             payload["fitted"]["elo_coefficient"] = self.elo_coefficient_
             payload["fitted"]["elo_initial_rating"] = self.elo_initial_rating_
             payload["fitted"]["elo_ratings"] = {str(k): float(v) for k, v in self.elo_ratings_.items()}
@@ -396,11 +398,12 @@ class EloDixonColes(DixonColes):
         params = dict(payload.get("params") or {})
         # documents written before the confederation offsets existed were fitted without them
         params.setdefault("confederation_offsets", False)
+        goal_params = DixonColes().get_params()  # subclasses add parameters of their own
         inner = dict(payload, format="scoreline.dixon_coles/1",
-                     params={k: v for k, v in params.items() if k != "confederation_offsets"})
+                     params={k: v for k, v in params.items() if k in goal_params})
         if fitted is not None:
             inner["fitted"] = {k: v for k, v in fitted.items()
-                               if not k.startswith(("elo_", "confederation_"))}
+                               if not k.startswith(("elo", "confederation_"))}
         base = DixonColes.from_json(json.dumps(inner))
         model = cls(**params)
         model.__dict__.update({k: v for k, v in base.__dict__.items() if k.endswith("_")})
@@ -409,6 +412,8 @@ class EloDixonColes(DixonColes):
                 model.elo_coefficient_ = float(fitted["elo_coefficient"])
                 model.elo_initial_rating_ = float(fitted["elo_initial_rating"])
                 model.elo_ratings_ = pd.Series(fitted["elo_ratings"], dtype=float, name="rating")
+                if "elo" in fitted:
+                    model.elo_ = Elo.from_json(json.dumps(fitted["elo"]))
                 index = pd.Index(CONFEDERATION_GROUPS, name="confederation")
                 model.confederation_attack_ = pd.Series(
                     fitted.get("confederation_attack", {}), dtype=float, name="attack"

@@ -306,6 +306,8 @@ class Elo:
         n = getattr(self, "_n", 0)
         if n == 0 or n > len(matches) or not hasattr(self, "link_"):
             return False
+        if not self._history_complete:  # read from JSON: its run did not start at row 0
+            return False
         row = matches.iloc[n - 1]
         return bool(
             pd.Timestamp(row["date"]) == self._last_key[0]
