@@ -12,6 +12,7 @@ import pytest
 
 from scoreline import models
 from scoreline.errors import FormatError, InvalidParameterError, NotFittedError
+from scoreline.models.adjusted import TUNED_STACKING, TUNED_VENUE_OFFSETS, AdjustedEloDixonColes
 from scoreline.models.blend import Blend
 from scoreline.models.combined import EloDixonColes
 from scoreline.models.dixon_coles import DixonColes
@@ -22,8 +23,13 @@ from scoreline.models.score_grid import MAX_GOALS, ScoreGrid
 FACTORIES: dict[str, Callable[[], Model]] = {
     **{name: (lambda name=name: models.get_model(name)) for name in models.MODEL_NAMES},
     "blend": lambda: Blend(("elo", "dixon-coles"), weights=(0.4, 0.6)),
+    "adjusted-all-options": lambda: AdjustedEloDixonColes(
+        margin_cap=4, mismatch_scale=400.0, venue_offsets=TUNED_VENUE_OFFSETS,
+        stacking=TUNED_STACKING),
 }
-"""Every registered model and a blend, each as a factory of unfitted instances."""
+"""Every registered model, a blend and the adjusted model with every option on (its
+mismatch damping runs an Elo of its own, its stacking forecasts with the Elo it holds),
+each as a factory of unfitted instances."""
 
 NAMES = list(FACTORIES)
 
