@@ -56,7 +56,7 @@ def tournament_matches(store: Store, fmt: TournamentFormat, until: dt.date | Non
     return frame[frame["tournament"] == fmt.tournament]
 
 
-def load_tournament(store: Any, name_or_path: str | Path) -> TournamentFormat:
+def load_tournament(store: Store, name_or_path: str | Path) -> TournamentFormat:
     """Load a format, with every team checked against the store and, where the format
     reads its groups from the data (``groups_from_data``), the store's matches.
 
