@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from scoreline._cachedir import set_numba_cache_dir
 from scoreline.errors import (
     DataSourceError,
     DataValidationError,
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from scoreline.data.store import Store
 
 __version__ = "0.1.0"
+
+# compiled kernels go to the user cache, never into the (possibly read-only) package
+set_numba_cache_dir()
 
 
 def open(db: str | Path | None = None, *, read_only: bool = False) -> Store:

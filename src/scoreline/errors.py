@@ -104,13 +104,30 @@ class ArticleError(ScorelineError, ValueError):
     """An article cannot be checked (empty, not text, too large, or about no match)."""
 
 
+class OutputError(ScorelineError, OSError):
+    """An output file cannot be written (a folder, a missing folder, no permission)."""
+
+
+class BusyError(ScorelineError, RuntimeError):
+    """The server's heavy-work queue is full or a request ran past its time budget.
+
+    ``retry_after`` is the number of seconds after which a retry is likely to succeed.
+    """
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 __all__ = [
     "ArticleError",
+    "BusyError",
     "DataSourceError",
     "DataValidationError",
     "FormatError",
     "InvalidParameterError",
     "NotFittedError",
+    "OutputError",
     "ScorelineError",
     "StoreError",
     "UnknownMatchError",

@@ -22,7 +22,7 @@ def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_match_json_and_chart(tmp_path: Path) -> None:
     """``match --json`` gives the pre-match forecast, goals with probabilities, the low point,
     and writes the PNG and SVG chart to --out."""
-    out = tmp_path / "charts" / "gj.png"
+    out = tmp_path / "gj.png"
     result = runner.invoke(app, ["match", "2022-11-23", "Germany", "Japan", "--out", str(out),
                                  "--json"])
     assert result.exit_code == 0, result.output
@@ -40,7 +40,7 @@ def test_match_json_and_chart(tmp_path: Path) -> None:
 
 def test_match_table(tmp_path: Path) -> None:
     """The readable output names the scorers, the winner's low point and the chart path."""
-    result = runner.invoke(app, ["match", "2022-11-23", "japan", "germany", "--out",
+    result = runner.invoke(app, ["match", "2022-11-23", "japan", "germany", "--chart",
                                  str(tmp_path / "c.png")])
     assert result.exit_code == 0, result.output
     for text in ("Germany 1-2 Japan", "Gündoğan (pen)", "Dōan", "Asano",

@@ -33,10 +33,15 @@ def load_data(
     report_path : path, optional
         With ``skip_invalid``, where to write the rejected rows (one per line).
     """
+    from scoreline.api._output import checked_output, output_errors
+
+    if report_path is not None:
+        report_path = checked_output(report_path, "the report")
     report = _writable_store(db).load(source, skip_invalid=skip_invalid, progress=progress)
     if report_path is not None and skip_invalid:
-        Path(report_path).write_text("".join(line + "\n" for line in report.rejected),
-                                     encoding="utf-8")
+        with output_errors(report_path, "the report"):
+            Path(report_path).write_text("".join(line + "\n" for line in report.rejected),
+                                         encoding="utf-8")
     return report
 
 

@@ -5,12 +5,12 @@ Heavy modules are imported inside the functions so ``import scoreline.api`` stay
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scoreline.api._cache import FitCache, LRUCache
 from scoreline.api._store import _day, get_store
 from scoreline.models import MODEL_NAMES, Model, ModelFactory
 
@@ -40,34 +40,62 @@ def model_factory(name: str = "default") -> ModelFactory:
     return factory
 
 
-_FITTED: OrderedDict[tuple[str, str, str, str], Any] = OrderedDict()
-_FITTED_MAX = 16
-_PREDICTED: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-_PREDICTED_MAX = 4096
-_fitted_lock = threading.Lock()
+_FITTED: LRUCache[Any] = LRUCache(
+    "fitted models", 16, key="(store path, snapshot fingerprint, model name, day)")
+"""Fits in this process; behind it, :data:`FIT_CACHE` on disk for every process."""
+
+_PREDICTED: LRUCache[MatchForecast] = LRUCache(
+    "match forecasts", 4096, key="(store path, snapshot fingerprint, model name, day, home "
+    "team, away team, neutral, knockout, tournament)")
+"""Forecasts are pure functions of their key: repeated requests cost a dictionary lookup."""
+
+FIT_CACHE_BYTES = 256 * 2**20
+"""Size bound of the on-disk fitted-model cache (a default-model fit is about 60 kB)."""
+
+
+def fit_cache() -> FitCache:
+    """The on-disk fitted-model cache (``<user cache>/fits``, see :class:`FitCache`).
+
+    ``SCORELINE_FIT_CACHE=0`` turns it off (fits then stay in memory only).
+    """
+    from scoreline._cachedir import user_cache_dir
+
+    return FitCache(user_cache_dir() / "fits", FIT_CACHE_BYTES)
 
 
 def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
     """The model ``model`` fitted on every match strictly before ``day``, cached.
 
-    Fits are kept (up to 16, least recently used dropped) per store file, data snapshot
-    (:meth:`Store.fingerprint`), model name and day, so repeated forecasts for the same
-    day (web requests, a CLI session) cost a prediction, not a fit. Fitted models are
-    only read after fitting, so they are shared across threads.
+    Looked up in memory (16 fits, least recently used dropped, per store file, data
+    snapshot (:meth:`Store.fingerprint`), model name and day), then on disk
+    (:func:`fit_cache`, shared by every process of the machine, keyed by the snapshot,
+    the model's class, version and parameters, and the day), and fitted only when both
+    miss. Simultaneous calls for one key share one fit, within a process and across
+    processes. Fitted models are only read after fitting, so they are shared across threads.
     """
     store = get_store(db)
     day = _day(day, "day")
-    key = (store.path, store.fingerprint(), model, day.date().isoformat())
-    with _fitted_lock:
-        if key in _FITTED:
-            _FITTED.move_to_end(key)
-            return _FITTED[key]
-    fitted = model_factory(model)().fit(store.matches(until=day))
-    with _fitted_lock:
-        _FITTED[key] = fitted
-        while len(_FITTED) > _FITTED_MAX:
-            _FITTED.popitem(last=False)
-    return fitted
+    fingerprint = store.fingerprint()
+    key = (store.path, fingerprint, model, day.date().isoformat())
+
+    def fit() -> Any:
+        fresh = model_factory(model)()
+        disk = fit_cache() if os.environ.get("SCORELINE_FIT_CACHE", "1") != "0" else None
+        if disk is None or not FitCache.supports(fresh):
+            return fresh.fit(store.matches(until=day))
+        disk_key = FitCache.key(fingerprint, model, fresh, day.date().isoformat())
+        found = disk.load(disk_key, type(fresh))
+        if found is not None:
+            return found
+        with disk.locked(disk_key):
+            found = disk.load(disk_key, type(fresh))  # another process may have just fitted it
+            if found is not None:
+                return found
+            fitted = fresh.fit(store.matches(until=day))
+            disk.store(disk_key, fitted)
+            return fitted
+
+    return _FITTED.get_or_compute(key, fit)
 
 
 @dataclass(frozen=True)
@@ -76,6 +104,7 @@ class MatchForecast:
 
     ``top_scorelines`` holds dicts ``home_goals``, ``away_goals``, ``p``. With
     ``knockout``, ``p_home_advance``/``p_away_advance`` include extra time and penalties.
+    ``notes`` are caveats to show with the numbers (a date far past the data).
     """
 
     home_team: str
@@ -93,6 +122,7 @@ class MatchForecast:
     knockout: bool = False
     p_home_advance: float | None = None
     p_away_advance: float | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def predict_match(
@@ -124,6 +154,14 @@ def predict_match(
         A model name (see :func:`scoreline.models.get_model`).
     db : path, optional
         Store file.
+
+    Raises
+    ------
+    InvalidParameterError
+        A team has no match before ``date`` (the model would know nothing of it), the two
+        teams are one, or a bad date or model name.
+    UnknownTeamError
+        A name matches no team (with the closest names).
     """
     import pandas as pd
 
@@ -140,10 +178,10 @@ def predict_match(
     tournament = tournament or ("FIFA World Cup" if knockout else "Friendly")
     key = (store.path, store.fingerprint(), model, day.date().isoformat(), home_team, away_team,
            bool(neutral), bool(knockout), tournament)
-    with _fitted_lock:
-        if key in _PREDICTED:
-            _PREDICTED.move_to_end(key)
-            return _PREDICTED[key]
+    cached = _PREDICTED.get(key)
+    if cached is not None:
+        return cached
+    notes = _data_notes(store, day, (home_team, away_team))
     fixture = pd.DataFrame({
         "date": [day], "home_team": [home_team], "away_team": [away_team], "neutral": [neutral],
         "tournament": [tournament],
@@ -156,13 +194,44 @@ def predict_match(
         float(forecast.p_away[0]), float(forecast.expected_home_goals[0]),
         float(forecast.expected_away_goals[0]),
         [{"home_goals": h, "away_goals": a, "p": p} for h, a, p in forecast.top_scorelines(0, 5)],
-        bool(knockout), advance[0], advance[1],
+        bool(knockout), advance[0], advance[1], notes,
     )
-    with _fitted_lock:  # forecasts are pure functions of the key: keep the recent ones
-        _PREDICTED[key] = result
-        while len(_PREDICTED) > _PREDICTED_MAX:
-            _PREDICTED.popitem(last=False)
+    _PREDICTED.put(key, result)
     return result
+
+
+STALE_DAYS = 180
+"""A forecast dated this many days or more after the last match in the store carries a note."""
+
+
+def _data_notes(store: Any, day: Any, teams: tuple[str, str]) -> list[str]:
+    """Refuse a team with no match before ``day``; caveats for dates far past the data.
+
+    Raises
+    ------
+    InvalidParameterError
+        A team has not played before ``day`` (a model would only echo its prior).
+    """
+    import pandas as pd
+
+    from scoreline.errors import InvalidParameterError
+
+    before = store.matches(until=day)
+    played = set(before["home_team"]).union(before["away_team"])
+    for team in teams:
+        if team not in played:
+            first = store.matches(team=team)["date"]
+            since = f"; its first match in the data is on {first.iloc[0].date()}" if len(
+                first) else ""
+            raise InvalidParameterError(
+                f"{team} has no match before {day.date()} in the data{since}: a forecast "
+                "needs at least one earlier match; choose a later date")
+    last = pd.Timestamp(store.last_date())
+    gap = (day - last).days
+    if gap >= STALE_DAYS:
+        return [(f"the data end on {last.date()}, {gap:,} days before {day.date()}: this "
+                 "forecast uses strengths as they were then; results since are unknown")]
+    return []
 
 
 def _advance(forecast: Any) -> tuple[float, float]:
@@ -206,17 +275,21 @@ def predict_fixtures(
         The fixtures (canonical team names) with ``p_home``, ``p_draw``, ``p_away``,
         ``home_xg``, ``away_xg`` and ``model``.
     """
+    from scoreline.api._output import checked_output, output_errors
     from scoreline.forecast.fixtures_file import read_fixtures
     from scoreline.forecast.walk_forward import walk_forward
 
     store = get_store(db)
     factory = model_factory(model)
+    if out is not None:
+        out = checked_output(out, "the CSV")
     source = Path(fixtures) if isinstance(fixtures, str | Path) else fixtures
     frame = read_fixtures(source, store.resolve_team)
     forecast = walk_forward(store.matches(), factory, fixtures=frame, refit=refit)
     result = forecast.to_frame().assign(model=forecast.model)
     if out is not None:
-        result.assign(date=result["date"].dt.strftime("%Y-%m-%d")).to_csv(out, index=False)
+        with output_errors(out, "the CSV"):
+            result.assign(date=result["date"].dt.strftime("%Y-%m-%d")).to_csv(out, index=False)
     return result
 
 
@@ -255,9 +328,12 @@ def run_backtest(
     """
     import pandas as pd
 
+    from scoreline.api._output import checked_output, output_errors
     from scoreline.evaluate.backtest import backtest
     from scoreline.evaluate.calibration import reliability_plot
 
+    if plot is not None:
+        plot = checked_output(plot, "the chart")
     store = get_store(db)
     factory = model_factory(model)
     matches = store.matches()
@@ -268,5 +344,6 @@ def run_backtest(
                       progress=progress)
     if plot is not None:
         title = f"{result.model}, {start.date()} to {stop.date()}" + (f", {name}" if name else "")
-        reliability_plot(result.calibration, plot, title)
+        with output_errors(plot, "the chart"):
+            reliability_plot(result.calibration, plot, title)
     return result

@@ -67,7 +67,8 @@ def match_replay(
         The two teams in either order, any spelling the store resolves.
     chart : path, optional
         Also draw the win-probability chart; PNG and SVG are written beside this path
-        (its suffix is replaced). Skipped, with a note, when there is no timeline.
+        (its suffix is replaced; the folder must exist). Skipped, with a note, when there
+        is no timeline.
     db : path, optional
         Store file.
 
@@ -88,9 +89,12 @@ def match_replay(
     """
     import dataclasses
 
+    from scoreline.api._output import checked_output, output_errors
     from scoreline.inplay.replay import build_replay
 
     day = _day(date, "date")
+    if chart is not None:
+        chart = checked_output(chart, "the chart")
     store = get_store(db)
     row = store.find_match(day, home, away)
     replay = build_replay(row, store.matches(), store.goals(match_id=int(row["match_id"])))
@@ -98,7 +102,8 @@ def match_replay(
         if replay.has_timeline:
             from scoreline.inplay.replay_chart import save_replay_chart
 
-            paths = save_replay_chart(replay, chart)
+            with output_errors(chart, "the chart"):
+                paths = save_replay_chart(replay, chart)
             replay = dataclasses.replace(replay, charts=[str(p) for p in paths])
         else:
             replay = dataclasses.replace(

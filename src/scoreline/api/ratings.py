@@ -112,9 +112,12 @@ def rating_history(
     import numpy as np
     import pandas as pd
 
+    from scoreline.api._output import checked_output, output_errors
     from scoreline.models.elo import Elo
     from scoreline.models.elo_plot import plot_rating_history
 
+    if plot is not None:
+        plot = checked_output(plot, "the chart")
     store = get_store(db)
     name = store.resolve_team(team)
     matches = store.matches(until=_day(until, "until"))
@@ -135,5 +138,6 @@ def rating_history(
         "change": np.where(home, h["change"], -h["change"]),
     })
     if plot is not None:
-        plot_rating_history(points, name, plot)
+        with output_errors(plot, "the chart"):
+            plot_rating_history(points, name, plot)
     return RatingHistory(name, points)

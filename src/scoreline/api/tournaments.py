@@ -73,6 +73,7 @@ def simulate_tournament(
     """
     from scoreline.tournament.runner import forecast_tournament
 
+    csv, plot = _checked_outputs(csv, plot)
     result = forecast_tournament(
         get_store(db), str(tournament), as_of, sims=sims, seed=seed, hot=hot,
         model_factory=_tournament_model(model), progress=progress,
@@ -82,13 +83,25 @@ def simulate_tournament(
     return _write_outputs(result, csv, plot, plot_stages)
 
 
-def _write_outputs(result: Any, csv: str | Path | None, plot: str | Path | None,
-                   draw: Any) -> Any:
+def _checked_outputs(csv: str | Path | None,
+                     plot: str | Path | None) -> tuple[Path | None, Path | None]:
+    """The output paths checked before any simulation runs (see :mod:`scoreline.api._output`)."""
+    from scoreline.api._output import checked_output
+
+    return (None if csv is None else checked_output(csv, "the CSV"),
+            None if plot is None else checked_output(plot, "the chart"))
+
+
+def _write_outputs(result: Any, csv: Path | None, plot: Path | None, draw: Any) -> Any:
     """Write ``result.to_frame()`` to ``csv`` and ``draw(result, plot)``, when asked."""
+    from scoreline.api._output import output_errors
+
     if csv is not None:
-        result.to_frame().to_csv(csv, index=False)
+        with output_errors(csv, "the CSV"):
+            result.to_frame().to_csv(csv, index=False)
     if plot is not None:
-        draw(result, plot)
+        with output_errors(plot, "the chart"):
+            draw(result, plot)
     return result
 
 
@@ -120,6 +133,7 @@ def simulate_timeline(
     """
     from scoreline.tournament.runner import forecast_timeline
 
+    csv, plot = _checked_outputs(csv, plot)
     result = forecast_timeline(
         get_store(db), str(tournament), sims=sims, seed=seed, hot=hot, refit=refit,
         model_factory=_tournament_model(model), progress=progress,

@@ -17,6 +17,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from scoreline.errors import ScorelineError
 
@@ -27,8 +28,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+# emoji=False: data messages name places as ``file.csv:100:``, which rich would draw as 💯
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 DbOption = typer.Option(None, "--db", envvar="SCORELINE_DB", help="DuckDB store path.")
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
@@ -80,5 +82,6 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except ScorelineError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False,
+                          soft_wrap=True)
         raise typer.Exit(1) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -59,9 +60,10 @@ def load(
             f"{result.matches_changed:,} corrected; +{result.goals_added:,} / "
             f"-{result.goals_removed:,} goals")
         for warning in result.warnings:
-            console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+            console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
         if result.rejected:
-            console.print(f"[yellow]{len(result.rejected)} rows rejected[/]; listed in {report}")
+            console.print(f"[yellow]{len(result.rejected)} rows rejected[/]; listed in "
+                          f"{escape(str(report))}")
 
     emit(result, as_json, render)
 

@@ -1,4 +1,4 @@
-"""``scoreline match DATE HOME AWAY``: a past match minute by minute, with a chart."""
+"""``scoreline match DATE HOME AWAY``: a past match minute by minute (a chart when asked)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ from rich.table import Table
 from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
 
-OutOption = typer.Option(
-    None, "--out", help="Chart file (PNG and SVG are both written; default "
-    "DATE-HOME-AWAY.png in the current directory).")
-NoChartOption = typer.Option(False, "--no-chart", help="Do not draw the chart.")
-
-
-def _default_chart(date: str, home: str, away: str) -> Path:
-    slug = "-".join(part.lower().replace(" ", "-") for part in (home, away))
-    return Path(f"{date}-{slug}.png")
+ChartOption = typer.Option(
+    None, "--chart", "--out", help="Draw the win-probability chart into this file (PNG and "
+    "SVG are both written; the folder must exist). No chart without it.")
+NoChartOption = typer.Option(False, "--no-chart", hidden=True,
+                             help="No chart (the default; kept for old scripts).")
 
 
 def _pct(value: float | None) -> str:
@@ -30,16 +26,15 @@ def match(
     date: str = typer.Argument(..., help="Match day, YYYY-MM-DD."),
     home: str = typer.Argument(..., help="One team (either order)."),
     away: str = typer.Argument(..., help="The other team."),
-    out: Path = OutOption,
+    chart: Path = ChartOption,
     no_chart: bool = NoChartOption,
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Pre-match forecast, each goal with the win probabilities after it, the winner's low
-    point, and a win-probability chart."""
+    point, and (with --chart FILE) a win-probability chart."""
     with friendly_errors():
-        chart = None if no_chart else (out or _default_chart(date, home, away))
-        replay = api.match_replay(date, home, away, chart=chart, db=db)
+        replay = api.match_replay(date, home, away, chart=None if no_chart else chart, db=db)
 
     def render() -> None:
         console.print(f"[bold]{replay.score_text}[/]  {replay.tournament}, {replay.date}, "
@@ -74,6 +69,6 @@ def match(
         for note in replay.notes:
             console.print(f"[yellow]note:[/] {note}", highlight=False)
         for path in replay.charts:
-            console.print(f"chart: {path}", highlight=False)
+            console.print(f"chart written to {path}", highlight=False, markup=False)
 
     emit(replay, as_json, render)

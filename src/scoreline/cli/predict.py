@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from scoreline import api
@@ -80,6 +81,8 @@ def predict(
             console.print(f"to advance (extra time and penalties): {f.home_team} "
                           f"{f.p_home_advance:.1%}, {f.away_team} {f.p_away_advance:.1%}",
                           highlight=False)
+        for note in f.notes:
+            console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
 
     emit(f, as_json, render)
 

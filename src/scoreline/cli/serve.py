@@ -16,7 +16,8 @@ def serve(
     max_sims: int = typer.Option(50_000, "--max-sims", min=100,
                                  help="Largest simulation a request may ask for."),
 ) -> None:
-    """Serve the web app: pages for people, a JSON API under /api/v1 (OpenAPI at /docs).
+    """Serve the web app: pages for people, a JSON API under /api/v1 (reference at /api,
+    OpenAPI schema at /api/v1/openapi.json).
 
     Open http://HOST:PORT/match/2022-11-23/Germany/Japan for the worked example.
     """

@@ -69,9 +69,9 @@ def simulate(
 ) -> None:
     """Each team's chances of leaving the group, of each knockout round and of the title."""
     if timeline:
-        _timeline(tournament, sims or 20_000, seed, hot, model, top, csv, plot, db, as_json)
+        _timeline(tournament, 20_000 if sims is None else sims, seed, hot, model, top, csv, plot, db, as_json)
         return
-    sims = sims or 100_000
+    sims = 100_000 if sims is None else sims
     with friendly_errors(), _progress(not as_json and sims >= 200_000, "simulating") as bar:
         task = bar.add_task("sims", total=sims)
         r = api.simulate_tournament(

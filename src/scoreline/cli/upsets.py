@@ -40,6 +40,11 @@ def upsets(
                              all_time=all_time, top=top, db=db)
 
     def render() -> None:
+        if not ranking.upsets:
+            console.print(f"no upsets in {ranking.selection}: {ranking.matches_scored} matches "
+                          "with a pre-match forecast (a team's first matches have none)",
+                          highlight=False, markup=False)
+            return
         table = Table(title=f"Upsets: {ranking.selection} ({ranking.upsets_found} of "
                       f"{ranking.matches_scored} matches won by the underdog)",
                       title_justify="left")

@@ -46,10 +46,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import poisson, skellam
 
 from scoreline.errors import InvalidParameterError
-from scoreline.models.score_grid import Forecast
+from scoreline.models.score_grid import Forecast, poisson_probabilities
 
 EXTRA_TIME_FRACTION = 30.0 / 90.0
 """Extra time lasts 30 minutes: goal rates are the 90-minute rates times this."""
@@ -144,9 +143,11 @@ def knockout_breakdown(
     p_away_90 = forecast.p_away
     mu_h = np.asarray(forecast.expected_home_goals, dtype=np.float64) * EXTRA_TIME_FRACTION
     mu_a = np.asarray(forecast.expected_away_goals, dtype=np.float64) * EXTRA_TIME_FRACTION
-    # Skellam(mu_h, mu_a) is the distribution of X - Y for independent Poissons.
-    et_level = skellam.pmf(0, mu_h, mu_a)
-    et_home = skellam.sf(0, mu_h, mu_a)
+    # X - Y for independent Poissons (a Skellam distribution): P(X = Y) and P(X > Y) from
+    # the joint grid, 40 goals a side being far past any extra-time rate
+    ph, pa = poisson_probabilities(mu_h, 40), poisson_probabilities(mu_a, 40)
+    et_level = np.einsum("nk,nk->n", ph, pa)
+    et_home = np.einsum("nh,na,ha->n", ph, pa, np.tril(np.ones((41, 41)), -1))
     et_away = np.clip(1.0 - et_level - et_home, 0.0, 1.0)
     s_home = shootout_home_probability(p_home_90, p_draw, shootout_slope)
     p_shootout = p_draw * et_level
@@ -199,12 +200,9 @@ def extra_time_grid(
 
     The last row and column hold the tail (``max_goals`` or more).
     """
-    goals = np.arange(max_goals + 1)
-    ph = poisson.pmf(goals, expected_home_goals * EXTRA_TIME_FRACTION)
-    pa = poisson.pmf(goals, expected_away_goals * EXTRA_TIME_FRACTION)
-    ph[-1] = poisson.sf(max_goals - 1, expected_home_goals * EXTRA_TIME_FRACTION)
-    pa[-1] = poisson.sf(max_goals - 1, expected_away_goals * EXTRA_TIME_FRACTION)
-    return np.outer(ph, pa)
+    ph = poisson_probabilities(np.array([expected_home_goals * EXTRA_TIME_FRACTION]), max_goals)
+    pa = poisson_probabilities(np.array([expected_away_goals * EXTRA_TIME_FRACTION]), max_goals)
+    return np.outer(ph[0], pa[0])
 
 
 __all__ = [

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from scoreline._cachedir import user_cache_dir
 from scoreline.forecast.walk_forward import walk_forward_blocks
 from scoreline.models.protocol import Model, ModelFactory
 from scoreline.models.score_grid import FIXTURE_COLUMNS
@@ -61,12 +62,7 @@ def default_model_factory() -> ModelFactory:
 
 def default_cache_dir() -> Path:
     """``$SCORELINE_CACHE`` or the per-user cache directory of scoreline."""
-    env = os.environ.get("SCORELINE_CACHE")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("scoreline"))
+    return user_cache_dir()
 
 
 def _model_signature(model: Model) -> str:

@@ -220,7 +220,6 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
         fig.text(0.07, 0.875, pre, fontsize=9, color="#757575", ha="left", va="top")
 
     base = Path(out)
-    base.parent.mkdir(parents=True, exist_ok=True)
     paths = [base.with_suffix(".png"), base.with_suffix(".svg")]
     for path in paths:
         fig.savefig(path, metadata={"Date": None} if path.suffix == ".svg" else None)

@@ -241,9 +241,10 @@ def _pick(cond: Any, values: Any, otherwise: Any = None) -> np.ndarray:
 
 def rank_upsets(surprises: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Upsets only, biggest first (by ``upset_bits``), with a ``rank`` column (1 = biggest)."""
-    ups = surprises[surprises["upset"]].sort_values(
+    # astype: an empty selection has an object column, which pandas would read as labels
+    ups = surprises[surprises["upset"].astype(bool).to_numpy()].sort_values(
         ["upset_bits", "date"], ascending=[False, True], kind="stable")
-    ups = ups.reset_index(drop=True)
+    ups = ups.drop(columns=["rank"], errors="ignore").reset_index(drop=True)
     ups.insert(0, "rank", np.arange(1, len(ups) + 1))
     return ups if top is None else ups.head(top)
 

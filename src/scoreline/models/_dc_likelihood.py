@@ -28,11 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import gammaln
-from scipy.stats import poisson
 
 from scoreline.models._training import TrainingData
-from scoreline.models.score_grid import MAX_GOALS
+from scoreline.models.score_grid import MAX_GOALS, poisson_probabilities
 
 _TAU_FLOOR = 1e-3
 
@@ -81,6 +79,8 @@ def make_problem(
     if data.offset is not None:
         offset = data.offset if offset is None else offset + data.offset
     hg, ag, w = data.home_goals, data.away_goals, data.weight
+    from scipy.special import gammaln  # fitting only: keeps scipy off the forecast path
+
     return Problem(
         data=data,
         covariate=covariate,
@@ -241,13 +241,10 @@ def score_grids(
     fixtures; the low-score correction preserves the total, and each grid is
     renormalised to absorb rounding (and the rare clipping of ``tau`` at 0).
     """
-    goals = np.arange(MAX_GOALS + 1)
     lam_h = np.asarray(lam_h, dtype=np.float64)[:, None]
     lam_a = np.asarray(lam_a, dtype=np.float64)[:, None]
-    ph = poisson.pmf(goals, lam_h)
-    pa = poisson.pmf(goals, lam_a)
-    ph[:, MAX_GOALS] = poisson.sf(MAX_GOALS - 1, lam_h[:, 0])
-    pa[:, MAX_GOALS] = poisson.sf(MAX_GOALS - 1, lam_a[:, 0])
+    ph = poisson_probabilities(lam_h[:, 0], MAX_GOALS)
+    pa = poisson_probabilities(lam_a[:, 0], MAX_GOALS)
     grids = ph[:, :, None] * pa[:, None, :]
     rho = np.broadcast_to(np.asarray(rho, dtype=np.float64), lam_h[:, 0].shape)
     lh, la = lam_h[:, 0], lam_a[:, 0]

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize
 
 from scoreline.models._dc_likelihood import Problem, _dot, log_rates, objective
 
@@ -94,6 +93,8 @@ def minimise(p: Problem, theta0: NDArray[np.float64], max_iterations: int = 5000
     scipy's flag: a fit that stops short is logged as a warning and reported with
     ``converged=False``; nothing is silenced.
     """
+    from scipy.optimize import minimize  # a second of import time: only when fitting
+
     sqrt_h = np.sqrt(_diagonal_curvature(theta0, p))
 
     def fun(u: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:

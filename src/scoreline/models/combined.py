@@ -76,7 +76,6 @@ from typing import Self
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy.optimize import minimize
 
 from scoreline.data.confederations import CONFEDERATIONS, NONE, confederations
 from scoreline.errors import InvalidParameterError
@@ -165,6 +164,8 @@ def _fit_with_confederations(
     curvature[2 * t : 2 * t + 2 * g] += scale * offset_precision
     curvature[2 * t + 2 * g :] = team_curvature[2 * t :]
     sqrt_h = np.sqrt(np.maximum(curvature, 1e-8))
+
+    from scipy.optimize import minimize  # a second of import time: only when fitting
 
     def scaled(u: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
         value, grad = fun(u / sqrt_h)

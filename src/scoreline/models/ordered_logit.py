@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import expit, gammaln
 
 _EPS = 1e-12
 
@@ -70,6 +69,8 @@ class OrderedLogit:
         not_neutral : array, shape (n,)
             1.0 where the home team plays at home, else 0.0.
         """
+        from scipy.special import expit  # imported late: scipy is slow to import
+
         s = self.beta * np.asarray(rating_diff) / 400.0 + self.gamma * np.asarray(not_neutral)
         p_away = expit(self.theta_1 - s)
         p_not_home = expit(self.theta_2 - s)
@@ -83,6 +84,8 @@ def _logit_nll(
     outcome: NDArray[np.int64],
     weight: NDArray[np.float64],
 ) -> tuple[float, NDArray[np.float64]]:
+    from scipy.special import expit
+
     beta, gamma, theta_1, log_gap = params
     gap = np.exp(log_gap)
     theta_2 = theta_1 + gap
@@ -265,6 +268,8 @@ def poisson_grids(
     home_rate: NDArray[np.float64], away_rate: NDArray[np.float64], max_goals: int
 ) -> NDArray[np.float64]:
     """Independent-Poisson score grids, shape (n, G, G), renormalised to sum to one."""
+    from scipy.special import gammaln
+
     goals = np.arange(max_goals + 1)
     log_fact = gammaln(goals + 1.0)
     ph = np.exp(goals * np.log(home_rate)[:, None] - home_rate[:, None] - log_fact)
@@ -299,6 +304,8 @@ def match_outcomes(grids: NDArray[np.float64], target: NDArray[np.float64]) -> N
 
 def poisson_log_likelihood(goals: NDArray[np.int64], rate: NDArray[np.float64]) -> float:
     """Sum of Poisson log-probabilities (used in tests and diagnostics)."""
+    from scipy.special import gammaln
+
     g = np.asarray(goals, dtype=np.float64)
     return float(np.sum(g * np.log(rate) - rate - gammaln(g + 1.0)))
 
