@@ -40,9 +40,11 @@ def _web_cache(session_cache: Path) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def web_settings(store_path: Path) -> WebSettings:
-    """Small simulations so that the tests stay fast; the real store of the session."""
+    """Small simulations so that the tests stay fast; the real store of the session; a
+    time budget long enough for first computations on a busy test machine."""
     return WebSettings(db=str(store_path), max_sims=20_000, page_sims=2_000,
-                       timeline_sims=300, max_timeline_sims=1_000, timeline_refit=False)
+                       timeline_sims=300, max_timeline_sims=1_000, timeline_refit=False,
+                       time_budget_s=300.0)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from scoreline import __version__, api
 from scoreline.web import errors
 from scoreline.web.cache import ResultCache
 from scoreline.web.guard import GuardMiddleware
+from scoreline.web.heavy import HeavyPool
 from scoreline.web.render import install_filters
 
 log = logging.getLogger("scoreline.web")
@@ -49,10 +50,21 @@ class WebSettings:
         of text; the transport limit leaves room for form or JSON encoding).
     cache_size : int
         Simulation and ranking results kept (least recently used dropped first).
+    forecast_cache_size : int
+        Match forecasts kept, by the request's inputs.
     match_cache_size : int
         Match pages' results kept (replay and story of a played match).
     warm : bool
         At start-up, load the store and compute the home page's data in the background.
+    heavy_workers : int
+        Threads running heavy work (fits, simulations, rankings, checks) at once.
+    heavy_queue : int
+        Heavy jobs admitted beyond the running ones; past that, 503 with ``Retry-After``.
+    time_budget_s : float
+        Longest a request waits for heavy work, in seconds (then 503; the work goes on and
+        its result is cached for the retry).
+    max_claims : int
+        Most claims an article check answers (the rest are counted, not listed).
     """
 
     db: str | None = None
@@ -64,7 +76,12 @@ class WebSettings:
     max_body_bytes: int = 3_200_000
     cache_size: int = 32
     match_cache_size: int = 256
+    forecast_cache_size: int = 4096
     warm: bool = False
+    heavy_workers: int = 2
+    heavy_queue: int = 8
+    time_budget_s: float = 10.0
+    max_claims: int = 300
 
 
 TOURNAMENTS = {"wc2022": "FIFA World Cup 2022", "wc2026": "FIFA World Cup 2026",
@@ -118,6 +135,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             threading.Thread(target=_warm, args=(app,), name="scoreline-warm",
                              daemon=True).start()
         yield
+        app.state.heavy.shutdown()
 
     app = ScorelineApp(
         title="scoreline",
@@ -134,6 +152,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.db = settings.db
     app.state.cache = ResultCache(settings.cache_size)
     app.state.match_cache = ResultCache(settings.match_cache_size)
+    app.state.forecasts = ResultCache(settings.forecast_cache_size)
+    app.state.heavy = HeavyPool(settings.heavy_workers, settings.heavy_queue,
+                                settings.time_budget_s)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     install_filters(templates.env)
     app.state.templates = templates

@@ -31,6 +31,14 @@ class ResultCache:
     def __len__(self) -> int:
         return len(self._items)
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """``(True, value)`` when ``key`` is cached, else ``(False, None)``; computes nothing."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return True, self._items[key]
+        return False, None
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached result for ``key``, computing it with ``compute()`` on a miss.
 

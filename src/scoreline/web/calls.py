@@ -3,26 +3,64 @@
 A tournament simulation costs seconds and gives the same answer for the same inputs
 (tournament, date, sims, seed, hot), so the app keeps recent results in its
 :class:`~scoreline.web.cache.ResultCache`; so it does for the upset and comeback rankings
-(a second or so each, fixed for a given store), the home page's latest ratings and the
-pages of played matches. Everything else is called directly.
+(a second or so each, fixed for a given store), the home page's latest ratings, the
+pages of played matches and match forecasts. Everything else is called directly.
+
+Each heavy call has two forms: a plain function (the warm-up thread uses it) and an
+``async`` one for the request handlers, which answers a cached result at once and
+otherwise runs the plain function on the app's :class:`~scoreline.web.heavy.HeavyPool`
+(single flight per key, bounded queue, time budget). The cache key is the same in both.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from fastapi import FastAPI
 
 from scoreline import api
+from scoreline.web.cache import ResultCache
+
+
+async def offload(app: FastAPI, cache: ResultCache | None, key: Hashable,
+                  compute: Callable[[], Any]) -> Any:
+    """A cached result of ``key`` at once, else ``compute()`` on the heavy pool.
+
+    ``compute`` stores its result in ``cache`` under ``key`` itself (the plain functions
+    of this module do), so that a job that outlives its request still serves the retry.
+
+    Raises
+    ------
+    BusyError
+        The heavy-work queue is full, or the call outlasted the time budget.
+    """
+    if cache is not None:
+        found, value = cache.peek(key)
+        if found:
+            return value
+    return await app.state.heavy.run(key, compute)
+
+
+def _simulation_key(tournament: str, as_of: str | None, sims: int, seed: int,
+                    hot: bool) -> Hashable:
+    return ("simulation", tournament, as_of, sims, seed, hot)
 
 
 def simulation(app: FastAPI, tournament: str, as_of: str | None, sims: int, seed: int,
                hot: bool) -> Any:
     """``api.simulate_tournament`` for the app's store, cached by its inputs."""
     db = app.state.settings.db
-    key = ("simulation", tournament, as_of, sims, seed, hot)
-    return app.state.cache.get(key, lambda: api.simulate_tournament(
-        tournament, as_of, sims=sims, seed=seed, hot=hot, db=db))
+    return app.state.cache.get(_simulation_key(tournament, as_of, sims, seed, hot),
+                               lambda: api.simulate_tournament(
+                                   tournament, as_of, sims=sims, seed=seed, hot=hot, db=db))
+
+
+async def simulation_async(app: FastAPI, tournament: str, as_of: str | None, sims: int,
+                           seed: int, hot: bool) -> Any:
+    """:func:`simulation` for a request handler (heavy pool)."""
+    return await offload(app, app.state.cache, _simulation_key(tournament, as_of, sims, seed, hot),
+                         lambda: simulation(app, tournament, as_of, sims, seed, hot))
 
 
 def timeline(app: FastAPI, tournament: str, sims: int, seed: int, refit: bool) -> Any:
@@ -33,16 +71,35 @@ def timeline(app: FastAPI, tournament: str, sims: int, seed: int, refit: bool) -
         tournament, sims=sims, seed=seed, refit=refit, db=db))
 
 
+async def timeline_async(app: FastAPI, tournament: str, sims: int, seed: int,
+                         refit: bool) -> Any:
+    """:func:`timeline` for a request handler (heavy pool)."""
+    return await offload(app, app.state.cache, ("timeline", tournament, sims, seed, refit),
+                         lambda: timeline(app, tournament, sims, seed, refit))
+
+
 def upsets(app: FastAPI, **selection: Any) -> Any:
     """``api.upsets`` for the app's store, cached by the selection."""
     key = ("upsets", *sorted(selection.items()))
     return app.state.cache.get(key, lambda: api.upsets(db=app.state.settings.db, **selection))
 
 
+async def upsets_async(app: FastAPI, **selection: Any) -> Any:
+    """:func:`upsets` for a request handler (heavy pool)."""
+    return await offload(app, app.state.cache, ("upsets", *sorted(selection.items())),
+                         lambda: upsets(app, **selection))
+
+
 def comebacks(app: FastAPI, **selection: Any) -> Any:
     """``api.comebacks`` for the app's store, cached by the selection."""
     key = ("comebacks", *sorted(selection.items()))
     return app.state.cache.get(key, lambda: api.comebacks(db=app.state.settings.db, **selection))
+
+
+async def comebacks_async(app: FastAPI, **selection: Any) -> Any:
+    """:func:`comebacks` for a request handler (heavy pool)."""
+    return await offload(app, app.state.cache, ("comebacks", *sorted(selection.items())),
+                         lambda: comebacks(app, **selection))
 
 
 def match(app: FastAPI, date: str, home: str, away: str) -> tuple[Any, Any]:
@@ -55,6 +112,37 @@ def match(app: FastAPI, date: str, home: str, away: str) -> tuple[Any, Any]:
                 api.story(date, home, away, fmt=None, db=db))
 
     return app.state.match_cache.get(("match", date, home, away), both)  # type: ignore[no-any-return]
+
+
+async def match_async(app: FastAPI, date: str, home: str, away: str) -> tuple[Any, Any]:
+    """:func:`match` for a request handler (heavy pool)."""
+    return await offload(app, app.state.match_cache,  # type: ignore[no-any-return]
+                         ("match", date, home, away), lambda: match(app, date, home, away))
+
+
+async def predict_async(app: FastAPI, home: str, away: str, **options: Any) -> Any:
+    """``api.predict_match`` for a request handler, cached by the request's own inputs.
+
+    A forecast for a new day needs a fit (or a read of the on-disk fit cache), so a miss
+    runs on the heavy pool; a repeated request is answered from memory on the event loop.
+    """
+    key = ("predict", home.strip().casefold(), away.strip().casefold(),
+           *sorted(options.items()))
+    db = app.state.settings.db
+    cache: ResultCache = app.state.forecasts
+    return await offload(app, cache, key, lambda: cache.get(
+        key, lambda: api.predict_match(home, away, db=db, **options)))
+
+
+async def check_async(app: FastAPI, text: str, match: tuple[Any, Any, Any] | None) -> Any:
+    """``api.check_article`` for a request handler (heavy pool; identical articles share
+    one check, nothing is kept afterwards)."""
+    import hashlib
+
+    digest = hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()
+    db = app.state.settings.db
+    return await offload(app, None, ("check", digest, match),
+                         lambda: api.check_article(text, match=match, db=db))
 
 
 def latest_ratings(app: FastAPI, top: int) -> Any:

@@ -57,3 +57,27 @@ def timeline(result: Any, sims: int, top: int = 8) -> dict[str, Any]:
         "contenders": [{"team": t, "p_champion": [float(v) for v in p[:, teams.index(t)]]}
                        for t in result.contenders(top)],
     }
+
+
+MAX_CLAIM_TEXT = 400
+"""Longest text field of a claim in a check answer, in characters (the rest is cut, "…")."""
+
+
+def check(report: Any, max_claims: int) -> dict[str, Any]:
+    """An article ``CheckReport`` as JSON, bounded: at most ``max_claims`` claims, each
+    text field at most :data:`MAX_CLAIM_TEXT` characters (``counts`` cover every claim).
+
+    A 1 MB article must answer with its verdicts, not with a copy of itself.
+    """
+    data: dict[str, Any] = jsonable(report.to_dict())
+    claims = data["claims"]
+    truncated = len(claims) > max_claims
+    kept = []
+    for claim in claims[:max_claims]:
+        for name in ("text", "statement", "evidence", "reason", "data_value"):
+            value = claim.get(name)
+            if isinstance(value, str) and len(value) > MAX_CLAIM_TEXT:
+                claim[name] = value[:MAX_CLAIM_TEXT - 1] + "\u2026"
+                truncated = True
+        kept.append(claim)
+    return {**data, "claims": kept, "claims_total": len(claims), "truncated": truncated}

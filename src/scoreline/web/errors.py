@@ -1,14 +1,15 @@
 """scoreline's errors as HTTP answers: JSON under ``/api/``, an HTML page elsewhere.
 
-=============================================  ======
-error                                          status
-=============================================  ======
-UnknownTeamError, UnknownMatchError            404 (with ``suggestions``)
-InvalidParameterError, DataValidationError,    422
+==============================================  ======
+error                                           status
+==============================================  ======
+UnknownTeamError, UnknownMatchError             404 (with ``suggestions``)
+InvalidParameterError, DataValidationError,     422
 FormatError, ArticleError, bad query/path
-an article or request body over the limit      413
-anything else                                  500, a generic message (details in the log)
-=============================================  ======
+an article or request body over the limit       413
+BusyError (heavy-work queue full, time budget)  503 with ``Retry-After``
+anything else                                   500, a generic message (details in the log)
+==============================================  ======
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from starlette.exceptions import HTTPException
 
 from scoreline.errors import (
     ArticleError,
+    BusyError,
     DataValidationError,
     FormatError,
     InvalidParameterError,
@@ -40,6 +42,7 @@ _STATUS: list[tuple[type[ScorelineError], int, str]] = [
     (DataValidationError, 422, "invalid_data"),
     (FormatError, 422, "invalid_format"),
     (ArticleError, 422, "invalid_article"),
+    (BusyError, 503, "busy"),
 ]
 
 _HTTP_NAMES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
@@ -104,7 +107,10 @@ def install(app: FastAPI) -> None:
 
     async def on_scoreline(request: Request, exc: Exception) -> Response:
         status, code, message, suggestions = classify(exc)
-        return error_response(request, status, code, message, suggestions)
+        response = error_response(request, status, code, message, suggestions)
+        if isinstance(exc, BusyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -1,6 +1,7 @@
 """An ASGI middleware that every request passes through first.
 
-It sets the security headers on every response (errors included), refuses request
+It sets the security headers on every response (errors included), answers ``HEAD`` like
+``GET`` without the body, refuses request
 bodies over a size limit with 413 before reading them whole, and turns any exception
 that escapes the app into a JSON 500 without a stack trace (the trace goes to the log).
 """
@@ -92,6 +93,10 @@ class GuardMiddleware:
                     for message in _json_response(status, payload):
                         await send(message)
                     return
+        head = scope.get("method") == "HEAD"
+        if head:
+            # every page and GET route answers HEAD: the same status and headers, no body
+            scope = dict(scope, method="GET")
         headers = SECURITY_HEADERS
         if scope["path"].startswith("/static/"):
             headers = [*SECURITY_HEADERS, (b"cache-control", b"public, max-age=3600")]
@@ -114,6 +119,8 @@ class GuardMiddleware:
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
                     (k, v) for k, v in headers if k not in present]
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         try:

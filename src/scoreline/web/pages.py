@@ -12,7 +12,6 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from scoreline import api
@@ -54,11 +53,13 @@ def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, Any]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, all_sides: bool = False) -> Response:
+async def home(request: Request, all_sides: bool = False) -> Response:
     """Home: ratings table, tournament state, latest upsets (``all_sides``: with non-FIFA
-    sides), links into the rest."""
-    return _render(request, "home.html", title="scoreline",
-                   **home_context(request.app, all_sides))
+    sides), links into the rest. Computed on the heavy pool until its parts are cached."""
+    app = request.app
+    context = await calls.offload(app, None, ("home", all_sides),
+                                  lambda: home_context(app, all_sides))
+    return _render(request, "home.html", title="scoreline", **context)
 
 
 @router.get("/team/{team}", response_class=HTMLResponse)
@@ -76,10 +77,11 @@ def team(request: Request, team: TeamPath) -> Response:
 
 
 @router.get("/match/{date}/{home}/{away}", response_class=HTMLResponse)
-def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Response:
+async def match(request: Request, date: DatePath, home: TeamPath,
+                away: TeamPath) -> Response:
     """A match: pre-match forecast, win-probability chart with the goals, the story, a
     share link."""
-    replay, story = calls.match(request.app, date, home, away)
+    replay, story = await calls.match_async(request.app, date, home, away)
     m = story.match
     in_regulation = replay.decided_by == api.DecidedBy.REGULATION
     chart = None
@@ -104,13 +106,13 @@ def tournaments(request: Request) -> Response:
 
 
 @router.get("/tournament/{tournament}", response_class=HTMLResponse)
-def tournament(request: Request, tournament: Tournament, as_of: OptionalDate = None) -> Response:
+async def tournament(request: Request, tournament: Tournament,
+                     as_of: OptionalDate = None) -> Response:
     """A tournament: stage-probability table and the day-by-day title-chance chart."""
     settings = request.app.state.settings
     status = api.tournament_status(tournament.value, as_of, db=_db(request.app))
-    sim = convert.simulation(calls.simulation(request.app, tournament.value,
-                                              status.as_of.isoformat(), settings.page_sims, 0,
-                                              False))
+    sim = convert.simulation(await calls.simulation_async(
+        request.app, tournament.value, status.as_of.isoformat(), settings.page_sims, 0, False))
     stages = [s for s in sim["teams"][0] if s.startswith("p_") and not
               s.startswith("p_position")] if sim["teams"] else []
     return _render(request, "tournament.html", title=sim["tournament"], sim=sim,
@@ -127,7 +129,7 @@ def team_search(request: Request,
 
 
 @router.get("/predict", response_class=HTMLResponse)
-def predict(
+async def predict(
     request: Request,
     home: Annotated[str | None, Query(max_length=80)] = None,
     away: Annotated[str | None, Query(max_length=80)] = None,
@@ -136,11 +138,10 @@ def predict(
     knockout: bool = False,
 ) -> Response:
     """Pick two teams and a venue; see the forecast (a GET form, so results can be shared)."""
-    db = _db(request.app)
     forecast = None
     if home and away:
-        forecast = api.predict_match(home, away, date=date or None, neutral=venue == "neutral",
-                                     knockout=knockout, db=db)
+        forecast = await calls.predict_async(request.app, home, away, date=date or None,
+                                             neutral=venue == "neutral", knockout=knockout)
     return _render(request, "predict.html", title="Predict a match", forecast=forecast,
                    teams=request.app.state.teams, home=home or "", away=away or "",
                    venue=venue, date=date or "", knockout=knockout)
@@ -168,7 +169,7 @@ async def check_submit(request: Request) -> Response:
     date, home, away = (fields.get(k, [""])[0].strip()[:80] or None
                         for k in ("date", "home", "away"))
     day = _form_date(date)
-    report = await run_in_threadpool(check_text, request, text, day, home, away)
+    report = await check_text(request, text, day, home, away)
     return _render(request, "check.html", title="Check an article", report=report, text=text)
 
 

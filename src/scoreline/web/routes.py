@@ -84,17 +84,22 @@ def h2h(request: Request, team_a: TeamPath, team_b: TeamPath) -> Any:
 
 @router.get("/matches/{date}/{home}/{away}", response_model=MatchReplay,
             summary="A match minute by minute")
-def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
+async def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
     """Pre-match forecast (walk-forward, 90 minutes), each goal with the win probabilities
     before and after it, the minute-by-minute timeline, and the winner's lowest point."""
-    return api.match_replay(date, home, away, db=_db(request))
+    db = _db(request)
+    return await calls.offload(request.app, None, ("replay", date, home, away),
+                               lambda: api.match_replay(date, home, away, db=db))
 
 
 @router.get("/matches/{date}/{home}/{away}/story", response_model=StoryOut,
             summary="The story of a match")
-def story(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
+async def story(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
     """A match report written from data; every statement is backed by a listed fact."""
-    return api.story(date, home, away, fmt=None, db=_db(request)).to_dict()
+    db = _db(request)
+    result = await calls.offload(request.app, None, ("story", date, home, away),
+                                 lambda: api.story(date, home, away, fmt=None, db=db))
+    return result.to_dict()
 
 
 Tournament_ = Annotated[str | None, Query(min_length=2, max_length=80, pattern=TEAM_PATTERN,
@@ -105,7 +110,7 @@ Top = Annotated[int, Query(ge=1, le=200, description="How many to list.")]
 
 
 @router.get("/upsets", response_model=UpsetsOut, summary="Biggest upsets")
-def upsets(
+async def upsets(
     request: Request,
     tournament: Tournament_ = None,
     year: Year = None,
@@ -116,12 +121,12 @@ def upsets(
 ) -> Any:
     """Wins by the side with the lower walk-forward pre-match win probability, biggest
     first. Without a period: a tournament's whole history, else the latest year."""
-    return calls.upsets(request.app, tournament=tournament, year=year, since=since,
-                        until=until, all_time=all_time, top=top)
+    return await calls.upsets_async(request.app, tournament=tournament, year=year, since=since,
+                                    until=until, all_time=all_time, top=top)
 
 
 @router.get("/comebacks", response_model=ComebacksOut, summary="Biggest comebacks")
-def comebacks(
+async def comebacks(
     request: Request,
     tournament: Tournament_ = None,
     year: Year = None,
@@ -131,12 +136,12 @@ def comebacks(
 ) -> Any:
     """Wins ranked by the winner's lowest in-play win probability (complete goal minutes
     only; wins after extra time by the chance of going through)."""
-    return calls.comebacks(request.app, tournament=tournament, year=year, since=since,
-                           until=until, top=top)
+    return await calls.comebacks_async(request.app, tournament=tournament, year=year,
+                                       since=since, until=until, top=top)
 
 
 @router.get("/predict", response_model=api.MatchForecast, summary="Forecast a fixture")
-def predict(
+async def predict(
     request: Request,
     home: TeamQuery,
     away: TeamQuery,
@@ -150,8 +155,9 @@ def predict(
 
     With ``knockout``, also each side's chance to advance (extra time, then penalties).
     """
-    return api.predict_match(home, away, date=date, neutral=neutral, knockout=knockout,
-                             tournament=tournament, model=model.value, db=_db(request))
+    return await calls.predict_async(request.app, home, away, date=date, neutral=neutral,
+                                     knockout=knockout, tournament=tournament,
+                                     model=model.value)
 
 
 @router.get("/tournaments", summary="Tournaments that can be simulated")
@@ -162,7 +168,7 @@ def tournaments() -> dict[str, list[str]]:
 
 @router.get("/tournaments/{tournament}", response_model=SimulationOut,
             summary="Simulate a tournament")
-def simulate(
+async def simulate(
     request: Request,
     tournament: Tournament,
     as_of: OptionalDate = None,
@@ -177,12 +183,13 @@ def simulate(
     """
     settings = request.app.state.settings
     n = _capped(sims, settings.page_sims, settings.max_sims)
-    return convert.simulation(calls.simulation(request.app, tournament.value, as_of, n, seed, hot))
+    result = await calls.simulation_async(request.app, tournament.value, as_of, n, seed, hot)
+    return convert.simulation(result)
 
 
 @router.get("/tournaments/{tournament}/timeline", response_model=TimelineOut,
             summary="Title chances after every matchday")
-def tournament_timeline(
+async def tournament_timeline(
     request: Request,
     tournament: Tournament,
     sims: Annotated[int | None, Query(ge=100, description="Simulations per date (capped).")]
@@ -193,31 +200,35 @@ def tournament_timeline(
     """The tournament forecast replayed day by day: the contenders' title chances."""
     settings = request.app.state.settings
     n = _capped(sims, settings.timeline_sims, settings.max_timeline_sims)
-    result = calls.timeline(request.app, tournament.value, n, seed, settings.timeline_refit)
+    result = await calls.timeline_async(request.app, tournament.value, n, seed,
+                                        settings.timeline_refit)
     return convert.timeline(result, n, top)
 
 
 @router.post("/check", response_model=CheckOut, summary="Check an article's claims",
              responses={413: {"description": "Article over 1 MB."}})
-def check(request: Request, body: CheckIn) -> Any:
+async def check(request: Request, body: CheckIn) -> Any:
     """Every checkable claim of a match report: supported, contradicted or not checkable.
 
     Name the match with ``date``, ``home`` and ``away``, or let the checker find it from
-    the text.
+    the text. The answer lists at most the server's ``max_claims`` claims, each quoting at
+    most a few hundred characters of its sentence (``truncated`` says when it was cut).
     """
-    return check_text(request, body.text, body.date, body.home, body.away).to_dict()
+    report = await check_text(request, body.text, body.date, body.home, body.away)
+    return convert.check(report, request.app.state.settings.max_claims)
 
 
-def check_text(request: Request, text: str, date: Any, home: str | None,
-               away: str | None) -> Any:
-    """``api.check_article`` after the size limit (shared with the check page)."""
+async def check_text(request: Request, text: str, date: Any, home: str | None,
+                     away: str | None) -> Any:
+    """``api.check_article`` after the size limit, on the heavy pool (shared with the
+    check page)."""
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_ARTICLE_BYTES:
         raise PayloadTooLarge(
             f"the article is {size:,} bytes; scoreline checks articles up to "
             f"{MAX_ARTICLE_BYTES:,} bytes of text")
     match = (date, home, away) if date and home and away else None
-    return api.check_article(text, match=match, db=_db(request))
+    return await calls.check_async(request.app, text, match)
 
 
 def _capped(asked: int | None, default: int, cap: int) -> int:

@@ -113,6 +113,10 @@ class CheckOut(BaseModel):
     counts: dict[str, int]
     claims: list[ClaimOut]
     seconds: float
+    claims_total: int | None = Field(None, description="Claims found (``claims`` may list "
+                                     "fewer: the server's cap).")
+    truncated: bool = Field(False, description="Claims were left out or texts shortened "
+                            "to keep the answer small.")
 
 
 class SimulationOut(BaseModel):
