@@ -35,7 +35,7 @@ def load_data(
     """
     from scoreline.api._output import checked_output, output_errors
 
-    if report_path is not None:
+    if report_path is not None and skip_invalid:
         report_path = checked_output(report_path, "the report")
     report = _writable_store(db).load(source, skip_invalid=skip_invalid, progress=progress)
     if report_path is not None and skip_invalid:

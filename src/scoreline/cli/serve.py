@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from scoreline import api
@@ -15,6 +17,17 @@ def serve(
     db: str = DbOption,
     max_sims: int = typer.Option(50_000, "--max-sims", min=100,
                                  help="Largest simulation a request may ask for."),
+    workers: int = typer.Option(1, "--workers", min=1, max=32,
+                                help="Server processes (each reads the store and shares "
+                                "the on-disk caches)."),
+    heavy_workers: int = typer.Option(2, "--heavy-workers", min=1, max=64,
+                                      help="Threads per process for fits, simulations "
+                                      "and checks."),
+    queue: int = typer.Option(8, "--queue", min=0, max=1000,
+                              help="Heavy requests waiting per process; more get 503."),
+    time_budget: float = typer.Option(10.0, "--time-budget", min=0.05, max=3600,
+                                      help="Seconds a request may wait for heavy work "
+                                      "(then 503; the result is kept for the retry)."),
 ) -> None:
     """Serve the web app: pages for people, a JSON API under /api/v1 (reference at /api,
     OpenAPI schema at /api/v1/openapi.json).
@@ -27,13 +40,22 @@ def serve(
     try:
         import uvicorn
 
-        from scoreline.web import WebSettings, create_app
+        from scoreline.web import SETTINGS_ENV, WebSettings, create_app, settings_to_env
     except ImportError as exc:
         err_console.print(f"[bold red]error:[/] the web app needs {exc.name}; install it with "
                           "pip install 'scoreline[web]'", highlight=False)
         raise typer.Exit(1) from None
-    with friendly_errors():
-        web = create_app(WebSettings(db=db, max_sims=max_sims, warm=True))
+    settings = WebSettings(db=db, max_sims=max_sims, warm=True, heavy_workers=heavy_workers,
+                           heavy_queue=queue, time_budget_s=time_budget)
     console.print(f"scoreline: {info.matches:,} matches to {info.last_date}; serving on "
-                  f"http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+                  f"http://{host}:{port}/ with {workers} worker process"
+                  f"{'es' if workers > 1 else ''} (Ctrl-C stops)", highlight=False)
+    if workers > 1:
+        # uvicorn starts each worker from an import string; the settings travel as JSON
+        os.environ[SETTINGS_ENV] = settings_to_env(settings)
+        uvicorn.run("scoreline.web:app_from_env", factory=True, workers=workers, host=host,
+                    port=port, log_level="info", server_header=False)
+        return
+    with friendly_errors():
+        web = create_app(settings)
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)

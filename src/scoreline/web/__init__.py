@@ -7,6 +7,12 @@ one API function and returns (or renders) what it gives back. Start it with
 
 from __future__ import annotations
 
-from scoreline.web.app import WebSettings, create_app
+from scoreline.web.app import (
+    SETTINGS_ENV,
+    WebSettings,
+    app_from_env,
+    create_app,
+    settings_to_env,
+)
 
-__all__ = ["WebSettings", "create_app"]
+__all__ = ["SETTINGS_ENV", "WebSettings", "app_from_env", "create_app", "settings_to_env"]

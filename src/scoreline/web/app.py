@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -110,6 +113,25 @@ def _warm(app: FastAPI) -> None:
         log.info("warm-up done")
     except Exception:
         log.exception("warm-up failed")
+
+
+SETTINGS_ENV = "SCORELINE_WEB_SETTINGS"
+"""Environment variable holding :class:`WebSettings` as JSON for :func:`app_from_env`."""
+
+
+def settings_to_env(settings: WebSettings) -> str:
+    """``settings`` as the JSON that :func:`app_from_env` reads from :data:`SETTINGS_ENV`."""
+    return json.dumps(dataclasses.asdict(settings))
+
+
+def app_from_env() -> FastAPI:
+    """The app built from the settings in ``$SCORELINE_WEB_SETTINGS`` (JSON).
+
+    uvicorn's worker processes (``scoreline serve --workers N``) each import and call this
+    factory; every worker opens the store read-only and shares the on-disk caches.
+    """
+    raw = os.environ.get(SETTINGS_ENV)
+    return create_app(WebSettings(**json.loads(raw)) if raw else None)
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
