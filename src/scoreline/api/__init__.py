@@ -45,6 +45,7 @@ from scoreline.api.updates import (
     rollback_data,
     update_data,
 )
+from scoreline.api.warm import WarmUp, warm_up
 from scoreline.api.writing import check_article, story
 from scoreline.data.outcomes import DecidedBy, Outcome
 
@@ -68,6 +69,7 @@ __all__ = [
     "TournamentEdition",
     "TournamentStatus",
     "UpsetRanking",
+    "WarmUp",
     "add_matches",
     "added_matches",
     "check_article",
@@ -98,4 +100,5 @@ __all__ = [
     "tournament_status",
     "update_data",
     "upsets",
+    "warm_up",
 ]

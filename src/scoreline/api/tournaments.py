@@ -74,13 +74,34 @@ def simulate_tournament(
     from scoreline.tournament.runner import forecast_tournament
 
     csv, plot = _checked_outputs(csv, plot)
+    store = get_store(db)
+    fmt, fitted = _cached_fit(store, tournament, as_of, model, db)
     result = forecast_tournament(
-        get_store(db), str(tournament), as_of, sims=sims, seed=seed, hot=hot,
-        model_factory=_tournament_model(model), progress=progress,
+        store, fmt, as_of, sims=sims, seed=seed, hot=hot,
+        model_factory=_tournament_model(model), model=fitted, progress=progress,
     )
     from scoreline.tournament.plot import plot_stages
 
     return _write_outputs(result, csv, plot, plot_stages)
+
+
+def _cached_fit(store: Any, tournament: str | Path, as_of: Any, model: Any,
+               db: str | Path | None) -> tuple[Any, Any]:
+    """The tournament's format and, for a model given by name, its fit on the matches before
+    the forecast day from :func:`~scoreline.api.fitted_model` (memory, then the on-disk
+    cache shared by every process), so that repeated simulations do not refit."""
+    import pandas as pd
+
+    from scoreline.api.forecasts import fitted_model
+    from scoreline.tournament.format import load_format
+    from scoreline.tournament.runner import check_model_data, parse_date
+
+    fmt = load_format(str(tournament), store.teams())
+    if callable(model):
+        return fmt, None
+    day = parse_date(as_of) if as_of is not None else fmt.start_date
+    check_model_data(fmt, store.matches(until=pd.Timestamp(day)), day)
+    return fmt, fitted_model(str(model), pd.Timestamp(day), db=db)
 
 
 def _checked_outputs(csv: str | Path | None,

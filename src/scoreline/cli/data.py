@@ -25,6 +25,9 @@ def load(
                                       help="Load valid rows; write rejected ones to --report."),
     report: Path = typer.Option(Path("scoreline-rejected.txt"), "--report",
                                 help="Where --skip-invalid writes the rejected rows."),
+    warm: bool = typer.Option(True, "--warm/--no-warm",
+                              help="Then compile the kernels and fit the default model, so "
+                              "that the next commands start fast."),
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -50,6 +53,8 @@ def load(
         finally:
             if status:
                 status.stop()
+        if warm:
+            _warm(db, as_json)
 
     def render() -> None:
         console.print(
@@ -66,6 +71,19 @@ def load(
                           f"{escape(str(report))}")
 
     emit(result, as_json, render)
+
+
+def _warm(db: str | None, quiet: bool) -> None:
+    """Compile the kernels and fit the default model (:func:`scoreline.api.warm_up`)."""
+    status = None if quiet else console.status("compiling kernels...")
+    if status:
+        status.start()
+    try:
+        api.warm_up(db, progress=None if status is None else
+                    lambda step: status.update(f"warming up: {step}..."))
+    finally:
+        if status:
+            status.stop()
 
 
 @data_app.command("info")

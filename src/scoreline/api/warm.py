@@ -1,0 +1,77 @@
+"""Warming up after set-up: compile the kernels and fit the default model once per machine."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scoreline.api._store import get_store
+
+
+@dataclass(frozen=True)
+class WarmUp:
+    """What :func:`warm_up` did.
+
+    Attributes
+    ----------
+    steps : list of (str, float)
+        Each step's name and wall time in seconds.
+    seconds : float
+        Total wall time, in seconds.
+    """
+
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"steps": [{"step": s, "seconds": round(t, 3)} for s, t in self.steps],
+                "seconds": round(self.seconds, 3)}
+
+
+def warm_up(db: str | Path | None = None,
+            progress: Callable[[str], None] | None = None) -> WarmUp:
+    """Compile the numba kernels and fit the default model for the day after the data.
+
+    ``scoreline data load`` calls this, so that the first real command after set-up finds
+    its kernels compiled (numba caches them in the user cache directory, see
+    :mod:`scoreline._cachedir`) and the default model fitted (in the on-disk fit cache):
+    the Elo kernel and the default fit (``predict``), the tournament kernels (a
+    200-simulation run of the 2026 World Cup), and the in-play kernels (the replay of
+    the last match in the store).
+
+    Parameters
+    ----------
+    db : path, optional
+        Store file.
+    progress : callable(str), optional
+        Called with each step's name before it runs.
+    """
+    import pandas as pd
+
+    from scoreline.api.forecasts import fitted_model
+    from scoreline.api.matches import match_replay
+    from scoreline.api.tournaments import simulate_tournament
+
+    store = get_store(db)
+    last = store.matches(since=store.last_date())
+    final = last.iloc[-1]
+    day_after = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("default model fit", lambda: fitted_model("default", day_after, db=db)),
+        ("tournament kernels", lambda: simulate_tournament("wc2026", sims=200, db=db)),
+        ("in-play kernels", lambda: match_replay(final["date"], final["home_team"],
+                                                 final["away_team"], db=db)),
+    ]
+    done: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    for name, step in steps:
+        if progress is not None:
+            progress(name)
+        t0 = time.perf_counter()
+        step()
+        done.append((name, time.perf_counter() - t0))
+    return WarmUp(done, time.perf_counter() - start)
