@@ -14,7 +14,9 @@ from scoreline.api._store import get_store
 from scoreline.api.data import data_info, head_to_head, load_data, team_summary
 from scoreline.api.forecasts import (
     MODELS,
+    CacheStats,
     MatchForecast,
+    cache_stats,
     fitted_model,
     model_factory,
     predict_fixtures,
@@ -52,6 +54,7 @@ from scoreline.data.outcomes import DecidedBy, Outcome
 __all__ = [
     "MODELS",
     "AddedSource",
+    "CacheStats",
     "ComebackRanking",
     "DataChange",
     "DecidedBy",
@@ -72,6 +75,7 @@ __all__ = [
     "WarmUp",
     "add_matches",
     "added_matches",
+    "cache_stats",
     "check_article",
     "comebacks",
     "compare_odds",

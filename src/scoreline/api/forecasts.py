@@ -63,6 +63,43 @@ def fit_cache() -> FitCache:
     return FitCache(user_cache_dir() / "fits", FIT_CACHE_BYTES)
 
 
+_fits_run = [0]  # fits actually computed by this process (a list: mutated under the GIL)
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """How this process's forecast caches are doing (``GET /api/v1/health``).
+
+    Attributes
+    ----------
+    fits : int
+        Model fits computed by this process (memory and disk hits do not count).
+    fitted_models : int
+        Fitted models held in memory.
+    forecasts : int
+        Match forecasts held in memory.
+    """
+
+    fits: int
+    fitted_models: int
+    forecasts: int
+
+    def to_dict(self) -> dict[str, int]:
+        """JSON-ready form."""
+        return {"fits": self.fits, "fitted_models": self.fitted_models,
+                "forecasts": self.forecasts}
+
+
+def cache_stats() -> CacheStats:
+    """Counts of this process's fits and cached forecasts (see :class:`CacheStats`)."""
+    return CacheStats(_fits_run[0], len(_FITTED), len(_PREDICTED))
+
+
+def _fit(model: Any, matches: Any) -> Any:
+    _fits_run[0] += 1
+    return model.fit(matches)
+
+
 def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
     """The model ``model`` fitted on every match strictly before ``day``, cached.
 
@@ -82,7 +119,7 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
         fresh = model_factory(model)()
         disk = fit_cache() if os.environ.get("SCORELINE_FIT_CACHE", "1") != "0" else None
         if disk is None or not FitCache.supports(fresh):
-            return fresh.fit(store.matches(until=day))
+            return _fit(fresh, store.matches(until=day))
         disk_key = FitCache.key(fingerprint, model, fresh, day.date().isoformat())
         found = disk.load(disk_key, type(fresh))
         if found is not None:
@@ -91,7 +128,7 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
             found = disk.load(disk_key, type(fresh))  # another process may have just fitted it
             if found is not None:
                 return found
-            fitted = fresh.fit(store.matches(until=day))
+            fitted = _fit(fresh, store.matches(until=day))
             disk.store(disk_key, fitted)
             return fitted
 

@@ -6,7 +6,6 @@ import dataclasses
 import json
 import logging
 import os
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -154,8 +153,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.warm:
-            threading.Thread(target=_warm, args=(app,), name="scoreline-warm",
-                             daemon=True).start()
+            app.state.heavy.background(lambda: _warm(app))
         yield
         app.state.heavy.shutdown()
 

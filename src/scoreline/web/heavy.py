@@ -77,6 +77,11 @@ class HeavyPool:
                                                     thread_name_prefix="scoreline-heavy")
             return self._executor
 
+    def background(self, work: Callable[[], Any]) -> None:
+        """Run ``work`` on one of the pool's threads, with no request waiting for it (the
+        start-up warm-up): heavy work never runs beside the pool, only inside it."""
+        self._pool().submit(work)
+
     def shutdown(self) -> None:
         """Stop taking jobs; running ones finish in the background."""
         with self._executor_lock:

@@ -160,6 +160,16 @@ async def predict(
                                      model=model.value)
 
 
+@router.get("/health", summary="Liveness and load of this server process")
+def health(request: Request) -> dict[str, Any]:
+    """Always cheap: this worker's fits so far, cached forecasts and heavy-work queue."""
+    pool = request.app.state.heavy
+    return {"status": "ok", **api.cache_stats().to_dict(),
+            "heavy": {"workers": pool.workers, "capacity": pool.capacity,
+                      "admitted": pool.admitted, "started": pool.started,
+                      "refused": pool.refused}}
+
+
 @router.get("/tournaments", summary="Tournaments that can be simulated")
 def tournaments() -> dict[str, list[str]]:
     """Ids accepted by ``/tournaments/{tournament}``."""

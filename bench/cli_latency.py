@@ -1,0 +1,152 @@
+"""Wall time of the CLI as a user feels it, as ratios to ``python -c "import numpy"``.
+
+Each command is run as a fresh process, exactly as typed in a shell, and timed from start
+to exit. The peer, ``python -c "import numpy"`` with the same interpreter, is timed right
+before each command run (alternately, in the same run), so that a busy machine slows both
+alike; the figure reported is median(command) / median(peer).
+
+- **warm**: the store is loaded and every cache (compiled kernels, fitted models,
+  pre-match forecasts) is filled by an untimed first call; then ``--rounds`` timed runs.
+- **first run after set-up** (``--first-run``): a new cache folder and a new store,
+  ``scoreline data load`` (the set-up, timed on its own), then one timed run of each
+  command in the order below. Later commands may reuse what earlier ones cached (the
+  match's pre-match forecast serves the story), as they would for a user.
+
+Usage::
+
+    python bench/cli_latency.py [--rounds 5] [--first-run] [--data DIR]
+
+Targets (issue 14): warm ``predict`` <= 5x, ``match``/``story``/``check``/``upsets`` <= 8x,
+``simulate --sims 100000`` <= 15x; first run after set-up <= 30x for each. Prints a
+Markdown table and the load average (``/proc/loadavg``) before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLE = HERE.parent.parent / "shared" / "articles" / "2022-11-23-germany-japan.txt"
+
+COMMANDS: list[tuple[str, list[str], float]] = [
+    ("predict", ["predict", "Germany", "Japan", "--date", "2022-11-23", "--neutral"], 5.0),
+    ("match", ["match", "2022-11-23", "Germany", "Japan"], 8.0),
+    ("upsets", ["upsets", "--tournament", "FIFA World Cup", "--year", "2022"], 8.0),
+    ("story", ["story", "2022-11-23", "Germany", "Japan"], 8.0),
+    ("check", ["check", "{article}", "--match", "2022-11-23", "Germany", "Japan"], 8.0),
+    ("simulate", ["simulate", "wc2022", "--sims", "100000"], 15.0),
+]
+FIRST_RUN_TARGET = 30.0
+PEER = [sys.executable, "-c", "import numpy"]
+
+
+def loadavg() -> str:
+    """The first three fields of /proc/loadavg (1, 5 and 15 minutes)."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    """Wall time of one process, in seconds (its output is discarded; failure aborts)."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, check=False, timeout=600)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def cli(args: list[str], article: Path) -> list[str]:
+    """The command line of a scoreline command: the installed ``scoreline`` script beside
+    this interpreter, as a user types it."""
+    script = Path(sys.executable).with_name("scoreline")
+    head = [str(script)] if script.exists() else [
+        sys.executable, "-c", "from scoreline.cli import main; main()"]
+    return [*head, *(a.format(article=article) for a in args)]
+
+
+def measure(env: dict[str, str], rounds: int, article: Path) -> dict[str, tuple[float, float]]:
+    """Per command: (median wall time, median peer time) over ``rounds`` alternate runs."""
+    out = {}
+    for name, args, _ in COMMANDS:
+        timed(cli(args, article), env)  # fills the caches; not counted
+        own, peer = [], []
+        for _ in range(rounds):
+            peer.append(timed(PEER, env))
+            own.append(timed(cli(args, article), env))
+        out[name] = (statistics.median(own), statistics.median(peer))
+    return out
+
+
+def first_runs(env: dict[str, str], data: str | None, article: Path
+               ) -> tuple[float, float, dict[str, tuple[float, float]]]:
+    """A new cache and store, the timed set-up, then one timed run of each command."""
+    base = Path(tempfile.mkdtemp(prefix="scoreline-first-run-"))
+    try:
+        fresh = dict(env, XDG_CACHE_HOME=str(base / "cache"), SCORELINE_DB=str(base / "s.duckdb"))
+        fresh.pop("SCORELINE_CACHE", None)
+        fresh.pop("NUMBA_CACHE_DIR", None)
+        load = ["data", "load"] + (["--source", data] if data else [])
+        peer_setup = timed(PEER, fresh)
+        setup = timed(cli(load, article), fresh)
+        out = {}
+        for name, args, _ in COMMANDS:
+            peer = timed(PEER, fresh)
+            out[name] = (timed(cli(args, article), fresh), peer)
+        return setup, peer_setup, out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--first-run", action="store_true")
+    parser.add_argument("--data", default=os.environ.get("SCORELINE_DATA"))
+    parser.add_argument("--article", type=Path, default=ARTICLE)
+    args = parser.parse_args()
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    before = loadavg()
+    print(f"load average before: {before}", flush=True)
+    warm = measure(env, args.rounds, args.article)
+    after_warm = loadavg()
+    first = first_runs(env, args.data, args.article) if args.first_run else None
+    after = loadavg()
+
+    print(f"\nwarm: median of {args.rounds} runs; peer `python -c \"import numpy\"` timed "
+          "alternately\n")
+    print("| command | wall s | peer s | ratio | target | met |")
+    print("|---|---:|---:|---:|---:|:---:|")
+    for name, _, target in COMMANDS:
+        own, peer = warm[name]
+        ratio = own / peer
+        print(f"| {name} | {own:.2f} | {peer:.3f} | {ratio:.1f}x | <= {target:.0f}x | "
+              f"{'yes' if ratio <= target else 'no'} |")
+    print(f"\nload average: before {before}, after the warm runs {after_warm}")
+    if first is not None:
+        setup, peer_setup, runs = first
+        print("\nfirst run after set-up (new cache folder and store; `scoreline data load` "
+              f"took {setup:.1f} s = {setup / peer_setup:.0f}x the peer)\n")
+        print("| command | wall s | peer s | ratio | target | met |")
+        print("|---|---:|---:|---:|---:|:---:|")
+        for name, _, _ in COMMANDS:
+            own, peer = runs[name]
+            ratio = own / peer
+            print(f"| {name} | {own:.2f} | {peer:.3f} | {ratio:.1f}x | <= "
+                  f"{FIRST_RUN_TARGET:.0f}x | {'yes' if ratio <= FIRST_RUN_TARGET else 'no'} |")
+        print(f"\nload average after the first runs: {after}")
+
+
+if __name__ == "__main__":
+    main()

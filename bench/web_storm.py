@@ -1,0 +1,304 @@
+"""A busy match day against ``scoreline serve`` on 127.0.0.1: storms, with a probe alongside.
+
+Starts ``scoreline serve`` in a subprocess (127.0.0.1 only; a fresh cache folder for fits
+and forecasts, the user's compiled kernels), then runs, each bounded in count and time:
+
+1. 150 predicts on 150 distinct dates at 10 requests/s (open loop: latency is counted
+   from the moment a request was due, so a slow server cannot hide its queue);
+2. 50 identical predicts for a new date, all at once: the server's ``/api/v1/health``
+   counts the fits they cost (target: one);
+3. 50 distinct tournament simulations, all at once;
+
+while a probe asks for a cached forecast 5 times a second (target p99 < 100 ms). Every
+storm request must complete, or be refused with 503, within 1 s. The server's resident
+memory (with its worker processes) is sampled throughout (target < 1 GB). Then a second
+server with ``--workers 2`` takes 200 requests/s of cached predicts for 10 s (target
+p99 < 50 ms). The client shares the machine with the server: its CPU counts against both.
+
+Usage::
+
+    python bench/web_storm.py [--port 8100] [--time-budget 0.9] [--queue 4]
+
+Prints one table per phase and the load average (``/proc/loadavg``) beside each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+HOST = "127.0.0.1"
+PROBE = "/api/v1/predict?home=Germany&away=Japan&date=2022-11-23&neutral=true"
+REQUEST_TIMEOUT_S = 30.0
+PHASE_LIMIT_S = 120.0
+
+
+def loadavg() -> str:
+    """The 1, 5 and 15-minute load averages."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (from /proc)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+@dataclass
+class Samples:
+    """Latencies (seconds) and statuses of one kind of request."""
+
+    latency: list[float] = field(default_factory=list)
+    status: list[int] = field(default_factory=list)
+
+    def add(self, seconds: float, status: int) -> None:
+        self.latency.append(seconds)
+        self.status.append(status)
+
+    def row(self, name: str) -> str:
+        lat = np.array(self.latency) * 1000 if self.latency else np.array([np.nan])
+        ok = sum(s == 200 for s in self.status)
+        busy = sum(s == 503 for s in self.status)
+        other = len(self.status) - ok - busy
+        return (f"| {name} | {len(self.status)} | {ok} | {busy} | {other} | "
+                f"{np.percentile(lat, 50):.0f} | {np.percentile(lat, 99):.0f} | "
+                f"{lat.max():.0f} |")
+
+
+async def fetch(client: httpx.AsyncClient, url: str, due: float, into: Samples) -> None:
+    """GET ``url``; latency counted from ``due`` (perf_counter time); failures count as 0."""
+    try:
+        response = await client.get(url)
+        status = response.status_code
+    except httpx.HTTPError:
+        status = 0
+    into.add(time.perf_counter() - due, status)
+
+
+async def probe(client: httpx.AsyncClient, stop: asyncio.Event, into: Samples) -> None:
+    """The cached route, 5 times a second, until ``stop``."""
+    tasks = []
+    start = time.perf_counter()
+    k = 0
+    while not stop.is_set():
+        due = start + k / 5.0
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        tasks.append(asyncio.create_task(fetch(client, PROBE, due, into)))
+        k += 1
+    await asyncio.gather(*tasks)
+
+
+async def storm(client: httpx.AsyncClient, urls: list[str], rate: float | None) -> Samples:
+    """Send ``urls`` at ``rate`` per second (None: all at once); wait for every answer."""
+    out = Samples()
+    start = time.perf_counter()
+    tasks = []
+    for k, url in enumerate(urls):
+        due = start if rate is None else start + k / rate
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        tasks.append(asyncio.create_task(fetch(client, url, due, out)))
+    await asyncio.wait_for(asyncio.gather(*tasks), PHASE_LIMIT_S)
+    return out
+
+
+async def health(client: httpx.AsyncClient) -> dict[str, object]:
+    return (await client.get("/api/v1/health")).json()  # type: ignore[no-any-return]
+
+
+async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
+                rate: float | None) -> tuple[Samples, Samples, dict[str, object],
+                                             dict[str, object]]:
+    """One storm with the probe alongside; the server's health before and after."""
+    before = await health(client)
+    stop = asyncio.Event()
+    probes = Samples()
+    prober = asyncio.create_task(probe(client, stop, probes))
+    result = await storm(client, urls, rate)
+    stop.set()
+    await prober
+    await asyncio.sleep(0.5)
+    after = await health(client)
+    return result, probes, before, after
+
+
+def start_server(port: int, workers: int, args: argparse.Namespace,
+                 env: dict[str, str]) -> subprocess.Popen[bytes]:
+    script = Path(sys.executable).with_name("scoreline")
+    head = [str(script)] if script.exists() else [
+        sys.executable, "-c", "from scoreline.cli import main; main()"]
+    argv = [*head, "serve", "--host", HOST, "--port", str(port), "--workers", str(workers),
+            "--time-budget", str(args.time_budget), "--queue", str(args.queue),
+            "--heavy-workers", str(args.heavy_workers)]
+    return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+        for _ in range(600):
+            if server.poll() is not None:
+                sys.exit(f"the server exited with {server.returncode}")
+            try:
+                if (await client.get("/api/v1/health")).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.2)
+    sys.exit("the server did not start within 120 s")
+
+
+async def until_ok(client: httpx.AsyncClient, url: str, tries: int = 200) -> None:
+    """Ask until the answer is 200 (a 503 means it is being computed)."""
+    for _ in range(tries):
+        if (await client.get(url)).status_code == 200:
+            return
+        await asyncio.sleep(0.5)
+    sys.exit(f"{url} never answered 200")
+
+
+class RssMonitor:
+    """Samples a server's resident memory every 0.2 s in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, rss_mb(self.pid))
+            time.sleep(0.2)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+HEADER = ("| requests | n | 200 | 503 | other | p50 ms | p99 ms | max ms |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|")
+
+
+async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
+    base = f"http://{HOST}:{args.port}"
+    server = start_server(args.port, 1, args, env)
+    try:
+        await wait_ready(base, server)
+        monitor = RssMonitor(server.pid)
+        limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
+        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S,
+                                     limits=limits) as client:
+            await until_ok(client, PROBE)
+            first = dt.date(2005, 1, 3)
+            dates = [first + dt.timedelta(days=9 * k) for k in range(150)]
+            phases = [
+                ("150 predicts, distinct dates, 10/s",
+                 [f"/api/v1/predict?home=Brazil&away=Argentina&date={d}&neutral=true"
+                  for d in dates], 10.0),
+                ("50 identical predicts, new date, at once",
+                 ["/api/v1/predict?home=Spain&away=Italy&date=2004-06-14"] * 50, None),
+                ("50 distinct simulations, at once",
+                 [f"/api/v1/tournaments/wc2022?sims=2000&seed={k}" for k in range(50)], None),
+            ]
+            for name, urls, rate in phases:
+                load = loadavg()
+                result, probes, before, after = await phase(client, name, urls, rate)
+                slow = sum(1 for lat, s in zip(result.latency, result.status, strict=True)
+                           if s in (200, 503) and lat > 1.0)
+                fits = int(after["fits"]) - int(before["fits"])  # type: ignore[call-overload]
+                print(f"\n### {name}\n\nload average at start: {load}; after: {loadavg()}\n")
+                print(HEADER)
+                print(result.row("storm"))
+                print(probes.row("probe (cached predict, 5/s)"))
+                print(f"\nfits during the phase: {fits}; storm answers (200 or 503) over 1 s: "
+                      f"{slow} of {len(result.status)}; server RSS peak so far: "
+                      f"{monitor.peak:.0f} MB", flush=True)
+        print(f"\nserver resident memory, peak over the storms: {monitor.stop():.0f} MB "
+              "(target < 1024)")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
+    base = f"http://{HOST}:{args.port + 1}"
+    server = start_server(args.port + 1, 2, args, env)
+    try:
+        await wait_ready(base, server)
+        pairs = [("Brazil", "Bolivia"), ("Germany", "Japan"), ("Argentina", "France"),
+                 ("Spain", "Morocco"), ("England", "United States"), ("Japan", "Costa Rica")]
+        urls = [f"/api/v1/predict?home={h}&away={a}&date=2022-11-23&neutral=true"
+                for h, a in pairs]
+        limits = httpx.Limits(max_connections=512, max_keepalive_connections=512)
+        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S,
+                                     limits=limits) as client:
+            for url in urls:  # both workers: each request may land on either
+                await until_ok(client, url)
+                for _ in range(20):
+                    await client.get(url)
+            load = loadavg()
+            n = int(200 * args.seconds)
+            result = await storm(client, [urls[k % len(urls)] for k in range(n)], 200.0)
+        print(f"\n### cached predicts at 200/s for {args.seconds:g} s, --workers 2\n\n"
+              f"load average at start: {load}; after: {loadavg()}\n")
+        print(HEADER)
+        print(result.row("cached predict"))
+        print("\ntarget: p99 < 50 ms")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--time-budget", type=float, default=0.9)
+    parser.add_argument("--queue", type=int, default=4)
+    parser.add_argument("--heavy-workers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="scoreline-storm-"))
+    try:
+        from scoreline._cachedir import numba_cache_dir
+
+        env = dict(os.environ, SCORELINE_CACHE=str(scratch),
+                   NUMBA_CACHE_DIR=str(numba_cache_dir()))
+        print(f"load average before: {loadavg()}; new fit and forecast cache in {scratch}")
+        asyncio.run(storms(args, env))
+        asyncio.run(cached_rate(args, env))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
