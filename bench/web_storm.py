@@ -289,7 +289,7 @@ def main() -> None:
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="scoreline-storm-"))
     try:
-        from scoreline._cachedir import numba_cache_dir
+        from scoreline._paths import numba_cache_dir
 
         env = dict(os.environ, SCORELINE_CACHE=str(scratch),
                    NUMBA_CACHE_DIR=str(numba_cache_dir()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from scoreline._cachedir import set_numba_cache_dir
+from scoreline._paths import set_numba_cache_dir
 from scoreline.errors import (
     DataSourceError,
     DataValidationError,

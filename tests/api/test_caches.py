@@ -113,5 +113,28 @@ def test_fitted_model_reads_the_disk_before_fitting(tmp_path: Path, store_path: 
     entry.write_text("garbage", encoding="utf-8")
     forecasts._FITTED.clear()
     api.fitted_model("dixon-coles", "1994-06-17", db=store_path)
-    assert len(fits) == 2 and json.loads(entry.read_text(encoding="utf-8"))["model"]
+    assert len(fits) == 2 and json.loads(entry.read_text(encoding="utf-8"))["value"]
     forecasts._FITTED.clear()
+
+
+def test_repeated_predict_is_answered_from_disk(store_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second identical forecast comes from the on-disk forecast cache without
+    computing; a store file with a new modification time (a new load) is a miss."""
+    import os
+
+    first = api.predict_match("Japan", "Spain", date="2022-12-01", neutral=True,
+                              model="elo", db=store_path)
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(forecasts, "_predict_match", fail)
+    again = api.predict_match("Japan", "Spain", date="2022-12-01", neutral=True,
+                              model="elo", db=store_path)
+    assert again == first and again.date.isoformat() == "2022-12-01"
+    stat = store_path.stat()
+    os.utime(store_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    with pytest.raises(AssertionError, match="computed again"):
+        api.predict_match("Japan", "Spain", date="2022-12-01", neutral=True, model="elo",
+                          db=store_path)

@@ -124,75 +124,55 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
-class FitCache:
-    """Fitted model parameters on disk, shared by every process of the machine.
+class JsonStore:
+    """Small JSON documents on disk, one file per key, shared by every process.
 
     Parameters
     ----------
     folder : Path
-        Where the entries live (``<user cache>/fits``).
+        Where the entries live.
     max_bytes : int
         Size bound of the folder; the least recently used entries are removed past it.
 
     Notes
     -----
-    An entry is ``<digest>.json``: ``{"key": ..., "model": <the model's to_json()>}``,
-    with ``digest`` a hash of the key. A model class without ``to_json``/``from_json``
-    is never stored (its fits stay in memory only).
+    An entry is ``<digest>.json`` holding ``{"key": ..., "value": ...}`` with ``digest``
+    a hash of the key, written atomically (temporary file, then ``os.replace``). An entry
+    that cannot be read, or whose stored key differs, counts as missing and is rewritten
+    by the next ``write``.
     """
 
-    def __init__(self, folder: Path, max_bytes: int = 256 * 2**20) -> None:
+    def __init__(self, folder: Path, max_bytes: int) -> None:
         self.folder = Path(folder)
         self.max_bytes = int(max_bytes)
-
-    @staticmethod
-    def supports(model: Any) -> bool:
-        """The model can be written and read back as JSON."""
-        return callable(getattr(model, "to_json", None)) and callable(
-            getattr(type(model), "from_json", None))
-
-    @staticmethod
-    def key(fingerprint: str, name: str, model: Any, day: str) -> str:
-        """The entry key: snapshot, model name, class, version, parameters and day."""
-        try:
-            params = model.get_params()
-        except Exception:  # noqa: BLE001 - a model without get_params falls back to repr
-            params = repr(model)
-        cls = type(model)
-        return json.dumps({"data": fingerprint, "model": name,
-                           "class": f"{cls.__module__}.{cls.__qualname__}",
-                           "version": getattr(model, "version", None), "params": params,
-                           "day": day}, sort_keys=True, default=str)
 
     def path(self, key: str) -> Path:
         """The file of ``key``."""
         return self.folder / f"{_digest(key)}.json"
 
-    def load(self, key: str, cls: Any) -> Any | None:
-        """The fitted model stored under ``key``, or None (missing or unreadable)."""
+    def read(self, key: str) -> Any | None:
+        """The value stored under ``key``, or None (missing or unreadable)."""
         path = self.path(key)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
             return None
-        try:
-            entry = json.loads(text)
-            if entry.get("key") != key:
-                raise ValueError("key mismatch")
-            model = cls.from_json(entry["model"])
-        except Exception as exc:  # noqa: BLE001 - any unreadable entry is refitted and rewritten
-            log.warning("ignoring unreadable fitted-model cache entry %s (%s)", path, exc)
+        except (OSError, ValueError) as exc:
+            log.info("ignoring unreadable cache entry %s (%s)", path, exc)
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or "value" not in entry:
+            log.info("ignoring cache entry %s: not the expected key", path)
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # least recently used is what the size bound removes first
-        return model
+        return entry["value"]
 
-    def store(self, key: str, model: Any) -> None:
-        """Write ``model`` under ``key`` atomically; failures only log (a cache is optional)."""
+    def write(self, key: str, value: Any) -> None:
+        """Store ``value`` (JSON-ready) under ``key``; failures only log (caches are optional)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            text = json.dumps({"key": key, "model": model.to_json()})
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".fit-", suffix=".tmp")
+            text = json.dumps({"key": key, "value": value})
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as out:
                     out.write(text)
@@ -203,18 +183,18 @@ class FitCache:
                 raise
             self._trim()
         except OSError as exc:
-            log.warning("cannot write the fitted-model cache in %s (%s)", self.folder, exc)
+            log.warning("cannot write the cache in %s (%s)", self.folder, exc)
 
     @contextlib.contextmanager
     def locked(self, key: str) -> Iterator[None]:
-        """Hold the cross-process lock of ``key`` (other processes fitting it wait)."""
+        """Hold the cross-process lock of ``key`` (other processes computing it wait)."""
         try:
             import fcntl
 
             self.folder.mkdir(parents=True, exist_ok=True)
             handle = open(self.path(key).with_suffix(".lock"), "a")  # noqa: SIM115
         except (ImportError, OSError):
-            yield  # no lock on this platform or folder: at worst a fit runs twice
+            yield  # no lock on this platform or folder: at worst the work runs twice
             return
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -237,3 +217,57 @@ class FitCache:
                 path.unlink()
                 path.with_suffix(".lock").unlink(missing_ok=True)
             total -= size
+
+
+class FitCache(JsonStore):
+    """Fitted model parameters on disk (the model's own ``to_json``), shared by every process.
+
+    Parameters
+    ----------
+    folder : Path
+        Where the entries live (``<user cache>/fits``).
+    max_bytes : int
+        Size bound of the folder.
+
+    Notes
+    -----
+    A model class without ``to_json``/``from_json`` is never stored (its fits stay in
+    memory only).
+    """
+
+    def __init__(self, folder: Path, max_bytes: int = 256 * 2**20) -> None:
+        super().__init__(folder, max_bytes)
+
+    @staticmethod
+    def supports(model: Any) -> bool:
+        """The model can be written and read back as JSON."""
+        return callable(getattr(model, "to_json", None)) and callable(
+            getattr(type(model), "from_json", None))
+
+    @staticmethod
+    def key(fingerprint: str, name: str, model: Any, day: str) -> str:
+        """The entry key: snapshot, model name, class, version, parameters and day."""
+        try:
+            params = model.get_params()
+        except Exception:  # noqa: BLE001 - a model without get_params falls back to repr
+            params = repr(model)
+        cls = type(model)
+        return json.dumps({"data": fingerprint, "model": name,
+                           "class": f"{cls.__module__}.{cls.__qualname__}",
+                           "version": getattr(model, "version", None), "params": params,
+                           "day": day}, sort_keys=True, default=str)
+
+    def load(self, key: str, cls: Any) -> Any | None:
+        """The fitted model stored under ``key``, or None (missing or unreadable)."""
+        text = self.read(key)
+        if not isinstance(text, str):
+            return None
+        try:
+            return cls.from_json(text)
+        except Exception as exc:  # noqa: BLE001 - any unreadable entry is refitted and rewritten
+            log.info("ignoring unreadable fitted model in %s (%s)", self.path(key), exc)
+            return None
+
+    def store(self, key: str, model: Any) -> None:
+        """Write ``model`` under ``key`` atomically."""
+        self.write(key, model.to_json())

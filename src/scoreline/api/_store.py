@@ -1,13 +1,20 @@
-"""The shared store handle and argument parsing of the API modules."""
+"""The shared store handle and argument parsing of the API modules.
+
+DuckDB and pandas are imported when a store is first opened, not with the API: a command
+answered from a cache never pays for them.
+"""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoreline.data.store import Store, default_db_path
+from scoreline._paths import default_db_path
 from scoreline.errors import StoreError
+
+if TYPE_CHECKING:
+    from scoreline.data.store import Store
 
 _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
@@ -23,6 +30,8 @@ def get_store(db: str | Path | None = None, *, read_only: bool | None = None) ->
     ``scoreline data load`` needs the readers stopped. Within one process that already
     holds the file for writing, the writable connection is shared instead.
     """
+    from scoreline.data.store import Store
+
     key = str(Path(db).expanduser().resolve()) if db is not None else str(default_db_path())
     with _stores_lock:
         store = _stores.get(key)
@@ -40,6 +49,8 @@ def get_store(db: str | Path | None = None, *, read_only: bool | None = None) ->
 
 def _writable_store(db: str | Path | None) -> Store:
     """The store at ``db`` opened for writing (reopened if it was opened read-only)."""
+    from scoreline.data.store import Store
+
     store = get_store(db, read_only=False)
     if store.read_only:
         with _stores_lock:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoreline.api._store import _writable_store, get_store
-from scoreline.data import queries
 from scoreline.data.sources import Progress
-from scoreline.data.store import LoadReport, StoreInfo
+
+if TYPE_CHECKING:  # pandas and DuckDB load with the first query, not with the API
+    from scoreline.data import queries
+    from scoreline.data.store import LoadReport, StoreInfo
 
 
 def load_data(
@@ -53,10 +55,14 @@ def data_info(db: str | Path | None = None) -> StoreInfo:
 def team_summary(team: str, *, recent: int = 10, db: str | Path | None = None,
                  until: Any = None) -> queries.TeamSummary:
     """Record, goals for/against and latest results of a team (``scoreline team``)."""
+    from scoreline.data import queries
+
     return queries.team_summary(get_store(db), team, recent=recent, until=until)
 
 
 def head_to_head(team_a: str, team_b: str, *, db: str | Path | None = None,
                  until: Any = None) -> queries.HeadToHead:
     """Every meeting of two teams with goals and totals (``scoreline h2h``)."""
+    from scoreline.data import queries
+
     return queries.head_to_head(get_store(db), team_a, team_b, until=until)

@@ -5,12 +5,16 @@ Heavy modules are imported inside the functions so ``import scoreline.api`` stay
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scoreline.api._cache import FitCache, LRUCache
+from scoreline.api._cache import FitCache, JsonStore, LRUCache
 from scoreline.api._store import _day, get_store
 from scoreline.models import MODEL_NAMES, Model, ModelFactory
 
@@ -53,12 +57,51 @@ FIT_CACHE_BYTES = 256 * 2**20
 """Size bound of the on-disk fitted-model cache (a default-model fit is about 60 kB)."""
 
 
+FORECAST_CACHE_BYTES = 32 * 2**20
+"""Size bound of the on-disk match-forecast cache (an entry is about 1 kB)."""
+
+
+def forecast_cache() -> JsonStore:
+    """The on-disk cache of match forecasts (``<user cache>/forecasts``).
+
+    Keyed by the request as given (team names as typed, date, venue, model), the store
+    file's identity (path, size, modification time: a new load is a new snapshot) and
+    the forecasting code's identity (the modification times of the model modules), so
+    that a repeated ``scoreline predict`` answers without opening the store or importing
+    the models. ``SCORELINE_FIT_CACHE=0`` turns it off with the fit cache.
+    """
+    from scoreline._paths import user_cache_dir
+
+    return JsonStore(user_cache_dir() / "forecasts", FORECAST_CACHE_BYTES)
+
+
+def _forecast_key(db: str | Path | None, request: dict[str, Any]) -> str | None:
+    """The on-disk forecast key of a request, or None when there is no store file yet."""
+    from scoreline import __version__
+    from scoreline._paths import default_db_path
+
+    path = Path(db).expanduser().resolve() if db is not None else default_db_path().resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    here = Path(__file__).resolve().parent.parent
+    code = []
+    for folder in ("models", "forecast"):
+        for module in sorted((here / folder).glob("*.py")):
+            with contextlib.suppress(OSError):
+                code.append(f"{module.name}:{module.stat().st_mtime_ns}")
+    return json.dumps({"store": [str(path), stat.st_size, stat.st_mtime_ns],
+                       "scoreline": __version__, "code": code, "request": request},
+                      sort_keys=True, default=str)
+
+
 def fit_cache() -> FitCache:
     """The on-disk fitted-model cache (``<user cache>/fits``, see :class:`FitCache`).
 
     ``SCORELINE_FIT_CACHE=0`` turns it off (fits then stay in memory only).
     """
-    from scoreline._cachedir import user_cache_dir
+    from scoreline._paths import user_cache_dir
 
     return FitCache(user_cache_dir() / "fits", FIT_CACHE_BYTES)
 
@@ -200,6 +243,26 @@ def predict_match(
     UnknownTeamError
         A name matches no team (with the closest names).
     """
+    use_disk = os.environ.get("SCORELINE_FIT_CACHE", "1") != "0"
+    request = {"home": home, "away": away, "date": None if date is None else str(date),
+               "neutral": bool(neutral), "knockout": bool(knockout), "tournament": tournament,
+               "model": model}
+    disk_key = _forecast_key(db, request) if use_disk else None
+    if disk_key is not None:
+        stored = forecast_cache().read(disk_key)
+        if isinstance(stored, dict):
+            with contextlib.suppress(TypeError, ValueError):
+                return MatchForecast(**{**stored, "date": dt.date.fromisoformat(stored["date"])})
+    result = _predict_match(home, away, date, neutral, knockout, tournament, model, db)
+    if disk_key is not None:
+        forecast_cache().write(disk_key, {**dataclasses.asdict(result),
+                                          "date": result.date.isoformat()})
+    return result
+
+
+def _predict_match(home: str, away: str, date: Any, neutral: bool, knockout: bool,
+                   tournament: str | None, model: str, db: str | Path | None) -> MatchForecast:
+    """:func:`predict_match` without the on-disk forecast cache."""
     import pandas as pd
 
     from scoreline.errors import InvalidParameterError

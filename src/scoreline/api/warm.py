@@ -38,7 +38,7 @@ def warm_up(db: str | Path | None = None,
 
     ``scoreline data load`` calls this, so that the first real command after set-up finds
     its kernels compiled (numba caches them in the user cache directory, see
-    :mod:`scoreline._cachedir`) and the default model fitted (in the on-disk fit cache):
+    :mod:`scoreline._paths`) and the default model fitted (in the on-disk fit cache):
     the Elo kernel and the default fit (``predict``), the tournament kernels (a
     200-simulation run of the 2026 World Cup), and the in-play kernels (the replay of
     the last match in the store).

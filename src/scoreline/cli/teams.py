@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
 from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
-from scoreline.data.queries import MatchLine, Record
+
+if TYPE_CHECKING:  # annotations only: the CLI must not load pandas at import
+    from scoreline.data.queries import MatchLine, Record
 
 
 def _goal_text(line: MatchLine) -> str:

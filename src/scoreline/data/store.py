@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from scoreline._paths import default_db_path
 from scoreline.data.history import HISTORY_DDL, SnapshotChange, SnapshotHistory
 from scoreline.data.names import TeamNames, normalise
 from scoreline.data.snapshot import Snapshot
@@ -78,16 +78,6 @@ FORMER_COLUMNS = ["current", "former", "start_date", "end_date"]
 MATCH_KEY = ["date", "home_team", "away_team", "seq"]
 MATCH_VALUES = ["home_score", "away_score", "tournament", "city", "country", "neutral"]
 GOAL_ROW = "date, home_team, away_team, team, scorer, minute, own_goal, penalty"
-
-
-def default_db_path() -> Path:
-    """``$SCORELINE_DB``, else ``scoreline.duckdb`` in the platform's user data directory."""
-    env = os.environ.get("SCORELINE_DB")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("scoreline")) / "scoreline.duckdb"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from scoreline._cachedir import user_cache_dir
+from scoreline._paths import user_cache_dir
 from scoreline.forecast.walk_forward import walk_forward_blocks
 from scoreline.models.protocol import Model, ModelFactory
 from scoreline.models.score_grid import FIXTURE_COLUMNS

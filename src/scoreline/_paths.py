@@ -1,13 +1,25 @@
-"""Where scoreline keeps what it can recompute: fitted models, forecasts, compiled kernels.
+"""Where scoreline keeps its files: the store, and what it can recompute (fitted models,
+forecasts, compiled kernels).
 
-Kept light (no third-party import at module level) because :mod:`scoreline` calls
-:func:`numba_cache_dir` at import, before numba is first imported.
+Kept light (no third-party import at module level): :mod:`scoreline` calls
+:func:`set_numba_cache_dir` at import, before numba is first imported, and the forecast
+cache finds the store file without importing DuckDB.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+
+def default_db_path() -> Path:
+    """``$SCORELINE_DB``, else ``scoreline.duckdb`` in the platform's user data directory."""
+    env = os.environ.get("SCORELINE_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("scoreline")) / "scoreline.duckdb"
 
 
 def user_cache_dir() -> Path:
