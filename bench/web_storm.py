@@ -162,17 +162,19 @@ def start_server(port: int, workers: int, args: argparse.Namespace,
 
 
 async def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
+    """Until the server answers and has finished its start-up warm-up (at most 10 min)."""
     async with httpx.AsyncClient(base_url=base, timeout=5) as client:
-        for _ in range(600):
+        for _ in range(3000):
             if server.poll() is not None:
                 sys.exit(f"the server exited with {server.returncode}")
             try:
-                if (await client.get("/api/v1/health")).status_code == 200:
+                answer = await client.get("/api/v1/health")
+                if answer.status_code == 200 and not answer.json()["warming"]:
                     return
             except httpx.HTTPError:
                 pass
             await asyncio.sleep(0.2)
-    sys.exit("the server did not start within 120 s")
+    sys.exit("the server did not finish starting within 10 minutes")
 
 
 async def until_ok(client: httpx.AsyncClient, url: str, tries: int = 200) -> None:

@@ -112,6 +112,8 @@ def _warm(app: FastAPI) -> None:
         log.info("warm-up done")
     except Exception:
         log.exception("warm-up failed")
+    finally:
+        app.state.warming = False
 
 
 SETTINGS_ENV = "SCORELINE_WEB_SETTINGS"
@@ -153,6 +155,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.warm:
+            app.state.warming = True
             app.state.heavy.background(lambda: _warm(app))
         yield
         app.state.heavy.shutdown()
@@ -173,6 +176,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.cache = ResultCache(settings.cache_size)
     app.state.match_cache = ResultCache(settings.match_cache_size)
     app.state.forecasts = ResultCache(settings.forecast_cache_size)
+    app.state.warming = False
     app.state.heavy = HeavyPool(settings.heavy_workers, settings.heavy_queue,
                                 settings.time_budget_s)
     templates = Jinja2Templates(directory=str(HERE / "templates"))

@@ -164,7 +164,8 @@ async def predict(
 def health(request: Request) -> dict[str, Any]:
     """Always cheap: this worker's fits so far, cached forecasts and heavy-work queue."""
     pool = request.app.state.heavy
-    return {"status": "ok", **api.cache_stats().to_dict(),
+    return {"status": "ok", "warming": request.app.state.warming,
+            **api.cache_stats().to_dict(),
             "heavy": {"workers": pool.workers, "capacity": pool.capacity,
                       "admitted": pool.admitted, "started": pool.started,
                       "refused": pool.refused}}
