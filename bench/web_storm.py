@@ -137,8 +137,15 @@ async def health(client: httpx.AsyncClient) -> dict[str, object]:
 async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
                 rate: float | None) -> tuple[Samples, Samples, dict[str, object],
                                              dict[str, object]]:
-    """One storm with the probe alongside; the server's health before and after."""
-    before = await health(client)
+    """One storm with the probe alongside; the server's health before and after.
+
+    Starts when the server's heavy pool is idle (jobs of the previous phase that outlived
+    their requests have finished), so that each phase's fits are its own."""
+    for _ in range(600):
+        before = await health(client)
+        if not before["heavy"]["admitted"]:  # type: ignore[index]
+            break
+        await asyncio.sleep(0.5)
     stop = asyncio.Event()
     probes = Samples()
     prober = asyncio.create_task(probe(client, stop, probes))

@@ -198,3 +198,10 @@ def test_check_answer_is_bounded(client: Any) -> None:
     assert len(answer.content) < 400_000
     assert len(body["claims"]) <= 300 and body["claims_total"] >= len(body["claims"])
     assert all(len(c["text"]) <= 400 for c in body["claims"])
+
+
+def test_health_reports_fits_and_the_queue(client: Any) -> None:
+    """``/api/v1/health`` is cheap and says how many fits ran and what the pool holds."""
+    body = client.get("/api/v1/health").json()
+    assert body["status"] == "ok" and body["fits"] >= 0
+    assert body["heavy"]["capacity"] == body["heavy"]["workers"] + 8

@@ -43,3 +43,34 @@ def test_serve_rejects_a_bad_port() -> None:
     """Ports outside 1..65535 are refused by the option parser."""
     result = runner.invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+def test_serve_workers_start_uvicorn_from_the_settings_factory(
+        monkeypatch: pytest.MonkeyPatch, store_path: Path) -> None:
+    """``--workers 2`` hands uvicorn the app factory by import string, with the settings
+    (store, queue, time budget) in the environment for each worker process."""
+    import json
+    import os
+
+    import uvicorn
+
+    from scoreline.web import SETTINGS_ENV, app_from_env
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(target: Any, **kwargs: Any) -> None:
+        seen.update(kwargs, target=target)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.delenv(SETTINGS_ENV, raising=False)
+    result = runner.invoke(app, ["serve", "--db", str(store_path), "--workers", "2",
+                                 "--queue", "3", "--time-budget", "2.5"])
+    assert result.exit_code == 0, result.output
+    assert seen["target"] == "scoreline.web:app_from_env" and seen["factory"]
+    assert seen["workers"] == 2
+    settings = json.loads(os.environ[SETTINGS_ENV])
+    assert (settings["db"], settings["heavy_queue"], settings["time_budget_s"]) == (
+        str(store_path), 3, 2.5)
+    web = app_from_env()
+    assert web.state.heavy.capacity == 2 + 3 and web.state.heavy.budget_s == 2.5
+    monkeypatch.delenv(SETTINGS_ENV)

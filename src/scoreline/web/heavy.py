@@ -20,12 +20,16 @@ from __future__ import annotations
 import asyncio
 import functools
 import math
+import sys
 import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from scoreline.errors import BusyError
+
+SWITCH_INTERVAL_S = 0.001
+"""The interpreter's thread switch interval once heavy threads run beside the event loop."""
 
 
 class HeavyPool:
@@ -73,6 +77,10 @@ class HeavyPool:
     def _pool(self) -> ThreadPoolExecutor:
         with self._executor_lock:
             if self._executor is None:
+                # Heavy threads hold the interpreter lock in the Python parts of a fit; the
+                # event loop asks for it back at every step of every light request. A 1 ms
+                # switch interval (instead of 5 ms) bounds what each step can wait.
+                sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
                 self._executor = ThreadPoolExecutor(self.workers,
                                                     thread_name_prefix="scoreline-heavy")
             return self._executor
