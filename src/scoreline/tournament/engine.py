@@ -420,7 +420,9 @@ def simulate_kernel(
 _NO_POOL = np.zeros((0, 1, 1), np.int64)
 
 
-@numba.njit(cache=True, parallel=True)
+# nogil: a server computes simulations on worker threads while its event loop answers
+# other requests; a kernel holding the interpreter lock for seconds would freeze them
+@numba.njit(cache=True, parallel=True, nogil=True)
 def _kernel(
     first_sim: int,
     n_sims: int,
@@ -608,7 +610,7 @@ def _kernel(
             stage_out[row, winner[final]] = n_rounds + 1
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def count_kernel(values: NDArray[np.int8], counts: NDArray[np.int64]) -> None:
     """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``."""
     for i in range(values.shape[0]):
