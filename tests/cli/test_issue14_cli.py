@@ -110,3 +110,16 @@ def test_serve_help_names_routes_that_exist() -> None:
     assert code == 0, out
     assert "/docs" not in out and "/api/v1/openapi.json" in out
     assert "--workers" in out
+
+
+def test_cli_import_is_light() -> None:
+    """Importing the CLI (every command registered) loads neither pandas, DuckDB, NumPy,
+    SciPy, numba nor matplotlib: a forecast answered from the cache never pays for them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, scoreline.cli; heavy = [m for m in ('pandas', 'duckdb', 'numpy', "
+            "'scipy', 'numba', 'matplotlib', 'fastapi') if m in sys.modules]; print(heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip() == "[]"

@@ -10,11 +10,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoreline.api._store import _writable_store, get_store
-from scoreline.data.diff import SnapshotDiff
 from scoreline.data.sources import Progress
+
+if TYPE_CHECKING:  # an annotation only: importing the API must not load pandas
+    from scoreline.data.diff import SnapshotDiff
 
 
 @dataclass(frozen=True)
