@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoreline.api._store import _day, get_store
-from scoreline.forecast.markets import Markets
+
+if TYPE_CHECKING:  # an annotation only: importing the API must not load NumPy
+    from scoreline.forecast.markets import Markets
 
 
 @dataclass(frozen=True)
