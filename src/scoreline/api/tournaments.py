@@ -93,10 +93,9 @@ def _cached_fit(store: Any, tournament: str | Path, as_of: Any, model: Any,
     import pandas as pd
 
     from scoreline.api.forecasts import fitted_model
-    from scoreline.tournament.format import load_format
-    from scoreline.tournament.runner import check_model_data, parse_date
+    from scoreline.tournament.runner import check_model_data, load_tournament, parse_date
 
-    fmt = load_format(str(tournament), store.teams())
+    fmt = load_tournament(store, str(tournament))
     if callable(model):
         return fmt, None
     day = parse_date(as_of) if as_of is not None else fmt.start_date
