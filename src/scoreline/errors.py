@@ -104,8 +104,24 @@ class ArticleError(ScorelineError, ValueError):
     """An article cannot be checked (empty, not text, too large, or about no match)."""
 
 
+#: Largest article the claim checker accepts, in bytes of UTF-8 (a long feature is ~50 kB).
+MAX_ARTICLE_BYTES = 1_000_000
+
+
+class ArticleTooLargeError(ArticleError):
+    """An article over :data:`MAX_ARTICLE_BYTES` (the web app answers it with 413)."""
+
+    def __init__(self, size_bytes: int, where: str = "the article") -> None:
+        super().__init__(
+            f"{where} is {size_bytes:,} bytes; scoreline checks articles up to "
+            f"{MAX_ARTICLE_BYTES:,} bytes (1 MB) of UTF-8 text")
+        self.size_bytes = size_bytes
+
+
 __all__ = [
+    "MAX_ARTICLE_BYTES",
     "ArticleError",
+    "ArticleTooLargeError",
     "DataSourceError",
     "DataValidationError",
     "FormatError",
@@ -116,3 +132,4 @@ __all__ = [
     "UnknownMatchError",
     "UnknownTeamError",
 ]
+

@@ -234,7 +234,7 @@ def test_bad_added_rows_name_the_file_and_line(db: Path, tmp_path: Path) -> None
     api.add_matches(results, db=db)
     with pytest.raises(InvalidParameterError, match="already added"):
         api.add_matches(results, db=db)
-    with pytest.raises(InvalidParameterError, match="added: 'tonight.csv'"):
+    with pytest.raises(InvalidParameterError, match=r"added: 'tonight\.csv'"):
         api.remove_matches("nope.csv", db=db)
 
 

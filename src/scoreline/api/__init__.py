@@ -10,11 +10,32 @@ article checks).
 
 from __future__ import annotations
 
-from scoreline.api._store import get_store
-from scoreline.api.data import data_info, head_to_head, load_data, team_summary
+from scoreline._json import JSON
+from scoreline._json import dumps as to_json
+from scoreline._json import jsonable as to_jsonable
+from scoreline.api._store import DateLike, get_store
+from scoreline.api.data import (
+    Goal,
+    HeadToHead,
+    LoadReport,
+    Match,
+    Record,
+    StoreInfo,
+    TeamSummary,
+    data_info,
+    head_to_head,
+    load_data,
+    parse_date,
+    team_summary,
+)
 from scoreline.api.forecasts import (
     MODELS,
+    BacktestResult,
+    FixtureForecasts,
     MatchForecast,
+    Model,
+    ModelFactory,
+    ScoreProbability,
     fitted_model,
     model_factory,
     predict_fixtures,
@@ -25,7 +46,11 @@ from scoreline.api.formats import TournamentEdition, tournament_editions
 from scoreline.api.live import LiveForecast, live_match
 from scoreline.api.markets import MatchMarkets, match_markets
 from scoreline.api.matches import (
+    Comeback,
     ComebackRanking,
+    MatchReplay,
+    MatchSurprise,
+    SurpriseTable,
     UpsetRanking,
     comebacks,
     match_replay,
@@ -33,9 +58,24 @@ from scoreline.api.matches import (
     upsets,
 )
 from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
-from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
-from scoreline.api.tournament_state import FinalMatch, TournamentStatus, tournament_status
-from scoreline.api.tournaments import simulate_timeline, simulate_tournament
+from scoreline.api.ratings import (
+    RatingHistory,
+    RatingPoint,
+    RatingRow,
+    RatingsTable,
+    rating_history,
+    ratings,
+)
+from scoreline.api.tournament_state import TournamentStatus, tournament_status
+from scoreline.api.tournaments import (
+    SimulationResult,
+    TimelineResult,
+    TitleRace,
+    TitleSeries,
+    simulate_timeline,
+    simulate_tournament,
+    title_race,
+)
 from scoreline.api.updates import (
     AddedSource,
     DataChange,
@@ -45,26 +85,50 @@ from scoreline.api.updates import (
     rollback_data,
     update_data,
 )
-from scoreline.api.writing import check_article, story
+from scoreline.api.writing import CheckReport, Story, check_article, story
 from scoreline.data.outcomes import DecidedBy, Outcome
 
 __all__ = [
+    "JSON",
     "MODELS",
     "AddedSource",
+    "BacktestResult",
+    "CheckReport",
+    "Comeback",
     "ComebackRanking",
     "DataChange",
+    "DateLike",
     "DecidedBy",
-    "FinalMatch",
+    "FixtureForecasts",
+    "Goal",
+    "HeadToHead",
     "LiveForecast",
+    "LoadReport",
+    "Match",
     "MatchForecast",
     "MatchMarkets",
+    "MatchReplay",
+    "MatchSurprise",
+    "Model",
+    "ModelFactory",
     "OddsComparison",
     "OddsRow",
     "OddsScores",
     "Outcome",
     "RatingHistory",
+    "RatingPoint",
     "RatingRow",
     "RatingsTable",
+    "Record",
+    "ScoreProbability",
+    "SimulationResult",
+    "StoreInfo",
+    "Story",
+    "SurpriseTable",
+    "TeamSummary",
+    "TimelineResult",
+    "TitleRace",
+    "TitleSeries",
     "TournamentEdition",
     "TournamentStatus",
     "UpsetRanking",
@@ -83,6 +147,7 @@ __all__ = [
     "match_replay",
     "match_surprises",
     "model_factory",
+    "parse_date",
     "predict_fixtures",
     "predict_match",
     "rating_history",
@@ -94,6 +159,9 @@ __all__ = [
     "simulate_tournament",
     "story",
     "team_summary",
+    "title_race",
+    "to_json",
+    "to_jsonable",
     "tournament_editions",
     "tournament_status",
     "update_data",

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from scoreline.api._store import _writable_store, get_store
+from scoreline.api._store import DateLike, _writable_store, get_store
 from scoreline.data import queries
+from scoreline.data.dates import parse_date
+from scoreline.data.queries import HeadToHead, TeamSummary
 from scoreline.data.sources import Progress
 from scoreline.data.store import LoadReport, StoreInfo
+from scoreline.data.types import Goal, Match, Record
+
+__all__ = ["Goal", "HeadToHead", "LoadReport", "Match", "Record", "StoreInfo", "TeamSummary",
+           "data_info", "head_to_head", "load_data", "parse_date", "team_summary"]
 
 
 def load_data(
@@ -46,12 +51,12 @@ def data_info(db: str | Path | None = None) -> StoreInfo:
 
 
 def team_summary(team: str, *, recent: int = 10, db: str | Path | None = None,
-                 until: Any = None) -> queries.TeamSummary:
+                 until: DateLike = None) -> TeamSummary:
     """Record, goals for/against and latest results of a team (``scoreline team``)."""
     return queries.team_summary(get_store(db), team, recent=recent, until=until)
 
 
 def head_to_head(team_a: str, team_b: str, *, db: str | Path | None = None,
-                 until: Any = None) -> queries.HeadToHead:
+                 until: DateLike = None) -> HeadToHead:
     """Every meeting of two teams with goals and totals (``scoreline h2h``)."""
     return queries.head_to_head(get_store(db), team_a, team_b, until=until)

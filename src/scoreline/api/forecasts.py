@@ -5,14 +5,29 @@ Heavy modules are imported inside the functions so ``import scoreline.api`` stay
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from scoreline.api._store import _day, get_store
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.models.score_grid import Forecast
+
+from scoreline._json import JSON, JsonDict, jsonable
+from scoreline.api._store import DateLike, _day, get_store
+from scoreline.data.dates import parse_date
+from scoreline.errors import InvalidParameterError
+from scoreline.evaluate.backtest import BacktestResult
 from scoreline.models import MODEL_NAMES, Model, ModelFactory
+
+__all__ = ["MODELS", "BacktestResult", "FixtureForecasts", "MatchForecast", "Model", "ModelFactory",
+           "ScoreProbability", "fitted_model", "model_factory",
+           "predict_fixtures", "predict_match", "run_backtest"]
 
 MODELS = MODEL_NAMES
 """Model names accepted by ``model=`` (:data:`scoreline.models.MODEL_NAMES`)."""
@@ -40,14 +55,14 @@ def model_factory(name: str = "default") -> ModelFactory:
     return factory
 
 
-_FITTED: OrderedDict[tuple[str, str, str, str], Any] = OrderedDict()
+_FITTED: OrderedDict[tuple[str, str, str, str], Model] = OrderedDict()
 _FITTED_MAX = 16
-_PREDICTED: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_PREDICTED: OrderedDict[tuple[object, ...], MatchForecast] = OrderedDict()
 _PREDICTED_MAX = 4096
 _fitted_lock = threading.Lock()
 
 
-def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
+def fitted_model(model: str, day: DateLike, *, db: str | Path | None = None) -> Model:
     """The model ``model`` fitted on every match strictly before ``day``, cached.
 
     Fits are kept (up to 16, least recently used dropped) per store file, data snapshot
@@ -56,13 +71,15 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
     only read after fitting, so they are shared across threads.
     """
     store = get_store(db)
-    day = _day(day, "day")
-    key = (store.path, store.fingerprint(), model, day.date().isoformat())
+    when = _day(day, "day")
+    if when is None:
+        raise InvalidParameterError("day is required: fits use the matches before a day")
+    key = (store.path, store.fingerprint(), model, when.isoformat())
     with _fitted_lock:
         if key in _FITTED:
             _FITTED.move_to_end(key)
             return _FITTED[key]
-    fitted = model_factory(model)().fit(store.matches(until=day))
+    fitted: Model = model_factory(model)().fit(store.matches(until=when))
     with _fitted_lock:
         _FITTED[key] = fitted
         while len(_FITTED) > _FITTED_MAX:
@@ -71,16 +88,25 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
 
 
 @dataclass(frozen=True)
-class MatchForecast:
+class ScoreProbability(JsonDict):
+    """The 90-minute probability of one scoreline (home goals first)."""
+
+    home_goals: int
+    away_goals: int
+    p: float
+
+
+@dataclass(frozen=True)
+class MatchForecast(JsonDict):
     """A 90-minute forecast of one match (``scoreline predict HOME AWAY``).
 
-    ``top_scorelines`` holds dicts ``home_goals``, ``away_goals``, ``p``. With
+    ``top_scorelines`` holds the five likeliest scorelines, likeliest first. With
     ``knockout``, ``p_home_advance``/``p_away_advance`` include extra time and penalties.
     """
 
     home_team: str
     away_team: str
-    date: Any
+    date: dt.date
     neutral: bool
     tournament: str
     model: str
@@ -89,7 +115,7 @@ class MatchForecast:
     p_away: float
     home_xg: float
     away_xg: float
-    top_scorelines: list[dict[str, Any]]
+    top_scorelines: list[ScoreProbability]
     knockout: bool = False
     p_home_advance: float | None = None
     p_away_advance: float | None = None
@@ -99,7 +125,7 @@ def predict_match(
     home: str,
     away: str,
     *,
-    date: Any = None,
+    date: DateLike = None,
     neutral: bool = False,
     knockout: bool = False,
     tournament: str | None = None,
@@ -127,35 +153,32 @@ def predict_match(
     """
     import pandas as pd
 
-    from scoreline.errors import InvalidParameterError
-
     store = get_store(db)
     model_factory(model)  # validate the name before reading anything
-    day = _day(date, "date")
-    if day is None:
-        day = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
+    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
     tournament = tournament or ("FIFA World Cup" if knockout else "Friendly")
-    key = (store.path, store.fingerprint(), model, day.date().isoformat(), home_team, away_team,
+    key = (store.path, store.fingerprint(), model, day.isoformat(), home_team, away_team,
            bool(neutral), bool(knockout), tournament)
     with _fitted_lock:
         if key in _PREDICTED:
             _PREDICTED.move_to_end(key)
             return _PREDICTED[key]
     fixture = pd.DataFrame({
-        "date": [day], "home_team": [home_team], "away_team": [away_team], "neutral": [neutral],
+        "date": [pd.Timestamp(day)], "home_team": [home_team], "away_team": [away_team],
+        "neutral": [neutral],
         "tournament": [tournament],
     })
     forecast = fitted_model(model, day, db=db).predict(fixture)
     advance = _advance(forecast) if knockout else (None, None)
     result = MatchForecast(
-        home_team, away_team, day.date(), bool(neutral), str(fixture["tournament"].iloc[0]),
+        home_team, away_team, day, bool(neutral), str(fixture["tournament"].iloc[0]),
         forecast.model, float(forecast.p_home[0]), float(forecast.p_draw[0]),
         float(forecast.p_away[0]), float(forecast.expected_home_goals[0]),
         float(forecast.expected_away_goals[0]),
-        [{"home_goals": h, "away_goals": a, "p": p} for h, a, p in forecast.top_scorelines(0, 5)],
+        [ScoreProbability(h, a, p) for h, a, p in forecast.top_scorelines(0, 5)],
         bool(knockout), advance[0], advance[1],
     )
     with _fitted_lock:  # forecasts are pure functions of the key: keep the recent ones
@@ -165,7 +188,7 @@ def predict_match(
     return result
 
 
-def _advance(forecast: Any) -> tuple[float, float]:
+def _advance(forecast: Forecast) -> tuple[float, float]:
     """P(home advances), P(away advances) of the first fixture of a forecast."""
     from scoreline.forecast.knockout import advance_probabilities
 
@@ -173,14 +196,38 @@ def _advance(forecast: Any) -> tuple[float, float]:
     return float(result[0, 0]), float(result[0, 1])
 
 
+@dataclass(frozen=True)
+class FixtureForecasts(JsonDict):
+    """Walk-forward forecasts of a file of fixtures (``scoreline predict --fixtures``).
+
+    Attributes
+    ----------
+    model : str
+        The model's name.
+    frame : pandas.DataFrame
+        The fixtures in file order (canonical team names, ``date`` as a Timestamp, any
+        extra columns of the file kept) with ``p_home``, ``p_draw``, ``p_away`` (90
+        minutes), ``home_xg``, ``away_xg`` (goals per 90 minutes) and ``model``.
+    """
+
+    model: str
+    frame: pd.DataFrame
+
+    def rows(self) -> list[JSON]:
+        """One JSON-ready dict per fixture (dates ``YYYY-MM-DD``)."""
+        records = jsonable(self.frame)
+        assert isinstance(records, list)
+        return records
+
+
 def predict_fixtures(
-    fixtures: str | Path | Any,
+    fixtures: str | Path | pd.DataFrame,
     *,
     model: str = "default",
     refit: str = "1D",
     out: str | Path | None = None,
     db: str | Path | None = None,
-) -> Any:
+) -> FixtureForecasts:
     """Forecast a CSV of fixtures walk-forward (``scoreline predict --fixtures FILE``).
 
     Each fixture is predicted by a model fitted on the matches strictly before its own
@@ -202,9 +249,7 @@ def predict_fixtures(
 
     Returns
     -------
-    DataFrame
-        The fixtures (canonical team names) with ``p_home``, ``p_draw``, ``p_away``,
-        ``home_xg``, ``away_xg`` and ``model``.
+    FixtureForecasts
     """
     from scoreline.forecast.fixtures_file import read_fixtures
     from scoreline.forecast.walk_forward import walk_forward
@@ -217,20 +262,20 @@ def predict_fixtures(
     result = forecast.to_frame().assign(model=forecast.model)
     if out is not None:
         result.assign(date=result["date"].dt.strftime("%Y-%m-%d")).to_csv(out, index=False)
-    return result
+    return FixtureForecasts(forecast.model, result)
 
 
 def run_backtest(
-    since: Any = "2010-01-01",
-    until: Any = None,
+    since: DateLike = "2010-01-01",
+    until: DateLike = None,
     *,
     model: str = "default",
     tournament: str | None = None,
     refit: str = "7D",
     plot: str | Path | None = None,
     db: str | Path | None = None,
-    progress: Any = None,
-) -> Any:
+    progress: Callable[[int, int], None] | None = None,
+) -> BacktestResult:
     """Walk-forward backtest of a model on 90-minute results (``scoreline backtest``).
 
     Parameters
@@ -253,8 +298,6 @@ def run_backtest(
     BacktestResult
         See :class:`scoreline.evaluate.backtest.BacktestResult`.
     """
-    import pandas as pd
-
     from scoreline.evaluate.backtest import backtest
     from scoreline.evaluate.calibration import reliability_plot
 
@@ -262,11 +305,11 @@ def run_backtest(
     factory = model_factory(model)
     matches = store.matches()
     name = store.resolve_tournament(tournament) if tournament else None
-    start = _day(since, "since")
-    stop = _day(until, "until") or pd.Timestamp(matches["date"].iloc[-1]) + pd.Timedelta(days=1)
+    start = _day(since, "since") or parse_date(matches["date"].iloc[0], "first match")
+    stop = _day(until, "until") or store.last_date() + dt.timedelta(days=1)
     result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
                       progress=progress)
     if plot is not None:
-        title = f"{result.model}, {start.date()} to {stop.date()}" + (f", {name}" if name else "")
+        title = f"{result.model}, {start} to {stop}" + (f", {name}" if name else "")
         reliability_plot(result.calibration, plot, title)
     return result

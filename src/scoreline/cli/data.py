@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from scoreline import api
@@ -32,7 +32,7 @@ def load(
         TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
         console=console, transient=True, disable=as_json,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_progress(name: str, done: int, total: int | None) -> None:
             if name not in tasks:
