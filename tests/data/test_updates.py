@@ -199,7 +199,7 @@ def test_added_matches_survive_an_update_until_upstream_has_them(
     assert sorted(mine["home_team"]) == ["Argentina", "Malta"]
     after = api.rating_history("Malta", db=db).points
     assert len(after) == len(before) + 1
-    assert after["rating"].iloc[-1] > before["rating"].iloc[-1]
+    assert after[-1].rating > before[-1].rating
     assert [s.label for s in api.added_matches(db=db)] == ["tonight.csv"]
 
     change = api.update_data(db=db, raw_url=upstream, api_url=upstream,

@@ -43,7 +43,13 @@ from scoreline.api.forecasts import (
     run_backtest,
 )
 from scoreline.api.formats import TournamentEdition, tournament_editions
-from scoreline.api.live import LiveForecast, live_match
+from scoreline.api.live import (
+    LiveCurvePoint,
+    LiveForecast,
+    LiveGoalRow,
+    LivePrematch,
+    live_match,
+)
 from scoreline.api.markets import MatchMarkets, match_markets
 from scoreline.api.matches import (
     Comeback,
@@ -102,7 +108,10 @@ __all__ = [
     "FixtureForecasts",
     "Goal",
     "HeadToHead",
+    "LiveCurvePoint",
     "LiveForecast",
+    "LiveGoalRow",
+    "LivePrematch",
     "LoadReport",
     "Match",
     "MatchForecast",
