@@ -16,7 +16,7 @@ def test_layers_flow_one_way() -> None:
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert exe, "import-linter is not installed (pip install -e '.[test]')"
     result = subprocess.run([exe, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -35,3 +35,40 @@ def test_public_names_exist() -> None:
 
     for name in scoreline.__all__:
         assert getattr(scoreline, name) is not None, name
+
+
+def test_api_all_is_honest() -> None:
+    """``scoreline.api.__all__`` names only things that exist, and every public function or
+    class defined in an api module is listed there (private ones start with ``_``)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from scoreline import api
+
+    listed = set(api.__all__)
+    assert len(listed) == len(api.__all__), "a name is listed twice"
+    missing = [n for n in api.__all__ if not hasattr(api, n)]
+    assert not missing, missing
+    unlisted = []
+    for info in pkgutil.iter_modules(api.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"scoreline.api.{info.name}")
+        for name, obj in vars(module).items():
+            if name.startswith("_") or not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            if getattr(obj, "__module__", None) == module.__name__ and name not in listed:
+                unlisted.append(f"{module.__name__}.{name}")
+    assert not unlisted, f"public but not in scoreline.api.__all__: {unlisted}"
+
+
+def test_api_functions_return_typed_results() -> None:
+    """No public function of ``scoreline.api`` is annotated to return ``Any``."""
+    import inspect
+
+    from scoreline import api
+
+    loose = [n for n in api.__all__ if inspect.isfunction(getattr(api, n))
+             and inspect.signature(getattr(api, n)).return_annotation in ("Any", inspect.Signature.empty)]
+    assert not loose, loose

@@ -119,8 +119,24 @@ class BusyError(ScorelineError, RuntimeError):
         self.retry_after = retry_after
 
 
+#: Largest article the claim checker accepts, in bytes of UTF-8 (a long feature is ~50 kB).
+MAX_ARTICLE_BYTES = 1_000_000
+
+
+class ArticleTooLargeError(ArticleError):
+    """An article over :data:`MAX_ARTICLE_BYTES` (the web app answers it with 413)."""
+
+    def __init__(self, size_bytes: int, where: str = "the article") -> None:
+        super().__init__(
+            f"{where} is {size_bytes:,} bytes; scoreline checks articles up to "
+            f"{MAX_ARTICLE_BYTES:,} bytes (1 MB) of UTF-8 text")
+        self.size_bytes = size_bytes
+
+
 __all__ = [
+    "MAX_ARTICLE_BYTES",
     "ArticleError",
+    "ArticleTooLargeError",
     "BusyError",
     "DataSourceError",
     "DataValidationError",
@@ -133,3 +149,4 @@ __all__ = [
     "UnknownMatchError",
     "UnknownTeamError",
 ]
+

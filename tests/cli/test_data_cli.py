@@ -53,7 +53,7 @@ def test_h2h_json_fields() -> None:
     """``h2h --json`` uses the stable field names and totals from the first team's side."""
     data = json.loads(runner.invoke(app, ["h2h", "Japan", "Germany", "--json"]).stdout)
     assert data["team_a"] == "Japan"
-    wc = [m for m in data["meetings"] if m["date"] == "2022-11-23"][0]
+    wc = next(m for m in data["meetings"] if m["date"] == "2022-11-23")
     assert (wc["home_team"], wc["away_team"], wc["home_score"], wc["away_score"]) == (
         "Germany", "Japan", 1, 2)
     assert [g["minute"] for g in wc["goals"]] == [33, 75, 83]
@@ -78,14 +78,14 @@ def test_two_processes_read_one_store(tmp_path: Path, store_path: Path) -> None:
     db = tmp_path / "copy.duckdb"
     shutil.copy(store_path, db)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, scoreline; s = scoreline.open(sys.argv[1], "
-         "read_only=True); s.matches(); print('ready', flush=True); sys.stdin.read()", str(db)],
+        [sys.executable, "-c", ("import sys, scoreline; s = scoreline.open(sys.argv[1], "
+         "read_only=True); s.matches(); print('ready', flush=True); sys.stdin.read()"), str(db)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         result = subprocess.run(
             [sys.executable, "-c", "from scoreline.cli import main; main()", "h2h", "Germany",
-             "Japan", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120)
+             "Japan", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120, check=False)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["record"]["played"] >= 4
     finally:

@@ -89,5 +89,5 @@ def test_missing_directory_and_files(tmp_path: Path) -> None:
     with pytest.raises(DataSourceError, match="is not a directory"):
         resolve_source(tmp_path / "nope")
     (tmp_path / "results.csv").write_text("x", encoding="utf-8")
-    with pytest.raises(DataSourceError, match="goalscorers.csv"):
+    with pytest.raises(DataSourceError, match=r"goalscorers\.csv"):
         resolve_source(tmp_path)

@@ -159,7 +159,7 @@ def test_bad_grids_and_lines_are_rejected() -> None:
         markets(grid * 2)
     with pytest.raises(InvalidParameterError, match="square"):
         markets(np.ones((3, 4)) / 12)
-    with pytest.raises(InvalidParameterError, match="multiple of 0.25"):
+    with pytest.raises(InvalidParameterError, match=r"multiple of 0\.25"):
         asian_handicap(grid, 0.3)
     with pytest.raises(InvalidParameterError, match="whole number"):
         european_handicap(grid, 0.5)  # type: ignore[arg-type]

@@ -107,7 +107,7 @@ def test_germany_japan_equals_the_replay(germany_japan: MatchReplay, minute: int
     assert (live.home_goals, live.away_goals) == (point.home_goals, point.away_goals)
     assert (live.p_home, live.p_draw, live.p_away) == pytest.approx(
         (point.p_home, point.p_draw, point.p_away), abs=1e-12)
-    assert live.match_id == germany_japan.match_id and live.prematch.source == "walk-forward"
+    assert live.match_id == germany_japan.match.match_id and live.prematch.source == "walk-forward"
     assert live.prematch.p_home == pytest.approx(germany_japan.prematch.p_home)  # type: ignore[union-attr]
 
 

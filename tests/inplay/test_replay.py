@@ -27,7 +27,8 @@ def test_germany_japan_story(germany_japan: MatchReplay) -> None:
     """Japan's win probability collapses after Gündoğan's 33' penalty and recovers with Dōan
     (75') and Asano (83'); its lowest point is just before the equaliser."""
     r = germany_japan
-    assert (r.home_team, r.away_team, r.home_score, r.away_score) == ("Germany", "Japan", 1, 2)
+    m = r.match
+    assert (m.home_team, m.away_team, m.home_score, m.away_score) == ("Germany", "Japan", 1, 2)
     assert r.prematch is not None and r.prematch.p_away < r.prematch.p_home
     assert r.prematch.trained_until <= "2022-11-23"
     g33, _g75, _g83 = r.goals
@@ -72,7 +73,7 @@ def test_unknown_match_suggests_nearest(store_path: Path) -> None:
 def test_teams_in_either_order(store_path: Path) -> None:
     """Naming the away side first finds the same match, with home/away as in the data."""
     r = api.match_replay("2022-11-23", "Japan", "Germany", db=store_path)
-    assert (r.home_team, r.away_team) == ("Germany", "Japan")
+    assert (r.match.home_team, r.match.away_team) == ("Germany", "Japan")
 
 
 def test_match_without_goal_minutes_has_forecast_and_note(store_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_extra_time_match_follows_the_result_after_extra_time(store_path: Path) 
     """The 2022 final (3-3, Argentina on penalties) runs to 120' and counts the shoot-out as
     the draw; Argentina's chance of going through never fell below one half."""
     r = api.match_replay("2022-12-18", "Argentina", "France", db=store_path)
-    assert r.extra_time and r.timeline[-1].minute == 120
+    assert r.match.extra_time and r.timeline[-1].minute == 120
     assert r.timeline[-1].p_draw == pytest.approx(1.0)
     assert r.winner == "Argentina" and r.decided_by == "shoot-out"
     assert r.winner_lowest_p is not None and 0.3 < r.winner_lowest_p <= 0.5 + 1e-9

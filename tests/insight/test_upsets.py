@@ -25,7 +25,7 @@ def wc2022(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> pd.Dat
     mp = pytest.MonkeyPatch()
     mp.setenv("SCORELINE_CACHE", str(tmp_path_factory.getbasetemp() / "prematch-cache"))
     try:
-        return api.match_surprises(tournament="FIFA World Cup", year=2022, db=store_path)
+        return api.match_surprises(tournament="FIFA World Cup", year=2022, db=store_path).frame
     finally:
         mp.undo()
 

@@ -172,7 +172,7 @@ def test_missing_allocation_rows(tmp_path: Path) -> None:
 
 def test_unknown_tournament_name() -> None:
     """A name that is neither shipped nor a file lists the shipped formats."""
-    with pytest.raises(InvalidParameterError, match="expected one of .*euro2024.*wc2022"):
+    with pytest.raises(InvalidParameterError, match=r"expected one of .*euro2024.*wc2022"):
         load_format("wc1930")
 
 
@@ -180,7 +180,7 @@ def test_not_yaml(tmp_path: Path) -> None:
     """A file that is not YAML gets a FormatError naming it."""
     path = tmp_path / "broken.yaml"
     path.write_text("groups: [A: {", encoding="utf-8")
-    with pytest.raises(FormatError, match="broken.yaml: not valid YAML"):
+    with pytest.raises(FormatError, match=r"broken\.yaml: not valid YAML"):
         load_format(path)
 
 

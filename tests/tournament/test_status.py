@@ -48,10 +48,10 @@ def test_fifa_only_upsets_leave_out_non_members(store_path: Path) -> None:
     from scoreline.data.confederations import NONE, confederation_of
 
     only = api.upsets(top=None, fifa_only=True, db=store_path)
-    teams = {t for u in only.upsets for t in (u.home_team, u.away_team)}
+    teams = {t for u in only.upsets for t in (u.match.home_team, u.match.away_team)}
     assert teams and all(confederation_of(t) != NONE for t in teams)
     every = api.upsets(top=None, db=store_path)
-    others = {t for u in every.upsets for t in (u.home_team, u.away_team)}
+    others = {t for u in every.upsets for t in (u.match.home_team, u.match.away_team)}
     assert any(confederation_of(t) == NONE for t in others)
     assert only.upsets_found < every.upsets_found
 

@@ -122,7 +122,7 @@ def test_json_lists_facts_with_provenance(stories) -> None:
     keys = {f["key"] for f in data["facts"]}
     assert {"match", "score.final", "goal.1", "goal.3", "h2h.first_win", "group.table"} <= keys
     for f in data["facts"]:
-        assert f["provenance"] and "store." in f["provenance"] or "store" in f["provenance"]
+        assert (f["provenance"] and "store." in f["provenance"]) or "store" in f["provenance"]
     goal = next(f for f in data["facts"] if f["key"] == "goal.1")
     assert goal["value"]["minute"] == 33 and goal["value"]["penalty"] is True
 

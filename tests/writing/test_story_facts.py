@@ -48,7 +48,7 @@ def test_group_inferred_and_table_points(store) -> None:
     assert group == ["Costa Rica", "Germany", "Japan", "Spain"]
     table = group_table(e, group, m.date)
     assert [r.team for r in table][:2] == ["Japan", "Spain"]
-    assert all(r.points == 3 * r.won + r.drawn and r.played == 3 for r in table)
+    assert all(r.points == 3 * r.wins + r.draws and r.played == 3 for r in table)
     final = find_match(store, "2022-12-18", "Argentina", "France")
     assert find_group(e, final) is None
 
@@ -71,4 +71,4 @@ def test_runs_and_records_before_a_match(store) -> None:
     assert (res["date"] < "2022-11-22").all()
     assert hist.runs(res)["unbeaten"] == 36
     rec = hist.record(hist.against(res, ["Saudi Arabia"]))
-    assert (rec.played, rec.won, rec.drawn, rec.lost) == (4, 2, 2, 0)
+    assert (rec.played, rec.wins, rec.draws, rec.losses) == (4, 2, 2, 0)

@@ -10,12 +10,30 @@ article checks).
 
 from __future__ import annotations
 
-from scoreline.api._store import get_store
-from scoreline.api.data import data_info, head_to_head, load_data, team_summary
+from typing import TYPE_CHECKING
+
+from scoreline._json import JSON
+from scoreline._json import dumps as to_json
+from scoreline._json import jsonable as to_jsonable
+from scoreline.api._store import DateLike, get_store
+from scoreline.api.data import (
+    Goal,
+    Match,
+    Record,
+    data_info,
+    head_to_head,
+    load_data,
+    parse_date,
+    team_summary,
+)
 from scoreline.api.forecasts import (
     MODELS,
     CacheStats,
+    FixtureForecasts,
     MatchForecast,
+    Model,
+    ModelFactory,
+    ScoreProbability,
     cache_stats,
     fitted_model,
     model_factory,
@@ -24,10 +42,20 @@ from scoreline.api.forecasts import (
     run_backtest,
 )
 from scoreline.api.formats import TournamentEdition, tournament_editions
-from scoreline.api.live import LiveForecast, live_match
+from scoreline.api.live import (
+    LiveCurvePoint,
+    LiveForecast,
+    LiveGoalRow,
+    LivePrematch,
+    live_match,
+)
 from scoreline.api.markets import MatchMarkets, match_markets
 from scoreline.api.matches import (
+    Comeback,
     ComebackRanking,
+    MatchReplay,
+    MatchSurprise,
+    SurpriseTable,
     UpsetRanking,
     comebacks,
     match_replay,
@@ -35,9 +63,22 @@ from scoreline.api.matches import (
     upsets,
 )
 from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
-from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
-from scoreline.api.tournament_state import FinalMatch, TournamentStatus, tournament_status
-from scoreline.api.tournaments import simulate_timeline, simulate_tournament
+from scoreline.api.ratings import (
+    RatingHistory,
+    RatingPoint,
+    RatingRow,
+    RatingsTable,
+    rating_history,
+    ratings,
+)
+from scoreline.api.tournament_state import TournamentStatus, tournament_status
+from scoreline.api.tournaments import (
+    TitleRace,
+    TitleSeries,
+    simulate_timeline,
+    simulate_tournament,
+    title_race,
+)
 from scoreline.api.updates import (
     AddedSource,
     DataChange,
@@ -48,27 +89,78 @@ from scoreline.api.updates import (
     update_data,
 )
 from scoreline.api.warm import WarmUp, warm_up
-from scoreline.api.writing import check_article, story
+from scoreline.api.writing import CheckReport, Story, check_article, story
 from scoreline.data.outcomes import DecidedBy, Outcome
 
+if TYPE_CHECKING:
+    from scoreline.data.queries import HeadToHead, TeamSummary
+    from scoreline.data.store import LoadReport, StoreInfo
+    from scoreline.evaluate.backtest import BacktestResult
+    from scoreline.tournament.runner import TimelineResult
+    from scoreline.tournament.simulate import SimulationResult
+
+_LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.queries",
+         "LoadReport": "scoreline.data.store", "StoreInfo": "scoreline.data.store",
+         "BacktestResult": "scoreline.evaluate.backtest",
+         "SimulationResult": "scoreline.tournament.simulate",
+         "TimelineResult": "scoreline.tournament.runner"}
+"""Result types re-exported here whose modules load DuckDB or numba: imported on first use, so that
+``import scoreline.api`` (and the CLI) stays light."""
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scoreline.api' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 __all__ = [
+    "JSON",
     "MODELS",
     "AddedSource",
+    "BacktestResult",
     "CacheStats",
+    "CheckReport",
+    "Comeback",
     "ComebackRanking",
     "DataChange",
+    "DateLike",
     "DecidedBy",
-    "FinalMatch",
+    "FixtureForecasts",
+    "Goal",
+    "HeadToHead",
+    "LiveCurvePoint",
     "LiveForecast",
+    "LiveGoalRow",
+    "LivePrematch",
+    "LoadReport",
+    "Match",
     "MatchForecast",
     "MatchMarkets",
+    "MatchReplay",
+    "MatchSurprise",
+    "Model",
+    "ModelFactory",
     "OddsComparison",
     "OddsRow",
     "OddsScores",
     "Outcome",
     "RatingHistory",
+    "RatingPoint",
     "RatingRow",
     "RatingsTable",
+    "Record",
+    "ScoreProbability",
+    "SimulationResult",
+    "StoreInfo",
+    "Story",
+    "SurpriseTable",
+    "TeamSummary",
+    "TimelineResult",
+    "TitleRace",
+    "TitleSeries",
     "TournamentEdition",
     "TournamentStatus",
     "UpsetRanking",
@@ -89,6 +181,7 @@ __all__ = [
     "match_replay",
     "match_surprises",
     "model_factory",
+    "parse_date",
     "predict_fixtures",
     "predict_match",
     "rating_history",
@@ -100,6 +193,9 @@ __all__ = [
     "simulate_tournament",
     "story",
     "team_summary",
+    "title_race",
+    "to_json",
+    "to_jsonable",
     "tournament_editions",
     "tournament_status",
     "update_data",

@@ -27,11 +27,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from scoreline.models.protocol import Model
 
 log = logging.getLogger(__name__)
 
 V = TypeVar("V")
+_M = TypeVar("_M", bound="Model")
 
 
 class LRUCache(Generic[V]):
@@ -257,7 +261,7 @@ class FitCache(JsonStore):
                            "version": getattr(model, "version", None), "params": params,
                            "day": day}, sort_keys=True, default=str)
 
-    def load(self, key: str, cls: Any) -> Any | None:
+    def load(self, key: str, cls: type[_M]) -> _M | None:
         """The fitted model stored under ``key``, or None (missing or unreadable)."""
         text = self.read(key)
         if not isinstance(text, str):
@@ -268,6 +272,6 @@ class FitCache(JsonStore):
             log.info("ignoring unreadable fitted model in %s (%s)", self.path(key), exc)
             return None
 
-    def store(self, key: str, model: Any) -> None:
+    def store(self, key: str, model: Model) -> None:
         """Write ``model`` under ``key`` atomically."""
         self.write(key, model.to_json())

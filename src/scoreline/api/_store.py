@@ -6,15 +6,20 @@ answered from a cache never pays for them.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from scoreline._paths import default_db_path
+from scoreline.data.dates import DayLike, parse_date
 from scoreline.errors import StoreError
 
 if TYPE_CHECKING:
     from scoreline.data.store import Store
+
+DateLike: TypeAlias = DayLike | None
+"""An optional day: ``YYYY-MM-DD`` or a :class:`datetime.date` (datetimes and Timestamps too)."""
 
 _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
@@ -60,20 +65,11 @@ def _writable_store(db: str | Path | None) -> Store:
     return store
 
 
-def _day(value: Any, what: str) -> Any:
-    """A user date as a Timestamp (None stays None)."""
-    import pandas as pd
-
-    from scoreline.errors import InvalidParameterError
-
-    if value is None:
-        return None
-    try:
-        return pd.Timestamp(value).normalize()
-    except (ValueError, TypeError):
-        raise InvalidParameterError(f"{what} {value!r} is not a date; expected YYYY-MM-DD") from None
+def _day(value: DateLike, what: str) -> dt.date | None:
+    """A user date as a :class:`datetime.date` (None stays None; see :func:`parse_date`)."""
+    return None if value is None else parse_date(value, what)
 
 
-def _iso(value: Any, what: str) -> str | None:
+def _iso(value: DateLike, what: str) -> str | None:
     day = _day(value, what)
-    return None if day is None else str(day.date())
+    return None if day is None else day.isoformat()

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from scoreline.api._store import _writable_store, get_store
+from scoreline.api._store import DateLike, _writable_store, get_store
+from scoreline.data.dates import parse_date
 from scoreline.data.sources import Progress
+from scoreline.data.types import Goal, Match, Record
 
 if TYPE_CHECKING:  # pandas and DuckDB load with the first query, not with the API
-    from scoreline.data import queries
+    from scoreline.data.queries import HeadToHead, TeamSummary
     from scoreline.data.store import LoadReport, StoreInfo
+
+__all__ = ["Goal", "Match", "Record", "data_info", "head_to_head", "load_data", "parse_date",
+           "team_summary"]
 
 
 def load_data(
@@ -53,7 +58,7 @@ def data_info(db: str | Path | None = None) -> StoreInfo:
 
 
 def team_summary(team: str, *, recent: int = 10, db: str | Path | None = None,
-                 until: Any = None) -> queries.TeamSummary:
+                 until: DateLike = None) -> TeamSummary:
     """Record, goals for/against and latest results of a team (``scoreline team``)."""
     from scoreline.data import queries
 
@@ -61,7 +66,7 @@ def team_summary(team: str, *, recent: int = 10, db: str | Path | None = None,
 
 
 def head_to_head(team_a: str, team_b: str, *, db: str | Path | None = None,
-                 until: Any = None) -> queries.HeadToHead:
+                 until: DateLike = None) -> HeadToHead:
     """Every meeting of two teams with goals and totals (``scoreline h2h``)."""
     from scoreline.data import queries
 

@@ -10,13 +10,28 @@ import dataclasses
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.data.store import Store
+    from scoreline.evaluate.backtest import BacktestResult
+    from scoreline.models.score_grid import Forecast
+
+from scoreline._json import JSON, JsonDict, jsonable
 from scoreline.api._cache import FitCache, JsonStore, LRUCache
-from scoreline.api._store import _day, get_store
+from scoreline.api._store import DateLike, _day, get_store
+from scoreline.data.dates import parse_date
+from scoreline.errors import InvalidParameterError
 from scoreline.models import MODEL_NAMES, Model, ModelFactory
+
+__all__ = ["MODELS", "CacheStats", "FixtureForecasts", "MatchForecast", "Model", "ModelFactory",
+           "ScoreProbability", "cache_stats", "fitted_model", "model_factory",
+           "predict_fixtures", "predict_match", "run_backtest"]
 
 MODELS = MODEL_NAMES
 """Model names accepted by ``model=`` (:data:`scoreline.models.MODEL_NAMES`)."""
@@ -44,7 +59,7 @@ def model_factory(name: str = "default") -> ModelFactory:
     return factory
 
 
-_FITTED: LRUCache[Any] = LRUCache(
+_FITTED: LRUCache[Model] = LRUCache(
     "fitted models", 16, key="(store path, snapshot fingerprint, model name, day)")
 """Fits in this process; behind it, :data:`FIT_CACHE` on disk for every process."""
 
@@ -61,7 +76,7 @@ FORECAST_CACHE_BYTES = 32 * 2**20
 """Size bound of the on-disk match-forecast cache (an entry is about 1 kB)."""
 
 
-def forecast_cache() -> JsonStore:
+def _forecast_cache() -> JsonStore:
     """The on-disk cache of match forecasts (``<user cache>/forecasts``).
 
     Keyed by the request as given (team names as typed, date, venue, model), the store
@@ -75,7 +90,7 @@ def forecast_cache() -> JsonStore:
     return JsonStore(user_cache_dir() / "forecasts", FORECAST_CACHE_BYTES)
 
 
-def _forecast_key(db: str | Path | None, request: dict[str, Any]) -> str | None:
+def _forecast_key(db: str | Path | None, request: dict[str, str | bool | None]) -> str | None:
     """The on-disk forecast key of a request, or None when there is no store file yet."""
     from scoreline import __version__
     from scoreline._paths import default_db_path
@@ -96,7 +111,7 @@ def _forecast_key(db: str | Path | None, request: dict[str, Any]) -> str | None:
                       sort_keys=True, default=str)
 
 
-def fit_cache() -> FitCache:
+def _fit_cache() -> FitCache:
     """The on-disk fitted-model cache (``<user cache>/fits``, see :class:`FitCache`).
 
     ``SCORELINE_FIT_CACHE=0`` turns it off (fits then stay in memory only).
@@ -138,32 +153,34 @@ def cache_stats() -> CacheStats:
     return CacheStats(_fits_run[0], len(_FITTED), len(_PREDICTED))
 
 
-def _fit(model: Any, matches: Any) -> Any:
+def _fit(model: Model, matches: pd.DataFrame) -> Model:
     _fits_run[0] += 1
     return model.fit(matches)
 
 
-def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
+def fitted_model(model: str, day: DateLike, *, db: str | Path | None = None) -> Model:
     """The model ``model`` fitted on every match strictly before ``day``, cached.
 
     Looked up in memory (16 fits, least recently used dropped, per store file, data
     snapshot (:meth:`Store.fingerprint`), model name and day), then on disk
-    (:func:`fit_cache`, shared by every process of the machine, keyed by the snapshot,
+    (:func:`_fit_cache`, shared by every process of the machine, keyed by the snapshot,
     the model's class, version and parameters, and the day), and fitted only when both
     miss. Simultaneous calls for one key share one fit, within a process and across
     processes. Fitted models are only read after fitting, so they are shared across threads.
     """
     store = get_store(db)
-    day = _day(day, "day")
+    when = _day(day, "day")
+    if when is None:
+        raise InvalidParameterError("day is required: fits use the matches before a day")
     fingerprint = store.fingerprint()
-    key = (store.path, fingerprint, model, day.date().isoformat())
+    key = (store.path, fingerprint, model, when.isoformat())
 
-    def fit() -> Any:
+    def fit() -> Model:
         fresh = model_factory(model)()
-        disk = fit_cache() if os.environ.get("SCORELINE_FIT_CACHE", "1") != "0" else None
+        disk = _fit_cache() if os.environ.get("SCORELINE_FIT_CACHE", "1") != "0" else None
         if disk is None or not FitCache.supports(fresh):
-            return _fit(fresh, store.matches(until=day))
-        disk_key = FitCache.key(fingerprint, model, fresh, day.date().isoformat())
+            return _fit(fresh, store.matches(until=when))
+        disk_key = FitCache.key(fingerprint, model, fresh, when.isoformat())
         found = disk.load(disk_key, type(fresh))
         if found is not None:
             return found
@@ -171,7 +188,7 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
             found = disk.load(disk_key, type(fresh))  # another process may have just fitted it
             if found is not None:
                 return found
-            fitted = _fit(fresh, store.matches(until=day))
+            fitted = _fit(fresh, store.matches(until=when))
             disk.store(disk_key, fitted)
             return fitted
 
@@ -179,17 +196,26 @@ def fitted_model(model: str, day: Any, *, db: str | Path | None = None) -> Any:
 
 
 @dataclass(frozen=True)
-class MatchForecast:
+class ScoreProbability(JsonDict):
+    """The 90-minute probability of one scoreline (home goals first)."""
+
+    home_goals: int
+    away_goals: int
+    p: float
+
+
+@dataclass(frozen=True)
+class MatchForecast(JsonDict):
     """A 90-minute forecast of one match (``scoreline predict HOME AWAY``).
 
-    ``top_scorelines`` holds dicts ``home_goals``, ``away_goals``, ``p``. With
+    ``top_scorelines`` holds the five likeliest scorelines, likeliest first. With
     ``knockout``, ``p_home_advance``/``p_away_advance`` include extra time and penalties.
     ``notes`` are caveats to show with the numbers (a date far past the data).
     """
 
     home_team: str
     away_team: str
-    date: Any
+    date: dt.date
     neutral: bool
     tournament: str
     model: str
@@ -198,7 +224,7 @@ class MatchForecast:
     p_away: float
     home_xg: float
     away_xg: float
-    top_scorelines: list[dict[str, Any]]
+    top_scorelines: list[ScoreProbability]
     knockout: bool = False
     p_home_advance: float | None = None
     p_away_advance: float | None = None
@@ -209,7 +235,7 @@ def predict_match(
     home: str,
     away: str,
     *,
-    date: Any = None,
+    date: DateLike = None,
     neutral: bool = False,
     knockout: bool = False,
     tournament: str | None = None,
@@ -249,51 +275,50 @@ def predict_match(
                "model": model}
     disk_key = _forecast_key(db, request) if use_disk else None
     if disk_key is not None:
-        stored = forecast_cache().read(disk_key)
+        stored = _forecast_cache().read(disk_key)
         if isinstance(stored, dict):
             with contextlib.suppress(TypeError, ValueError):
-                return MatchForecast(**{**stored, "date": dt.date.fromisoformat(stored["date"])})
+                return MatchForecast(**{
+                    **stored, "date": dt.date.fromisoformat(stored["date"]),
+                    "top_scorelines": [ScoreProbability(**p) for p in stored["top_scorelines"]]})
     result = _predict_match(home, away, date, neutral, knockout, tournament, model, db)
     if disk_key is not None:
-        forecast_cache().write(disk_key, {**dataclasses.asdict(result),
+        _forecast_cache().write(disk_key, {**dataclasses.asdict(result),
                                           "date": result.date.isoformat()})
     return result
 
 
-def _predict_match(home: str, away: str, date: Any, neutral: bool, knockout: bool,
+def _predict_match(home: str, away: str, date: DateLike, neutral: bool, knockout: bool,
                    tournament: str | None, model: str, db: str | Path | None) -> MatchForecast:
     """:func:`predict_match` without the on-disk forecast cache."""
     import pandas as pd
 
-    from scoreline.errors import InvalidParameterError
-
     store = get_store(db)
     model_factory(model)  # validate the name before reading anything
-    day = _day(date, "date")
-    if day is None:
-        day = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
+    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
     tournament = tournament or ("FIFA World Cup" if knockout else "Friendly")
-    key = (store.path, store.fingerprint(), model, day.date().isoformat(), home_team, away_team,
+    key = (store.path, store.fingerprint(), model, day.isoformat(), home_team, away_team,
            bool(neutral), bool(knockout), tournament)
     cached = _PREDICTED.get(key)
     if cached is not None:
         return cached
     notes = _data_notes(store, day, (home_team, away_team))
     fixture = pd.DataFrame({
-        "date": [day], "home_team": [home_team], "away_team": [away_team], "neutral": [neutral],
+        "date": [pd.Timestamp(day)], "home_team": [home_team], "away_team": [away_team],
+        "neutral": [neutral],
         "tournament": [tournament],
     })
     forecast = fitted_model(model, day, db=db).predict(fixture)
     advance = _advance(forecast) if knockout else (None, None)
     result = MatchForecast(
-        home_team, away_team, day.date(), bool(neutral), str(fixture["tournament"].iloc[0]),
+        home_team, away_team, day, bool(neutral), str(fixture["tournament"].iloc[0]),
         forecast.model, float(forecast.p_home[0]), float(forecast.p_draw[0]),
         float(forecast.p_away[0]), float(forecast.expected_home_goals[0]),
         float(forecast.expected_away_goals[0]),
-        [{"home_goals": h, "away_goals": a, "p": p} for h, a, p in forecast.top_scorelines(0, 5)],
+        [ScoreProbability(h, a, p) for h, a, p in forecast.top_scorelines(0, 5)],
         bool(knockout), advance[0], advance[1], notes,
     )
     _PREDICTED.put(key, result)
@@ -304,7 +329,7 @@ STALE_DAYS = 180
 """A forecast dated this many days or more after the last match in the store carries a note."""
 
 
-def _data_notes(store: Any, day: Any, teams: tuple[str, str]) -> list[str]:
+def _data_notes(store: Store, day: dt.date, teams: tuple[str, str]) -> list[str]:
     """Refuse a team with no match before ``day``; caveats for dates far past the data.
 
     Raises
@@ -312,10 +337,6 @@ def _data_notes(store: Any, day: Any, teams: tuple[str, str]) -> list[str]:
     InvalidParameterError
         A team has not played before ``day`` (a model would only echo its prior).
     """
-    import pandas as pd
-
-    from scoreline.errors import InvalidParameterError
-
     before = store.matches(until=day)
     played = set(before["home_team"]).union(before["away_team"])
     for team in teams:
@@ -324,17 +345,17 @@ def _data_notes(store: Any, day: Any, teams: tuple[str, str]) -> list[str]:
             since = f"; its first match in the data is on {first.iloc[0].date()}" if len(
                 first) else ""
             raise InvalidParameterError(
-                f"{team} has no match before {day.date()} in the data{since}: a forecast "
+                f"{team} has no match before {day} in the data{since}: a forecast "
                 "needs at least one earlier match; choose a later date")
-    last = pd.Timestamp(store.last_date())
+    last = store.last_date()
     gap = (day - last).days
     if gap >= STALE_DAYS:
-        return [(f"the data end on {last.date()}, {gap:,} days before {day.date()}: this "
+        return [(f"the data end on {last}, {gap:,} days before {day}: this "
                  "forecast uses strengths as they were then; results since are unknown")]
     return []
 
 
-def _advance(forecast: Any) -> tuple[float, float]:
+def _advance(forecast: Forecast) -> tuple[float, float]:
     """P(home advances), P(away advances) of the first fixture of a forecast."""
     from scoreline.forecast.knockout import advance_probabilities
 
@@ -342,14 +363,38 @@ def _advance(forecast: Any) -> tuple[float, float]:
     return float(result[0, 0]), float(result[0, 1])
 
 
+@dataclass(frozen=True)
+class FixtureForecasts(JsonDict):
+    """Walk-forward forecasts of a file of fixtures (``scoreline predict --fixtures``).
+
+    Attributes
+    ----------
+    model : str
+        The model's name.
+    frame : pandas.DataFrame
+        The fixtures in file order (canonical team names, ``date`` as a Timestamp, any
+        extra columns of the file kept) with ``p_home``, ``p_draw``, ``p_away`` (90
+        minutes), ``home_xg``, ``away_xg`` (goals per 90 minutes) and ``model``.
+    """
+
+    model: str
+    frame: pd.DataFrame
+
+    def rows(self) -> list[JSON]:
+        """One JSON-ready dict per fixture (dates ``YYYY-MM-DD``)."""
+        records = jsonable(self.frame)
+        assert isinstance(records, list)
+        return records
+
+
 def predict_fixtures(
-    fixtures: str | Path | Any,
+    fixtures: str | Path | pd.DataFrame,
     *,
     model: str = "default",
     refit: str = "1D",
     out: str | Path | None = None,
     db: str | Path | None = None,
-) -> Any:
+) -> FixtureForecasts:
     """Forecast a CSV of fixtures walk-forward (``scoreline predict --fixtures FILE``).
 
     Each fixture is predicted by a model fitted on the matches strictly before its own
@@ -371,9 +416,7 @@ def predict_fixtures(
 
     Returns
     -------
-    DataFrame
-        The fixtures (canonical team names) with ``p_home``, ``p_draw``, ``p_away``,
-        ``home_xg``, ``away_xg`` and ``model``.
+    FixtureForecasts
     """
     from scoreline.api._output import checked_output, output_errors
     from scoreline.forecast.fixtures_file import read_fixtures
@@ -390,20 +433,20 @@ def predict_fixtures(
     if out is not None:
         with output_errors(out, "the CSV"):
             result.assign(date=result["date"].dt.strftime("%Y-%m-%d")).to_csv(out, index=False)
-    return result
+    return FixtureForecasts(forecast.model, result)
 
 
 def run_backtest(
-    since: Any = "2010-01-01",
-    until: Any = None,
+    since: DateLike = "2010-01-01",
+    until: DateLike = None,
     *,
     model: str = "default",
     tournament: str | None = None,
     refit: str = "7D",
     plot: str | Path | None = None,
     db: str | Path | None = None,
-    progress: Any = None,
-) -> Any:
+    progress: Callable[[int, int], None] | None = None,
+) -> BacktestResult:
     """Walk-forward backtest of a model on 90-minute results (``scoreline backtest``).
 
     Parameters
@@ -426,8 +469,6 @@ def run_backtest(
     BacktestResult
         See :class:`scoreline.evaluate.backtest.BacktestResult`.
     """
-    import pandas as pd
-
     from scoreline.api._output import checked_output, output_errors
     from scoreline.evaluate.backtest import backtest
     from scoreline.evaluate.calibration import reliability_plot
@@ -438,12 +479,12 @@ def run_backtest(
     factory = model_factory(model)
     matches = store.matches()
     name = store.resolve_tournament(tournament) if tournament else None
-    start = _day(since, "since")
-    stop = _day(until, "until") or pd.Timestamp(matches["date"].iloc[-1]) + pd.Timedelta(days=1)
+    start = _day(since, "since") or parse_date(matches["date"].iloc[0], "first match")
+    stop = _day(until, "until") or store.last_date() + dt.timedelta(days=1)
     result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
                       progress=progress)
     if plot is not None:
-        title = f"{result.model}, {start.date()} to {stop.date()}" + (f", {name}" if name else "")
+        title = f"{result.model}, {start} to {stop}" + (f", {name}" if name else "")
         with output_errors(plot, "the chart"):
             reliability_plot(result.calibration, plot, title)
     return result

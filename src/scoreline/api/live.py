@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scoreline._json import JsonDict
 from scoreline.api._store import _day, get_store
+from scoreline.inplay.replay import MatchReplay
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class LiveCurvePoint:
 
 
 @dataclass(frozen=True)
-class LiveForecast:
+class LiveForecast(JsonDict):
     """A match in play (``scoreline live``, ``POST /api/v1/live``).
 
     Attributes
@@ -131,12 +133,6 @@ class LiveForecast:
     notes: list[str] = field(default_factory=list)
     charts: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields (dates as ISO strings)."""
-        data = dataclasses.asdict(self)
-        data["date"] = self.date.isoformat()
-        data["prematch"]["trained_until"] = self.prematch.trained_until.isoformat()
-        return data
 
 
 _WALK_FORWARD: dict[tuple[str, str, int], Any] = {}
@@ -239,7 +235,6 @@ def live_match(
     UnknownTeamError
         A team name matches no team (with the closest names).
     """
-    import pandas as pd
 
     from scoreline.errors import InvalidParameterError
     from scoreline.inplay.live import (
@@ -253,9 +248,7 @@ def live_match(
     from scoreline.inplay.live import parse_score as parse_score_text
 
     store = get_store(db)
-    day = _day(date, "date")
-    if day is None:
-        day = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
+    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
@@ -293,7 +286,7 @@ def live_match(
         notes.append("normal time: the 1X2 is of the 90-minute result; the advance chances "
                      "include extra time and a 50/50 shoot-out")
     result = LiveForecast(
-        home_team, away_team, day.date(), venue_neutral, knockout, match_id, minute_n,
+        home_team, away_team, day, venue_neutral, knockout, match_id, minute_n,
         "extra time" if minute_n > 90 else "normal time", now.home_goals, now.away_goals,
         now.p_home, now.p_draw, now.p_away, now.p_home_advance, now.p_away_advance,
         state.p_shootout, prematch, rows, [LiveCurvePoint(**vars(p)) for p in state.curve],
@@ -310,9 +303,10 @@ def live_match(
     return result
 
 
-def _as_replay(live: LiveForecast) -> Any:
+def _as_replay(live: LiveForecast) -> MatchReplay:
     """The live curve in the shape of a replay, so the replay chart draws it."""
-    from scoreline.inplay.replay import GoalEvent, MatchReplay, PrematchForecast, TimelinePoint
+    from scoreline.data.types import Match
+    from scoreline.inplay.replay import GoalEvent, PrematchForecast, TimelinePoint
 
     curve = {p.minute: p for p in live.curve}
     goals = []
@@ -324,12 +318,14 @@ def _as_replay(live: LiveForecast) -> Any:
                                g.away_goals, g.p_home, g.p_draw, g.p_away,
                                getattr(before, col), getattr(after, col)))
     pre = live.prematch
-    return MatchReplay(
-        match_id=live.match_id or 0, date=live.date.isoformat(), home_team=live.home_team,
+    match = Match(
+        match_id=live.match_id or 0, date=live.date, home_team=live.home_team,
         away_team=live.away_team, home_score=live.home_goals, away_score=live.away_goals,
-        home_score_90=None, away_score_90=None, tournament=f"In play after {live.minute}'",
+        tournament=f"In play after {live.minute}'",
         city="neutral venue" if live.neutral else "home venue", country="",
-        neutral=live.neutral, extra_time=live.minute > 90, shootout_winner=None,
+        neutral=live.neutral, extra_time=live.minute > 90, shootout_winner=None)
+    return MatchReplay(
+        match=match, home_score_90=None, away_score_90=None,
         prematch=PrematchForecast(pre.p_home, pre.p_draw, pre.p_away, pre.home_xg, pre.away_xg,
                                   pre.trained_until.isoformat()),
         goals=goals,

@@ -94,17 +94,15 @@ def match_markets(
 
     store = get_store(db)
     model_factory(model)
-    day = _day(date, "date")
-    if day is None:
-        day = pd.Timestamp(store.last_date()) + pd.Timedelta(days=1)
+    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
     home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
     if home_team == away_team:
         raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
     name = tournament or "Friendly"
-    fixture = pd.DataFrame({"date": [day], "home_team": [home_team], "away_team": [away_team],
+    fixture = pd.DataFrame({"date": [pd.Timestamp(day)], "home_team": [home_team], "away_team": [away_team],
                             "neutral": [bool(neutral)], "tournament": [name]})
     forecast = fitted_model(model, day, db=db).predict(fixture)
-    return MatchMarkets(home_team, away_team, day.date(), bool(neutral), name, forecast.model,
+    return MatchMarkets(home_team, away_team, day, bool(neutral), name, forecast.model,
                         float(forecast.expected_home_goals[0]),
                         float(forecast.expected_away_goals[0]), markets(forecast.grids[0]))
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from scoreline.api._store import _day, _iso, get_store
+from scoreline._json import JsonDict
+from scoreline.api._store import DateLike, _iso, get_store
+from scoreline.data.dates import parse_date
+from scoreline.inplay.replay import MatchReplay
+from scoreline.insight.comebacks import Comeback
+from scoreline.insight.upsets import MatchSurprise
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Comeback", "ComebackRanking", "MatchReplay", "MatchSurprise", "SurpriseTable",
+           "UpsetRanking",
+           "comebacks", "match_replay", "match_surprises", "upsets"]
 
 
 @dataclass(frozen=True)
-class UpsetRanking:
+class UpsetRanking(JsonDict):
     """Upsets of a selection of matches, biggest first (``scoreline upsets``).
 
     Attributes
@@ -28,11 +41,11 @@ class UpsetRanking:
     selection: str
     matches_scored: int
     upsets_found: int
-    upsets: list[Any]
+    upsets: list[MatchSurprise]
 
 
 @dataclass(frozen=True)
-class ComebackRanking:
+class ComebackRanking(JsonDict):
     """Wins ranked by the winner's lowest in-play win probability (``scoreline comebacks``).
 
     Attributes
@@ -46,17 +59,64 @@ class ComebackRanking:
 
     selection: str
     wins_with_timeline: int
-    comebacks: list[Any]
+    comebacks: list[Comeback]
+
+
+@dataclass(frozen=True)
+class SurpriseTable(JsonDict):
+    """Pre-match forecast and surprise of every match of a selection (upset or not).
+
+    Attributes
+    ----------
+    selection : str
+        What was scored, e.g. ``"FIFA World Cup 2022"``.
+    frame : pandas.DataFrame
+        One row per match, ``match_id`` order, with the columns
+        :data:`scoreline.insight.upsets.SURPRISE_COLUMNS` (the JSON is its records).
+    """
+
+    selection: str
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """The matches a ranking covers, and how to name them."""
+
+    matches: pd.DataFrame
+    label: str
+
+
+def _check_top(top: int | None) -> None:
+    from scoreline.errors import InvalidParameterError
+
+    if top is not None and top < 1:
+        raise InvalidParameterError(f"top must be at least 1, got {top}")
+
+
+def _select(db: str | Path | None, *, tournament: str | None, year: int | None,
+            since: DateLike, until: DateLike, all_time: bool = False,
+            fifa_only: bool = False) -> _Selection:
+    """The selection of :func:`upsets`, :func:`match_surprises` and :func:`comebacks`."""
+    from scoreline.insight.selection import between_fifa_members, select_matches
+
+    selected, what = select_matches(
+        get_store(db), tournament=tournament, year=year, since=_iso(since, "since"),
+        until=_iso(until, "until"), all_time=all_time)
+    if fifa_only:
+        selected = between_fifa_members(selected)
+        what += " (FIFA members only)"
+    return _Selection(selected, what)
 
 
 def match_replay(
-    date: Any,
+    date: str | dt.date,
     home: str,
     away: str,
     *,
     chart: str | Path | None = None,
     db: str | Path | None = None,
-) -> Any:
+) -> MatchReplay:
     """A past match minute by minute (``scoreline match DATE HOME AWAY``).
 
     Parameters
@@ -92,7 +152,7 @@ def match_replay(
     from scoreline.api._output import checked_output, output_errors
     from scoreline.inplay.replay import build_replay
 
-    day = _day(date, "date")
+    day = parse_date(date, "date")
     if chart is not None:
         chart = checked_output(chart, "the chart")
     store = get_store(db)
@@ -115,8 +175,8 @@ def upsets(
     *,
     tournament: str | None = None,
     year: int | None = None,
-    since: Any = None,
-    until: Any = None,
+    since: DateLike = None,
+    until: DateLike = None,
     all_time: bool = False,
     top: int | None = 20,
     fifa_only: bool = False,
@@ -149,24 +209,13 @@ def upsets(
 
     Without a period: a tournament's whole history, else the latest year in the data.
     """
-    from scoreline.errors import InvalidParameterError
-    from scoreline.insight.selection import select_matches
-    from scoreline.insight.upsets import match_surprises, rank_upsets, records
+    from scoreline.insight.upsets import rank_upsets, records
 
-    if top is not None and top < 1:
-        raise InvalidParameterError(f"top must be at least 1, got {top}")
-    store = get_store(db)
-    selected, what = select_matches(
-        store, tournament=tournament, year=year, since=_iso(since, "since"),
-        until=_iso(until, "until"), all_time=all_time)
-    if fifa_only:
-        from scoreline.insight.selection import between_fifa_members
-
-        selected = between_fifa_members(selected)
-        what += " (FIFA members only)"
-    surprises = match_surprises(selected, store.matches())
-    ranked = rank_upsets(surprises)
-    return UpsetRanking(what, len(surprises), len(ranked),
+    _check_top(top)
+    table = match_surprises(tournament=tournament, year=year, since=since, until=until,
+                            all_time=all_time, fifa_only=fifa_only, db=db)
+    ranked = rank_upsets(table.frame)
+    return UpsetRanking(table.selection, len(table.frame), len(ranked),
                         records(ranked if top is None else ranked.head(top)))
 
 
@@ -174,32 +223,30 @@ def match_surprises(
     *,
     tournament: str | None = None,
     year: int | None = None,
-    since: Any = None,
-    until: Any = None,
+    since: DateLike = None,
+    until: DateLike = None,
     all_time: bool = False,
+    fifa_only: bool = False,
     db: str | Path | None = None,
-) -> Any:
+) -> SurpriseTable:
     """Pre-match probabilities and surprise (bits) of every match of a selection.
 
-    Same selection arguments as :func:`upsets`. Returns a DataFrame with the columns of
-    :class:`~scoreline.insight.upsets.MatchSurprise` (one row per match, upset or not).
+    Same selection arguments as :func:`upsets` (``fifa_only`` too); see
+    :class:`SurpriseTable`.
     """
-    from scoreline.insight.selection import select_matches
     from scoreline.insight.upsets import match_surprises as surprises
 
-    store = get_store(db)
-    selected, _ = select_matches(
-        store, tournament=tournament, year=year, since=_iso(since, "since"),
-        until=_iso(until, "until"), all_time=all_time)
-    return surprises(selected, store.matches())
+    chosen = _select(db, tournament=tournament, year=year, since=since, until=until,
+                     all_time=all_time, fifa_only=fifa_only)
+    return SurpriseTable(chosen.label, surprises(chosen.matches, get_store(db).matches()))
 
 
 def comebacks(
     *,
     tournament: str | None = None,
     year: int | None = None,
-    since: Any = None,
-    until: Any = None,
+    since: DateLike = None,
+    until: DateLike = None,
     top: int | None = 20,
     db: str | Path | None = None,
 ) -> ComebackRanking:
@@ -209,15 +256,11 @@ def comebacks(
     measured by the winner's chance of going through. Same selection arguments as
     :func:`upsets` (without a period: the tournament's whole history).
     """
-    from scoreline.errors import InvalidParameterError
     from scoreline.insight.comebacks import comeback_table, records
-    from scoreline.insight.selection import select_matches
 
-    if top is not None and top < 1:
-        raise InvalidParameterError(f"top must be at least 1, got {top}")
+    _check_top(top)
+    chosen = _select(db, tournament=tournament, year=year, since=since, until=until)
     store = get_store(db)
-    selected, what = select_matches(
-        store, tournament=tournament, year=year, since=_iso(since, "since"),
-        until=_iso(until, "until"))
-    table = comeback_table(selected, store.matches(), store.goals())
-    return ComebackRanking(what, len(table), records(table if top is None else table.head(top)))
+    table = comeback_table(chosen.matches, store.matches(), store.goals())
+    return ComebackRanking(chosen.label, len(table),
+                           records(table if top is None else table.head(top)))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from scoreline.api._store import _day, get_store
+from scoreline._json import JsonDict
+from scoreline.api._store import DateLike, _day, get_store
 
 
 @dataclass(frozen=True)
-class RatingRow:
+class RatingRow(JsonDict):
     """One team in a ratings table (``rank`` is its world rank on that date)."""
 
     rank: int
@@ -18,20 +19,20 @@ class RatingRow:
     confederation: str
     rating: float
     matches: int
-    last_match: Any
+    last_match: dt.date
 
 
 @dataclass(frozen=True)
-class RatingsTable:
+class RatingsTable(JsonDict):
     """World Football Elo ratings as of the start of ``date`` (matches before it)."""
 
-    date: Any
+    date: dt.date
     confederation: str | None
     rows: list[RatingRow]
 
 
 def ratings(
-    date: Any = None,
+    date: DateLike = None,
     *,
     top: int | None = 20,
     confederation: str | None = None,
@@ -50,11 +51,9 @@ def ratings(
     db : path, optional
         Store file.
     """
-    import pandas as pd
-
     from scoreline.data.confederations import check_confederation, confederation_of
     from scoreline.errors import InvalidParameterError
-    from scoreline.models.elo import Elo
+    from scoreline.models.elo_tables import ratings_table
 
     day = _day(date, "date")
     if top is not None and top < 1:
@@ -62,39 +61,43 @@ def ratings(
     conf = check_confederation(confederation) if confederation else None
     matches = get_store(db).matches(until=day)
     if matches.empty:
-        raise InvalidParameterError(f"no match was played before {day.date()}")
-    model = Elo().fit(matches)
-    history = model.history_
-    played = history["home_team"].value_counts().add(history["away_team"].value_counts(),
-                                                      fill_value=0)
-    last = history.melt(id_vars="date", value_vars=["home_team", "away_team"]).groupby("value")[
-        "date"].max()
-    rows = [
-        RatingRow(rank, team, confederation_of(team), float(rating), int(played[team]),
-                  last[team].date())
-        for rank, (team, rating) in enumerate(model.ratings_.items(), start=1)
-    ]
+        raise InvalidParameterError(f"no match was played before {day}")
+    table, last_day = ratings_table(matches)
+    rows = [RatingRow(rank, r.team, confederation_of(r.team), r.rating, r.matches, r.last_match)
+            for rank, r in enumerate(table, start=1)]
     if conf is not None:
         rows = [r for r in rows if r.confederation == conf]
-    as_of = day if day is not None else model.last_date_ + pd.Timedelta(days=1)
-    return RatingsTable(as_of.date(), conf, rows[:top] if top is not None else rows)
+    as_of = day if day is not None else last_day + dt.timedelta(days=1)
+    return RatingsTable(as_of, conf, rows[:top] if top is not None else rows)
 
 
 @dataclass(frozen=True)
-class RatingHistory:
-    """A team's Elo rating after each of its matches.
+class RatingPoint(JsonDict):
+    """A team's Elo rating after one of its matches (score after extra time, team first).
 
-    ``points`` columns: ``date``, ``opponent``, ``venue`` ('home', 'away', 'neutral'),
-    ``score`` (team first, after extra time), ``tournament``, ``rating_before``,
-    ``rating`` (after the match), ``change``.
+    ``venue`` is 'home', 'away' or 'neutral'; ratings and ``change`` in Elo points.
     """
 
+    date: dt.date
+    opponent: str
+    venue: str
+    score: str
+    tournament: str
+    rating_before: float
+    rating: float
+    change: float
+
+
+@dataclass(frozen=True)
+class RatingHistory(JsonDict):
+    """A team's Elo rating after each of its matches, oldest first."""
+
     team: str
-    points: Any
+    points: list[RatingPoint]
 
 
 def rating_history(
-    team: str, *, until: Any = None, plot: str | Path | None = None, db: str | Path | None = None
+    team: str, *, until: DateLike = None, plot: str | Path | None = None, db: str | Path | None = None
 ) -> RatingHistory:
     """Elo rating history of one team (``scoreline ratings --team T [--plot]``).
 
@@ -109,35 +112,20 @@ def rating_history(
     db : path, optional
         Store file.
     """
-    import numpy as np
-    import pandas as pd
-
     from scoreline.api._output import checked_output, output_errors
-    from scoreline.models.elo import Elo
     from scoreline.models.elo_plot import plot_rating_history
+    from scoreline.models.elo_tables import rating_history_frame
 
     if plot is not None:
         plot = checked_output(plot, "the chart")
     store = get_store(db)
     name = store.resolve_team(team)
-    matches = store.matches(until=_day(until, "until"))
-    h = Elo().fit(matches).history_.assign(
-        home_score=matches["home_score"].to_numpy(), away_score=matches["away_score"].to_numpy(),
-        neutral=matches["neutral"].to_numpy())
-    h = h[(h["home_team"] == name) | (h["away_team"] == name)]
-    home = (h["home_team"] == name).to_numpy()
-    points = pd.DataFrame({
-        "date": h["date"].dt.date.to_numpy(),
-        "opponent": np.where(home, h["away_team"], h["home_team"]),
-        "venue": np.where(h["neutral"], "neutral", np.where(home, "home", "away")),
-        "score": [f"{a}-{b}" if hm else f"{b}-{a}" for a, b, hm in
-                  zip(h["home_score"], h["away_score"], home, strict=True)],
-        "tournament": h["tournament"].to_numpy(),
-        "rating_before": np.where(home, h["home_rating_before"], h["away_rating_before"]),
-        "rating": np.where(home, h["home_rating_after"], h["away_rating_after"]),
-        "change": np.where(home, h["change"], -h["change"]),
-    })
+    frame = rating_history_frame(store.matches(until=_day(until, "until")), name)
     if plot is not None:
         with output_errors(plot, "the chart"):
-            plot_rating_history(points, name, plot)
+            plot_rating_history(frame, name, plot)
+    points = [RatingPoint(p.date, str(p.opponent), str(p.venue), str(p.score),
+                          str(p.tournament), float(p.rating_before), float(p.rating),
+                          float(p.change))
+              for p in frame.itertuples(index=False)]
     return RatingHistory(name, points)

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scoreline._json import JsonDict
 from scoreline.api._store import _day, get_store
+from scoreline.data.types import Match
 
 
 @dataclass(frozen=True)
-class FinalMatch:
-    """The last match of a finished tournament (scores after extra time)."""
-
-    date: dt.date
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    shootout_winner: str | None
-    winner: str | None
-
-
-@dataclass(frozen=True)
-class TournamentStatus:
+class TournamentStatus(JsonDict):
     """A tournament as of a day (``as_of``: results before that day are known).
 
     Attributes
@@ -48,7 +36,7 @@ class TournamentStatus:
         The tournament's matches played before ``as_of``.
     champion : str or None
         The winner of the final when finished.
-    final : FinalMatch or None
+    final : Match or None
     """
 
     tournament_id: str
@@ -60,16 +48,7 @@ class TournamentStatus:
     status: str
     matches_played: int
     champion: str | None
-    final: FinalMatch | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields (dates as ISO text)."""
-        def iso(value: Any) -> Any:
-            if isinstance(value, dict):
-                return {k: iso(v) for k, v in value.items()}
-            return value.isoformat() if isinstance(value, dt.date) else value
-
-        return iso(dataclasses.asdict(self))  # type: ignore[no-any-return]
+    final: Match | None
 
 
 def tournament_status(tournament: str | Path, as_of: Any = None, *,
@@ -104,7 +83,7 @@ def tournament_status(tournament: str | Path, as_of: Any = None, *,
     if day is None:
         when = min(max(latest + dt.timedelta(days=1), fmt.start_date), after_final)
     else:
-        when = day.date()
+        when = day
     played = tournament_matches(store, fmt, until=when)
     status = "upcoming" if played.empty else "running"
     final = None
@@ -119,8 +98,6 @@ def tournament_status(tournament: str | Path, as_of: Any = None, *,
                 champion = str(last["home_team"] if home_score > away_score else last["away_team"])
             else:
                 champion = str(shootout) if shootout else None
-            final = FinalMatch(pd.Timestamp(last["date"]).date(), str(last["home_team"]),
-                               str(last["away_team"]), home_score, away_score,
-                               str(shootout) if shootout else None, champion)
+            final = Match.from_row(last)
     return TournamentStatus(str(tournament), fmt.name, when, latest, fmt.start_date,
                             fmt.end_date, status, len(played), champion, final)

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from scoreline.api._store import get_store
-from scoreline.api.forecasts import model_factory
+from scoreline._json import JsonDict
+from scoreline.api._store import DateLike, get_store
+from scoreline.api.forecasts import Model, ModelFactory, model_factory
+
+if TYPE_CHECKING:
+    from scoreline.data.store import Store
+    from scoreline.tournament.format import TournamentFormat
+    from scoreline.tournament.runner import TimelineResult
+    from scoreline.tournament.simulate import SimulationResult
+
+__all__ = ["TitleRace", "TitleSeries", "simulate_timeline",
+           "simulate_tournament", "title_race"]
 
 
-def _tournament_model(model: Any) -> Any:
+_Result = TypeVar("_Result", "SimulationResult", "TimelineResult")
+
+
+def _tournament_model(model: str | ModelFactory) -> ModelFactory:
     """A model factory from a name (:data:`MODELS`, with score grids) or a callable."""
     if callable(model):
         return model
@@ -18,17 +34,17 @@ def _tournament_model(model: Any) -> Any:
 
 def simulate_tournament(
     tournament: str | Path,
-    as_of: Any = None,
+    as_of: DateLike = None,
     *,
     sims: int = 100_000,
     seed: int = 0,
     hot: bool = False,
-    model: Any = "default",
+    model: str | ModelFactory = "default",
     db: str | Path | None = None,
     csv: str | Path | None = None,
     plot: str | Path | None = None,
-    progress: Any = None,
-) -> Any:
+    progress: Callable[[int, int], None] | None = None,
+) -> SimulationResult:
     """Simulate a tournament many times and give each team's chance of each stage.
 
     Parameters
@@ -85,22 +101,21 @@ def simulate_tournament(
     return _write_outputs(result, csv, plot, plot_stages)
 
 
-def _cached_fit(store: Any, tournament: str | Path, as_of: Any, model: Any,
-               db: str | Path | None) -> tuple[Any, Any]:
+def _cached_fit(store: Store, tournament: str | Path, as_of: DateLike,
+               model: str | ModelFactory, db: str | Path | None) -> tuple[TournamentFormat, Model | None]:
     """The tournament's format and, for a model given by name, its fit on the matches before
     the forecast day from :func:`~scoreline.api.fitted_model` (memory, then the on-disk
     cache shared by every process), so that repeated simulations do not refit."""
-    import pandas as pd
-
     from scoreline.api.forecasts import fitted_model
-    from scoreline.tournament.runner import check_model_data, load_tournament, parse_date
+    from scoreline.data.dates import parse_date
+    from scoreline.tournament.runner import check_model_data, load_tournament
 
     fmt = load_tournament(store, str(tournament))
     if callable(model):
         return fmt, None
-    day = parse_date(as_of) if as_of is not None else fmt.start_date
-    check_model_data(fmt, store.matches(until=pd.Timestamp(day)), day)
-    return fmt, fitted_model(str(model), pd.Timestamp(day), db=db)
+    day = parse_date(as_of, "as_of") if as_of is not None else fmt.start_date
+    check_model_data(fmt, store.matches(until=day), day)
+    return fmt, fitted_model(str(model), day, db=db)
 
 
 def _checked_outputs(csv: str | Path | None,
@@ -112,7 +127,8 @@ def _checked_outputs(csv: str | Path | None,
             None if plot is None else checked_output(plot, "the chart"))
 
 
-def _write_outputs(result: Any, csv: Path | None, plot: Path | None, draw: Any) -> Any:
+def _write_outputs(result: _Result, csv: Path | None, plot: Path | None,
+                   draw: Callable[[_Result, str | Path], object]) -> _Result:
     """Write ``result.to_frame()`` to ``csv`` and ``draw(result, plot)``, when asked."""
     from scoreline.api._output import output_errors
 
@@ -132,12 +148,12 @@ def simulate_timeline(
     seed: int = 0,
     hot: bool = False,
     refit: bool = True,
-    model: Any = "default",
+    model: str | ModelFactory = "default",
     db: str | Path | None = None,
     csv: str | Path | None = None,
     plot: str | Path | None = None,
-    progress: Any = None,
-) -> Any:
+    progress: Callable[[int, int], None] | None = None,
+) -> TimelineResult:
     """Replay a tournament's forecast after every matchday (opening day to the final).
 
     Each point is :func:`simulate_tournament` as of the day after a matchday: the model
@@ -161,3 +177,47 @@ def simulate_timeline(
     from scoreline.tournament.plot import plot_timeline
 
     return _write_outputs(result, csv, plot, plot_timeline)
+
+
+@dataclass(frozen=True)
+class TitleSeries(JsonDict):
+    """One contender's chance of winning the title at each date of a timeline."""
+
+    team: str
+    p_champion: list[float]
+
+
+@dataclass(frozen=True)
+class TitleRace(JsonDict):
+    """The title chances of a tournament's contenders after every matchday.
+
+    Attributes
+    ----------
+    tournament : str
+    sims : int
+        Simulations per date.
+    seed : int
+    hot : bool
+    dates : list of datetime.date
+        Forecast dates (each knows the results before it).
+    contenders : list of TitleSeries
+        Best peak title chance first; ``p_champion[k]`` is the chance at ``dates[k]``.
+    """
+
+    tournament: str
+    sims: int
+    seed: int
+    hot: bool
+    dates: list[dt.date]
+    contenders: list[TitleSeries]
+
+
+def title_race(timeline: TimelineResult, top: int = 8) -> TitleRace:
+    """The ``top`` contenders of a :func:`simulate_timeline` result and their title chances."""
+    p = timeline.p_champion()
+    teams = list(timeline.teams)
+    first = timeline.results[0]
+    return TitleRace(
+        timeline.tournament, first.sims, first.seed, first.hot, list(timeline.dates),
+        [TitleSeries(t, [float(v) for v in p[:, teams.index(t)]])
+         for t in timeline.contenders(top)])

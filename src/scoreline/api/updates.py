@@ -6,12 +6,12 @@ validated like a load, in one transaction (see :mod:`scoreline.data.history`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scoreline._json import JsonDict
 from scoreline.api._store import _writable_store, get_store
 from scoreline.data.sources import Progress
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # an annotation only: importing the API must not load pandas
 
 
 @dataclass(frozen=True)
-class DataChange:
+class DataChange(JsonDict):
     """What an update, rollback, add or remove did (``scoreline data update`` etc.).
 
     Attributes
@@ -58,13 +58,10 @@ class DataChange:
     seconds: float
     warnings: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields."""
-        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
-class AddedSource:
+class AddedSource(JsonDict):
     """One file of matches a user added (``scoreline data added``)."""
 
     label: str
@@ -73,11 +70,6 @@ class AddedSource:
     goals: int
     shootouts: int
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields (``added_at`` as ISO text)."""
-        data = dataclasses.asdict(self)
-        data["added_at"] = self.added_at.isoformat()
-        return data
 
 
 def _change(change: Any) -> DataChange:

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Literal, overload
 
 from scoreline.api._store import get_store
+from scoreline.writing.claims.report import CheckReport
+from scoreline.writing.story.compose import Story
+
+__all__ = ["CheckReport", "Story", "check_article", "story"]
+from scoreline.errors import MAX_ARTICLE_BYTES, ArticleError, ArticleTooLargeError
+
+
+@overload
+def story(date: str | dt.date, home: str, away: str, *, db: str | Path | None = ...,
+          fmt: None, chart: bool | None = ..., all_time: bool = ...) -> Story: ...
+
+
+@overload
+def story(date: str | dt.date, home: str, away: str, *, db: str | Path | None = ...,
+          fmt: Literal["md", "html", "json"] = ..., chart: bool | None = ...,
+          all_time: bool = ...) -> str: ...
+
+
+@overload
+def story(date: str | dt.date, home: str, away: str, *, db: str | Path | None = ...,
+          fmt: str | None = ..., chart: bool | None = ...,
+          all_time: bool = ...) -> str | Story: ...
 
 
 def story(
-    date: Any,
+    date: str | dt.date,
     home: str,
     away: str,
     *,
@@ -17,7 +40,7 @@ def story(
     fmt: str | None = "md",
     chart: bool | None = None,
     all_time: bool = True,
-) -> Any:
+) -> str | Story:
     """The written report of a match, every statement backed by a fact (``scoreline story``).
 
     Parameters
@@ -58,10 +81,10 @@ def story(
 
 def check_article(
     text: str | bytes | Path,
-    match: tuple[Any, str, str] | None = None,
+    match: tuple[str | dt.date, str, str] | None = None,
     *,
     db: str | Path | None = None,
-) -> Any:
+) -> CheckReport:
     """Check the claims of a match report against the data (``scoreline check``).
 
     Parameters
@@ -83,24 +106,25 @@ def check_article(
 
     Raises
     ------
+    ArticleTooLargeError
+        The article is over :data:`~scoreline.errors.MAX_ARTICLE_BYTES` bytes of UTF-8.
     ArticleError
-        The file is missing, empty, not text or larger than 1 MB; the article is about no
-        match in the data or about more than one.
+        The file is missing, empty or not text; the article is about no match in the data
+        or about more than one.
     """
-    from scoreline.errors import ArticleError
     from scoreline.writing import claims
 
     if isinstance(text, Path):
         try:
             with text.open("rb") as fh:
-                data: str | bytes = fh.read(claims.MAX_ARTICLE_BYTES + 1)
+                data: str | bytes = fh.read(MAX_ARTICLE_BYTES + 1)
         except OSError as exc:
             raise ArticleError(f"cannot read the article {str(text)!r}: {exc.strerror}") from None
-        if len(data) > claims.MAX_ARTICLE_BYTES:
-            size = text.stat().st_size
-            raise ArticleError(
-                f"the article {str(text)!r} is {size / 1e6:.1f} MB; scoreline checks articles up "
-                f"to {claims.MAX_ARTICLE_BYTES / 1e6:.0f} MB of text")
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleTooLargeError(text.stat().st_size, f"the article {str(text)!r}")
     else:
         data = text
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleTooLargeError(size)
     return claims.check(get_store(db), data, match=match)

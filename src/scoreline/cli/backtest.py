@@ -22,7 +22,6 @@ from scoreline.cli.app import (
     console,
     emit,
     err_console,
-    frame_records,
     friendly_errors,
 )
 
@@ -56,7 +55,7 @@ def backtest(
         "tournament": r.tournament, "refit": r.refit, "n_matches": r.scores.n_matches,
         "n_excluded": r.n_excluded, "rps": r.scores.rps, "log_loss": r.scores.log_loss,
         "brier": r.scores.brier, "accuracy": r.scores.accuracy, "seconds": r.seconds,
-        "plot": plot, "calibration": frame_records(r.calibration),
+        "plot": plot, "calibration": api.to_jsonable(r.calibration),
     }
 
     def render() -> None:
@@ -75,9 +74,9 @@ def backtest(
         cal = Table(title="calibration (forecast vs observed)", title_justify="left")
         for col in ("outcome", "bin", "n", "forecast", "observed"):
             cal.add_column(col, justify="left" if col in ("outcome", "bin") else "right")
-        for c in r.calibration.itertuples(index=False):
-            cal.add_row(c.outcome, f"{c.bin_low:.1f}-{c.bin_high:.1f}", str(c.n),
-                        f"{c.mean_forecast:.3f}", f"{c.observed:.3f}")
+        for c in data["calibration"]:
+            cal.add_row(c["outcome"], f"{c['bin_low']:.1f}-{c['bin_high']:.1f}", str(c["n"]),
+                        f"{c['mean_forecast']:.3f}", f"{c['observed']:.3f}")
         console.print(cal)
         if plot is not None:
             console.print(f"reliability plot written to {plot}", highlight=False)

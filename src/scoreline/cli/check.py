@@ -23,9 +23,9 @@ def check(
     as_json: bool = JsonOption,
 ) -> None:
     """Check every checkable claim of a match report: supported, contradicted, not checkable."""
-    given = tuple(match) if match and all(match) else None
+    given = (match[0], match[1], match[2]) if match and len(match) == 3 and all(match) else None
     with friendly_errors():
-        report = api.check_article(Path(article), match=given, db=db)  # type: ignore[arg-type]
+        report = api.check_article(Path(article), match=given, db=db)
 
     def render() -> None:
         m = report.match

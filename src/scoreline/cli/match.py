@@ -37,21 +37,21 @@ def match(
         replay = api.match_replay(date, home, away, chart=None if no_chart else chart, db=db)
 
     def render() -> None:
-        console.print(f"[bold]{replay.score_text}[/]  {replay.tournament}, {replay.date}, "
-                      f"{replay.city}{' (neutral)' if replay.neutral else ''}", highlight=False)
+        console.print(f"[bold]{replay.score_text}[/]  {replay.match.tournament}, {replay.match.date}, "
+                      f"{replay.match.city}{' (neutral)' if replay.match.neutral else ''}", highlight=False)
         pre = replay.prematch
         if pre is not None:
             console.print(
                 f"before kick-off (90 minutes; model fitted on matches before "
-                f"{pre.trained_until}): {replay.home_team} {_pct(pre.p_home)}, draw "
-                f"{_pct(pre.p_draw)}, {replay.away_team} {_pct(pre.p_away)}; expected goals "
+                f"{pre.trained_until}): {replay.match.home_team} {_pct(pre.p_home)}, draw "
+                f"{_pct(pre.p_draw)}, {replay.match.away_team} {_pct(pre.p_away)}; expected goals "
                 f"{pre.home_xg:.2f}-{pre.away_xg:.2f}", highlight=False)
         if replay.goals:
             table = Table(title="goals", title_justify="left")
             for col in ("minute", "team", "scorer", "score"):
                 table.add_column(col, justify="right" if col == "minute" else "left")
-            labels = (replay.home_team, "shoot-out" if replay.extra_time else "draw",
-                      replay.away_team)
+            labels = (replay.match.home_team, "shoot-out" if replay.match.extra_time else "draw",
+                      replay.match.away_team)
             for label in labels:
                 table.add_column(label, justify="right")
             for g in replay.goals:

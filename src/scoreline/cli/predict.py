@@ -15,7 +15,6 @@ from scoreline.cli.app import (
     app,
     console,
     emit,
-    frame_records,
     friendly_errors,
 )
 from scoreline.errors import InvalidParameterError
@@ -75,7 +74,7 @@ def predict(
         scores.add_column("score")
         scores.add_column("probability", justify="right")
         for s in f.top_scorelines:
-            scores.add_row(f"{s['home_goals']}-{s['away_goals']}", f"{s['p']:.1%}")
+            scores.add_row(f"{s.home_goals}-{s.away_goals}", f"{s.p:.1%}")
         console.print(scores)
         if f.knockout and f.p_home_advance is not None and f.p_away_advance is not None:
             console.print(f"to advance (extra time and penalties): {f.home_team} "
@@ -91,19 +90,23 @@ def _fixtures(path: Path, model: str, out: Path | None, db: str, as_json: bool) 
     with friendly_errors():
         result = api.predict_fixtures(path, model=model, out=out, db=db)
 
+    rows = result.rows()
+
     def render() -> None:
-        grid = Table(title=f"{len(result)} fixtures, each from matches before its date",
+        grid = Table(title=f"{len(rows)} fixtures, each from matches before its date",
                      title_justify="left")
         for col in ("date", "home", "away", "p_home", "p_draw", "p_away", "xG"):
             grid.add_column(col, justify="right" if col.startswith(("p_", "xG")) else "left")
-        for r in result.itertuples(index=False):
-            grid.add_row(f"{r.date:%Y-%m-%d}", r.home_team, r.away_team, f"{r.p_home:.3f}",
-                         f"{r.p_draw:.3f}", f"{r.p_away:.3f}", f"{r.home_xg:.2f}-{r.away_xg:.2f}")
+        for r in rows:
+            assert isinstance(r, dict)
+            grid.add_row(str(r["date"]), str(r["home_team"]), str(r["away_team"]),
+                         f"{r['p_home']:.3f}", f"{r['p_draw']:.3f}", f"{r['p_away']:.3f}",
+                         f"{r['home_xg']:.2f}-{r['away_xg']:.2f}")
         console.print(grid)
         if out is not None:
             console.print(f"written to {out}", highlight=False)
 
-    emit(frame_records(result), as_json, render)
+    emit(rows, as_json, render)
 
 
 def _odds(p: float) -> str:

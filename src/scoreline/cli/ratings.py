@@ -14,7 +14,6 @@ from scoreline.cli.app import (
     app,
     console,
     emit,
-    frame_records,
     friendly_errors,
 )
 
@@ -67,12 +66,12 @@ def _team_history(team: str, date: str | None, plot: bool, out: Path | None, db:
                     "change"):
             grid.add_column(col, justify="right" if col in ("before", "after", "change")
                             else "left")
-        for p in history.points.tail(20).itertuples(index=False):
+        for p in history.points[-20:]:
             grid.add_row(str(p.date), p.opponent, p.venue, p.score, p.tournament,
                          f"{p.rating_before:.0f}", f"{p.rating:.0f}", f"{p.change:+.0f}")
         console.print(grid)
         if target is not None:
             console.print(f"plot written to {target}", highlight=False)
 
-    emit({"team": history.team, "plot": target, "history": frame_records(history.points)},
+    emit({"team": history.team, "plot": target, "history": api.to_jsonable(history.points)},
          as_json, render)

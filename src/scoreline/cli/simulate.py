@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -32,7 +30,7 @@ def tournaments(db: str = DbOption, as_json: bool = JsonOption) -> None:
     emit([e.to_dict() for e in editions], as_json, render)
 
 
-def _progress(enabled: bool, label: str) -> Any:
+def _progress(enabled: bool, label: str) -> Progress:
     return Progress(
         TextColumn(label), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
         TimeRemainingColumn(), console=console, transient=True, disable=not enabled,
@@ -88,8 +86,9 @@ def simulate(
             f"largest standard error {100 * data['max_se']:.2f} points",
             highlight=False,
         )
-        frame = r.to_frame().head(top)
+        teams = data["teams"][:top]
         cols = r.stage_columns()
+        positions = sorted(k for k in (teams[0] if teams else {}) if k.startswith("p_position_"))
         table = Table()
         table.add_column("team")
         table.add_column("grp")
@@ -97,11 +96,9 @@ def simulate(
         for label in labels:
             table.add_column(label, justify="right")
         table.add_column("pos 1/2/3/4 %", justify="right")
-        for rec in frame.to_dict(orient="records"):
-            positions = "/".join(
-                f"{100 * rec[f'p_position_{k}']:.0f}" for k in range(1, r.position_counts.shape[1] + 1)
-            )
-            table.add_row(rec["team"], rec["group"], *[_pct(rec[c]) for c in cols], positions)
+        for rec in teams:
+            places = "/".join(f"{100 * rec[k]:.0f}" for k in positions)
+            table.add_row(rec["team"], rec["group"], *[_pct(rec[c]) for c in cols], places)
         console.print(table)
         if plot is not None:
             console.print(f"chart written to {plot}", highlight=False)
@@ -119,31 +116,21 @@ def _timeline(
             tournament, sims=sims, seed=seed, hot=hot, model=model, db=db, csv=csv, plot=plot,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
-    contenders = t.contenders(min(top, 6))
-    p = t.p_champion()
-    idx = [t.teams.index(c) for c in contenders]
-    data = {
-        "tournament": t.tournament,
-        "sims": t.results[0].sims,
-        "seed": seed,
-        "hot": hot,
-        "dates": t.dates,
-        "p_champion": {c: [float(p[k, i]) for k in range(len(t.dates))] for c, i in zip(contenders, idx, strict=True)},
-    }
+    race = api.title_race(t, min(top, 6))
 
     def render() -> None:
         console.print(
-            f"[bold]{t.tournament}[/]: title chances after each matchday "
-            f"({data['sims']:,} simulations per day)", highlight=False,
+            f"[bold]{race.tournament}[/]: title chances after each matchday "
+            f"({race.sims:,} simulations per day)", highlight=False,
         )
         table = Table()
         table.add_column("as of")
-        for c in contenders:
-            table.add_column(c, justify="right")
-        for k, day in enumerate(t.dates):
-            table.add_row(day.strftime("%d %b"), *[_pct(p[k, i]) for i in idx])
+        for c in race.contenders:
+            table.add_column(c.team, justify="right")
+        for k, day in enumerate(race.dates):
+            table.add_row(day.strftime("%d %b"), *[_pct(c.p_champion[k]) for c in race.contenders])
         console.print(table)
         if plot is not None:
             console.print(f"chart written to {plot}", highlight=False)
 
-    emit(data, as_json, render)
+    emit(race, as_json, render)

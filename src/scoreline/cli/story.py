@@ -30,4 +30,4 @@ def story(
     with friendly_errors():
         text = api.story(date, home, away, db=db, fmt="json" if as_json else fmt,
                          all_time=all_time)
-    sys.stdout.write(text)
+    sys.stdout.write(str(text))

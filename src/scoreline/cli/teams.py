@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import typer
 from rich.table import Table
 
 from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
 
-if TYPE_CHECKING:  # annotations only: the CLI must not load pandas at import
-    from scoreline.data.queries import MatchLine, Record
 
-
-def _goal_text(line: MatchLine) -> str:
+def _goal_text(line: api.Match) -> str:
     parts = []
     for g in line.goals:
-        minute = f" {g['minute']}'" if g["minute"] is not None else ""
-        note = " pen" if g["penalty"] else " og" if g["own_goal"] else ""
-        parts.append(f"{g['scorer'] or '?'}{minute}{note}")
+        minute = f" {g.minute}'" if g.minute is not None else ""
+        note = " pen" if g.penalty else " og" if g.own_goal else ""
+        parts.append(f"{g.scorer or '?'}{minute}{note}")
     return ", ".join(parts)
 
 
-def _results_table(title: str, lines: list[MatchLine], goals: bool) -> Table:
+def _results_table(title: str, lines: list[api.Match], goals: bool) -> Table:
     table = Table(title=title, title_justify="left")
     for col in ("date", "home", "score", "away", "tournament", "venue"):
         table.add_column(col, justify="center" if col == "score" else "left")
@@ -39,9 +34,8 @@ def _results_table(title: str, lines: list[MatchLine], goals: bool) -> Table:
     return table
 
 
-def _record_text(r: Record) -> str:
-    return (f"P{r.played} W{r.wins} D{r.draws} L{r.losses}, goals {r.goals_for}-"
-            f"{r.goals_against}")
+def _record_text(r: api.Record) -> str:
+    return f"{r.text()}, goals {r.goals_for}-{r.goals_against}"
 
 
 @app.command("team")

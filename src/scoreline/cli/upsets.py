@@ -53,8 +53,8 @@ def upsets(
         for u in ranking.upsets:
             how = "" if u.decided_by == api.DecidedBy.REGULATION else f", {u.winner} {u.decided_by}"
             table.add_row(
-                str(u.rank), u.date,
-                f"{u.home_team} {u.home_score}-{u.away_score} {u.away_team}{how}",
+                str(u.rank), str(u.match.date),
+                f"{u.match.home_team} {u.match.home_score}-{u.match.away_score} {u.match.away_team}{how}",
                 f"{u.p_home:.0%} {u.p_draw:.0%} {u.p_away:.0%}",
                 f"{_elo(u.home_elo)}-{_elo(u.away_elo)}", _pct(u.p_winner),
                 f"{u.upset_bits:.2f}" if u.upset_bits is not None else "-")
@@ -90,8 +90,8 @@ def comebacks(
         for c in ranking.comebacks:
             how = "" if c.decided_by == api.DecidedBy.REGULATION else " a.e.t."
             table.add_row(
-                str(c.rank), c.date,
-                f"{c.home_team} {c.home_score}-{c.away_score} {c.away_team}{how}",
+                str(c.rank), str(c.match.date),
+                f"{c.match.home_team} {c.match.home_score}-{c.match.away_score} {c.match.away_team}{how}",
                 _pct(c.p_winner_prematch), _pct(c.lowest_p),
                 f"{c.lowest_minute}' at {c.winner_goals_then}-{c.loser_goals_then}")
         console.print(table)

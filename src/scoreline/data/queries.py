@@ -7,56 +7,19 @@ draw in records, and the shoot-out winner is listed beside it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from scoreline._json import JsonDict
 from scoreline.data.store import Store
+from scoreline.data.types import Goal, Match, Record
 from scoreline.errors import InvalidParameterError
 
 
 @dataclass(frozen=True)
-class Record:
-    """Won, drawn, lost and goals, from one team's point of view.
-
-    Attributes
-    ----------
-    played, wins, draws, losses : int
-        Matches; shoot-outs count as draws.
-    goals_for, goals_against : int
-        Goals after extra time.
-    """
-
-    played: int
-    wins: int
-    draws: int
-    losses: int
-    goals_for: int
-    goals_against: int
-
-
-@dataclass(frozen=True)
-class MatchLine:
-    """One match as a row of a results list (scores after extra time)."""
-
-    match_id: int
-    date: dt.date
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
-    city: str
-    country: str
-    neutral: bool
-    shootout_winner: str | None
-    goals: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TeamSummary:
+class TeamSummary(JsonDict):
     """``scoreline team NAME``: overall record, by venue, and the latest results."""
 
     team: str
@@ -66,17 +29,17 @@ class TeamSummary:
     home: Record
     away: Record
     neutral: Record
-    recent: list[MatchLine]
+    recent: list[Match]
 
 
 @dataclass(frozen=True)
-class HeadToHead:
+class HeadToHead(JsonDict):
     """Every meeting of two teams, oldest first, with totals from ``team_a``'s side."""
 
     team_a: str
     team_b: str
     record: Record
-    meetings: list[MatchLine]
+    meetings: list[Match]
 
 
 def _record(frame: pd.DataFrame, team: str) -> Record:
@@ -90,34 +53,30 @@ def _record(frame: pd.DataFrame, team: str) -> Record:
         losses=int((gf < ga).sum()),
         goals_for=int(gf.sum()),
         goals_against=int(ga.sum()),
+        team=team,
     )
 
 
-def _lines(store: Store, frame: pd.DataFrame, with_goals: bool) -> list[MatchLine]:
-    goals_by_match: dict[int, list[dict[str, Any]]] = {}
+def _lines(store: Store, frame: pd.DataFrame, with_goals: bool) -> list[Match]:
+    goals_by_match: dict[int, list[Goal]] = {}
     if with_goals and len(frame):
         ids = frame["match_id"].to_numpy()
         goals = store.goals(since=frame["date"].min(), until=frame["date"].max()
                             + pd.Timedelta(days=1))
         goals = goals[goals["match_id"].isin(ids)]
         for g in goals.itertuples(index=False):
-            goals_by_match.setdefault(int(g.match_id), []).append({
-                "team": g.team, "scorer": g.scorer,
-                "minute": None if pd.isna(g.minute) else int(g.minute),
-                "own_goal": bool(g.own_goal), "penalty": bool(g.penalty),
-            })
+            goals_by_match.setdefault(int(g.match_id), []).append(Goal(
+                team=str(g.team), scorer=None if pd.isna(g.scorer) else str(g.scorer),
+                minute=None if pd.isna(g.minute) else int(g.minute),
+                own_goal=bool(g.own_goal), penalty=bool(g.penalty),
+            ))
     return [
-        MatchLine(
-            match_id=int(r.match_id), date=r.date.date(), home_team=r.home_team,
-            away_team=r.away_team, home_score=int(r.home_score), away_score=int(r.away_score),
-            tournament=r.tournament, city=r.city, country=r.country, neutral=bool(r.neutral),
-            shootout_winner=r.shootout_winner, goals=goals_by_match.get(int(r.match_id), []),
-        )
+        Match.from_row(r, goals=tuple(goals_by_match.get(int(r.match_id), [])))
         for r in frame.itertuples(index=False)
     ]
 
 
-def team_summary(store: Store, team: str, *, recent: int = 10, until: Any = None) -> TeamSummary:
+def team_summary(store: Store, team: str, *, recent: int = 10, until: dt.date | str | None = None) -> TeamSummary:
     """Record of ``team`` (any spelling) over its whole history, or before ``until``.
 
     Parameters
@@ -150,7 +109,7 @@ def team_summary(store: Store, team: str, *, recent: int = 10, until: Any = None
     )
 
 
-def head_to_head(store: Store, team_a: str, team_b: str, *, until: Any = None) -> HeadToHead:
+def head_to_head(store: Store, team_a: str, team_b: str, *, until: dt.date | str | None = None) -> HeadToHead:
     """Every meeting of ``team_a`` and ``team_b`` (home or away), with their goals.
 
     Totals are from ``team_a``'s point of view; ``until`` keeps meetings strictly

@@ -50,15 +50,15 @@ def _match_problems(results: ParsedFile) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     same = frame["home_team"] == frame["away_team"]
     for line, team in frame.loc[same, ["line", "home_team"]].itertuples(index=False):
-        problems.append((line, f"results.csv:{line}: away_team: {team!r} plays itself; "
-                               "expected two different teams"))
+        problems.append((line, (f"results.csv:{line}: away_team: {team!r} plays itself; "
+                               "expected two different teams")))
     cols = [c for c in frame.columns if c != "line"]
     dup = frame.duplicated(cols, keep="first")
     if dup.any():
         first_line = frame.groupby(cols, sort=False)["line"].transform("first")
         for line, orig in zip(frame.loc[dup, "line"], first_line[dup], strict=True):
-            problems.append((int(line), f"results.csv:{line}: row: duplicates line {orig} "
-                                        "(same date, teams and score); expected each match once"))
+            problems.append((int(line), (f"results.csv:{line}: row: duplicates line {orig} "
+                                        "(same date, teams and score); expected each match once")))
     return problems
 
 
@@ -70,9 +70,9 @@ def _attach(
     merged = events.merge(first, on=KEY, how="left", validate="many_to_one")
     orphan = merged["match_id"].isna().to_numpy()
     problems = [
-        (int(r.line), f"{file}:{r.line}: date/home_team/away_team: no match "
+        (int(r.line), (f"{file}:{r.line}: date/home_team/away_team: no match "
                       f"{r.date:%Y-%m-%d} {r.home_team} v {r.away_team} in results.csv; "
-                      f"expected {what} of a listed match")
+                      f"expected {what} of a listed match"))
         for r in merged.loc[orphan, ["line", *KEY]].itertuples(index=False)
     ]
     return merged, problems
@@ -107,8 +107,8 @@ def _team_problems(frame: pd.DataFrame, file: str, column: str) -> list[tuple[in
     bad = (frame[column] != frame["home_team"]) & (frame[column] != frame["away_team"])
     bad &= frame[column].notna()
     return [
-        (int(line), f"{file}:{line}: {column}: {value!r} did not play in {h} v {a}; "
-                    "expected the home or the away team")
+        (int(line), (f"{file}:{line}: {column}: {value!r} did not play in {h} v {a}; "
+                    "expected the home or the away team"))
         for line, value, h, a in frame.loc[bad, ["line", column, "home_team", "away_team"]]
         .itertuples(index=False)
     ]

@@ -118,17 +118,17 @@ def _download(
         tmp = Path(tmp_name)
         digest = hashlib.sha256()
         try:
-            with os.fdopen(fd, "wb") as out:
-                with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as resp:
-                    total = resp.headers.get("Content-Length")
-                    total_n = int(total) if total and total.isdigit() else None
-                    done = 0
-                    while block := resp.read(1 << 16):
-                        out.write(block)
-                        digest.update(block)
-                        done += len(block)
-                        if progress:
-                            progress(name, done, total_n)
+            with (os.fdopen(fd, "wb") as out,
+                  urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as resp):
+                total = resp.headers.get("Content-Length")
+                total_n = int(total) if total and total.isdigit() else None
+                done = 0
+                while block := resp.read(1 << 16):
+                    out.write(block)
+                    digest.update(block)
+                    done += len(block)
+                    if progress:
+                        progress(name, done, total_n)
             got = digest.hexdigest()
             if expected is not None and got != expected[name]:
                 raise DataSourceError(

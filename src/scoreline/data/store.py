@@ -13,13 +13,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from scoreline._json import JsonDict
 from scoreline._paths import default_db_path
+from scoreline.data.dates import DayLike, parse_date
 from scoreline.data.history import HISTORY_DDL, SnapshotChange, SnapshotHistory
 from scoreline.data.names import TeamNames, normalise
 from scoreline.data.snapshot import Snapshot
@@ -81,7 +83,7 @@ GOAL_ROW = "date, home_team, away_team, team, scorer, minute, own_goal, penalty"
 
 
 @dataclass(frozen=True)
-class LoadReport:
+class LoadReport(JsonDict):
     """What a load did.
 
     ``matches_added`` etc. compare the new snapshot with what the store held before.
@@ -104,7 +106,7 @@ class LoadReport:
 
 
 @dataclass(frozen=True)
-class StoreInfo:
+class StoreInfo(JsonDict):
     """Counts, date range and load history of a store (``scoreline data info``)."""
 
     path: str
@@ -121,17 +123,8 @@ class StoreInfo:
     loads: int
 
 
-def _as_date(value: Any, name: str) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise InvalidParameterError(
-            f"{name}={value!r} is not a date; expected YYYY-MM-DD") from exc
-    if pd.isna(ts):
-        raise InvalidParameterError(f"{name}={value!r} is not a date; expected YYYY-MM-DD")
-    return ts.normalize()
+def _as_date(value: DayLike | None, name: str) -> pd.Timestamp | None:
+    return None if value is None else pd.Timestamp(parse_date(value, name))
 
 
 class Store(SnapshotHistory):
@@ -175,7 +168,7 @@ class Store(SnapshotHistory):
         """Close the DuckDB connection."""
         self._con.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -306,7 +299,7 @@ class Store(SnapshotHistory):
             self._date_index[name] = self._table(name)["date"].to_numpy()
         return self._date_index[name]
 
-    def _window(self, name: str, since: Any, until: Any) -> pd.DataFrame:
+    def _window(self, name: str, since: DayLike | None, until: DayLike | None) -> pd.DataFrame:
         frame = self._table(name)
         lo_ts, hi_ts = _as_date(since, "since"), _as_date(until, "until")
         if lo_ts is None and hi_ts is None:
@@ -319,8 +312,8 @@ class Store(SnapshotHistory):
 
     def matches(
         self,
-        since: Any = None,
-        until: Any = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
         team: str | None = None,
         tournament: str | None = None,
     ) -> pd.DataFrame:
@@ -357,8 +350,8 @@ class Store(SnapshotHistory):
 
     def goals(
         self,
-        since: Any = None,
-        until: Any = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
         team: str | None = None,
         match_id: int | None = None,
     ) -> pd.DataFrame:
@@ -377,7 +370,8 @@ class Store(SnapshotHistory):
             frame = frame[frame["team"] == self.resolve_team(team)]
         return frame.copy()
 
-    def shootouts(self, since: Any = None, until: Any = None, team: str | None = None
+    def shootouts(self, since: DayLike | None = None, until: DayLike | None = None,
+                  team: str | None = None
                   ) -> pd.DataFrame:
         """Penalty shoot-outs: ``match_id, date, home_team, away_team, winner, first_shooter``."""
         frame = self._window("shootouts", since, until)
@@ -391,7 +385,7 @@ class Store(SnapshotHistory):
         dates = self._dates("matches")
         if not len(dates):
             raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
-        return pd.Timestamp(dates[-1]).date()
+        return parse_date(dates[-1], "last match date")
 
     def former_names(self) -> pd.DataFrame:
         """``current, former, start_date, end_date`` of renamed teams."""
@@ -411,7 +405,7 @@ class Store(SnapshotHistory):
         """Every canonical team name in the data, sorted."""
         return list(self.names.teams)
 
-    def resolve_team(self, name: str, date: Any = None) -> str:
+    def resolve_team(self, name: str, date: DayLike | None = None) -> str:
         """Canonical name of any spelling of a team (raises UnknownTeamError)."""
         return self.names.resolve(name, date)
 
@@ -431,7 +425,7 @@ class Store(SnapshotHistory):
         hint = ", ".join(repr(known[c]) for c in close)
         raise InvalidParameterError(f"unknown tournament {name!r}; did you mean {hint}?")
 
-    def find_match(self, date: Any, home: str, away: str) -> pd.Series:
+    def find_match(self, date: DayLike, home: str, away: str) -> pd.Series:
         """The match of ``home`` v ``away`` on ``date`` (either order of the two teams).
 
         Raises
@@ -505,11 +499,11 @@ class Store(SnapshotHistory):
         self._fingerprint["fingerprint"] = str(row[0])
         return self._fingerprint["fingerprint"]
 
-    def _query(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+    def _query(self, sql: str, params: list[object] | None = None) -> duckdb.DuckDBPyConnection:
         """Run SQL on a cursor of its own: DuckDB connections are not shared across threads."""
         return self._con.cursor().execute(sql, params or [])
 
-    def execute(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    def execute(self, sql: str, params: list[object] | None = None) -> pd.DataFrame:
         """Run a read-only SQL query with ``?`` parameters and return a DataFrame."""
         return self._query(sql, params).df()
 

@@ -40,10 +40,7 @@ def _read(source: str | Path | pd.DataFrame, name: str) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         return source.astype(str).fillna("")
     try:
-        if isinstance(source, Path):
-            text = source.read_text(encoding="utf-8-sig")
-        else:
-            text = source
+        text = source.read_text(encoding="utf-8-sig") if isinstance(source, Path) else source
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (OSError, UnicodeDecodeError) as exc:
         raise FixturesError([f"{name}: cannot read the file: {exc}"]) from None

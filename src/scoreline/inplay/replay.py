@@ -8,6 +8,7 @@ replay of a match never uses a model that saw it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy
+from scoreline.data.types import AboutAMatch, Match
 from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
@@ -101,25 +103,17 @@ class TimelinePoint:
 
 
 @dataclass(frozen=True)
-class MatchReplay:
+class MatchReplay(AboutAMatch):
     """A past match, minute by minute.
 
     Attributes
     ----------
-    match_id : int
-    date : str
-        ISO date.
-    home_team, away_team : str
-        As in the data (the first-named team is the home side even at neutral venues).
-    home_score, away_score : int
-        Final score after extra time, without shoot-outs.
+    match : Match
+        The match as in the data (final score after extra time, without shoot-outs; the
+        first-named team is the home side even at neutral venues); its ``extra_time`` is
+        True when the match went to extra time (a shoot-out included).
     home_score_90, away_score_90 : int or None
         Score after 90 minutes where known.
-    tournament, city, country : str
-    neutral : bool
-    extra_time : bool
-        The match went to extra time.
-    shootout_winner : str or None
     prematch : PrematchForecast or None
         None only for a match in the first week of the data (nothing to learn from).
     goals : list of GoalEvent
@@ -143,20 +137,9 @@ class MatchReplay:
         Chart files written for this replay (PNG, SVG), if any.
     """
 
-    match_id: int
-    date: str
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
+    match: Match
     home_score_90: int | None
     away_score_90: int | None
-    tournament: str
-    city: str
-    country: str
-    neutral: bool
-    extra_time: bool
-    shootout_winner: str | None
     prematch: PrematchForecast | None
     goals: list[GoalEvent] = field(default_factory=list)
     timeline: list[TimelinePoint] = field(default_factory=list)
@@ -180,10 +163,8 @@ class MatchReplay:
     @property
     def score_text(self) -> str:
         """e.g. ``"Germany 1-2 Japan"`` (``a.e.t.`` / penalties noted)."""
-        text = f"{self.home_team} {self.home_score}-{self.away_score} {self.away_team}"
-        if self.shootout_winner:
-            text += f" ({self.shootout_winner} won on penalties)"
-        elif self.extra_time:
+        text = self.match.score_text()
+        if self.match.extra_time and not self.match.shootout_winner:
             text += " (a.e.t.)"
         return text
 
@@ -285,18 +266,14 @@ def build_replay(
             home_goals=home_goals, away_goals=away_goals,
         ))
 
-    base = {
-        "match_id": match_id, "date": str(pd.Timestamp(match["date"]).date()),
-        "home_team": home_team, "away_team": away_team,
-        "home_score": int(match["home_score"]), "away_score": int(match["away_score"]),
-        "home_score_90": None if pd.isna(match["home_score_90"]) else int(match["home_score_90"]),
-        "away_score_90": None if pd.isna(match["away_score_90"]) else int(match["away_score_90"]),
-        "tournament": str(match["tournament"]), "city": str(match["city"]), "country": str(match["country"]),
-        "neutral": bool(match["neutral"]), "extra_time": extra_time, "shootout_winner": shootout,
-        "prematch": prematch, "winner": winner, "decided_by": decided_by,
-    }
+    base = MatchReplay(
+        match=dataclasses.replace(Match.from_row(match), extra_time=extra_time),
+        home_score_90=None if pd.isna(match["home_score_90"]) else int(match["home_score_90"]),
+        away_score_90=None if pd.isna(match["away_score_90"]) else int(match["away_score_90"]),
+        prematch=prematch, winner=winner, decided_by=decided_by, goals=events, notes=notes,
+    )
     if problems or prematch is None:
-        return MatchReplay(**base, goals=events, notes=notes)  # type: ignore[arg-type]
+        return base
 
     frame = pd.DataFrame([match]).assign(extra_time=extra_time)
     timelines = goal_timelines(frame, goals)
@@ -330,5 +307,5 @@ def build_replay(
     if extra_time:
         notes.append("the match went to extra time: the probabilities are for the result "
                      "after extra time (p_draw = a shoot-out), from kick-off on")
-    return MatchReplay(**base, goals=with_p, timeline=timeline,  # type: ignore[arg-type]
-                       winner_lowest_p=lowest_p, winner_lowest_minute=lowest_minute, notes=notes)
+    return dataclasses.replace(base, goals=with_p, timeline=timeline, winner_lowest_p=lowest_p,
+                               winner_lowest_minute=lowest_minute, notes=notes)

@@ -89,7 +89,7 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
 
     frame = replay.timeline_frame()
     minutes = frame["minute"].to_numpy()
-    home_c, away_c = team_colours(replay.home_team, replay.away_team)
+    home_c, away_c = team_colours(replay.match.home_team, replay.match.away_team)
     last = int(minutes[-1])
 
     fig, ax = plt.subplots(figsize=(11, 5.8), dpi=150)
@@ -111,9 +111,9 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
     ax.spines["left"].set_bounds(0, 1)
 
     series = [
-        ("p_home", replay.home_team, home_c, 2.6, "-"),
-        ("p_draw", "Shoot-out" if replay.extra_time else "Draw", _DRAW, 1.6, (0, (4, 2))),
-        ("p_away", replay.away_team, away_c, 2.6, "-"),
+        ("p_home", replay.match.home_team, home_c, 2.6, "-"),
+        ("p_draw", "Shoot-out" if replay.match.extra_time else "Draw", _DRAW, 1.6, (0, (4, 2))),
+        ("p_away", replay.match.away_team, away_c, 2.6, "-"),
     ]
     # a goal changes the probabilities at once: draw its jump as a vertical step at the
     # goal's minute (value of the minute before, then the value after the goal)
@@ -156,7 +156,7 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
     for goal in replay.goals:
         if goal.minute is None or goal.p_team_after is None:
             continue
-        colour = home_c if goal.team == replay.home_team else away_c
+        colour = home_c if goal.team == replay.match.home_team else away_c
         x = float(min(goal.minute, last))
         text = f"{goal.minute}' {_surname(goal.scorer)}"
         if goal.penalty:
@@ -195,7 +195,7 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
     # shoot-out coin at 120')
     if (replay.winner_lowest_p is not None and replay.winner_lowest_minute
             and replay.winner_lowest_p < 0.5):
-        winner_c = home_c if replay.winner == replay.home_team else away_c
+        winner_c = home_c if replay.winner == replay.match.home_team else away_c
         lx, ly = replay.winner_lowest_minute, replay.winner_lowest_p
         ax.plot([lx], [ly], marker="v", markersize=8, color=winner_c, zorder=6)
         tx = max(lx - 3, 24)
@@ -204,19 +204,20 @@ def save_replay_chart(replay: MatchReplay, out: str | Path) -> list[Path]:
                     xytext=(tx, ty), ha="right", va="center", fontsize=9,
                     color=winner_c, arrowprops={"arrowstyle": "-", "color": winner_c, "lw": 0.8})
 
-    score = f"{replay.home_team} {replay.home_score}\u2013{replay.away_score} {replay.away_team}"
-    if replay.shootout_winner:
-        score += f" ({replay.shootout_winner} on penalties)"
-    elif replay.extra_time:
+    m = replay.match
+    score = f"{m.home_team} {m.home_score}\u2013{m.away_score} {m.away_team}"
+    if m.shootout_winner:
+        score += f" ({m.shootout_winner} on penalties)"
+    elif m.extra_time:
         score += " (a.e.t.)"
-    date = f"{int(replay.date[8:10])} {_MONTHS[int(replay.date[5:7]) - 1]} {replay.date[:4]}"
+    date = f"{m.date.day} {_MONTHS[m.date.month - 1]} {m.date.year}"
     fig.text(0.07, 0.965, score, fontsize=16, fontweight="bold", ha="left", va="top")
-    sub = f"{replay.tournament} \u00b7 {date} \u00b7 {replay.city}"
+    sub = f"{replay.match.tournament} \u00b7 {date} \u00b7 {replay.match.city}"
     fig.text(0.07, 0.912, sub, fontsize=10, color="#555555", ha="left", va="top")
     if replay.prematch is not None:
         p = replay.prematch
-        pre = (f"Win probability minute by minute. Before kick-off: {replay.home_team} "
-               f"{p.p_home:.0%}, draw {p.p_draw:.0%}, {replay.away_team} {p.p_away:.0%}")
+        pre = (f"Win probability minute by minute. Before kick-off: {replay.match.home_team} "
+               f"{p.p_home:.0%}, draw {p.p_draw:.0%}, {replay.match.away_team} {p.p_away:.0%}")
         fig.text(0.07, 0.875, pre, fontsize=9, color="#757575", ha="left", va="top")
 
     base = Path(out)

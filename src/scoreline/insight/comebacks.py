@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy
+from scoreline.data.types import MATCH_COLUMNS, AboutAMatch, Match
 from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
@@ -30,18 +31,13 @@ from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
-class Comeback:
+class Comeback(AboutAMatch):
     """A win and the lowest point of the winner on the way.
 
     Attributes
     ----------
-    match_id : int
-    date : str
-        ISO date.
-    home_team, away_team : str
-    home_score, away_score : int
-        Final score (after extra time).
-    tournament : str
+    match : Match
+        The match (final score after extra time).
     winner, loser : str
     decided_by : str
         ``"90 minutes"`` or ``"extra time"``.
@@ -57,13 +53,7 @@ class Comeback:
         Position in the ranking (1 = lowest point).
     """
 
-    match_id: int
-    date: str
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
+    match: Match
     winner: str
     loser: str
     decided_by: str
@@ -75,7 +65,8 @@ class Comeback:
     rank: int | None = None
 
 
-COMEBACK_COLUMNS = tuple(f.name for f in fields(Comeback))
+COMEBACK_COLUMNS = (*MATCH_COLUMNS, *(f.name for f in fields(Comeback) if f.name != "match"))
+"""Columns of :func:`comeback_table` (after ``rank``): the match's, then the comeback's."""
 
 
 def comeback_table(
@@ -140,6 +131,10 @@ def comeback_table(
         "home_score": wins["home_score"].to_numpy(dtype=np.int64),
         "away_score": wins["away_score"].to_numpy(dtype=np.int64),
         "tournament": wins["tournament"].to_numpy(),
+        "city": wins["city"].to_numpy(), "country": wins["country"].to_numpy(),
+        "neutral": wins["neutral"].to_numpy(dtype=bool), "extra_time": extra,
+        "shootout_winner": wins["shootout_winner"].to_numpy(dtype=object),
+        "has_goal_minutes": wins["has_goal_minutes"].to_numpy(dtype=bool),
         "winner": np.where(home_won, home_team, away_team),
         "loser": np.where(home_won, away_team, home_team),
         "decided_by": np.where(extra, DecidedBy.EXTRA_TIME.value, DecidedBy.REGULATION.value),
@@ -160,13 +155,12 @@ def comeback_table(
 
 def records(frame: pd.DataFrame) -> list[Comeback]:
     """Rows of :func:`comeback_table` as :class:`Comeback` dataclasses."""
+    own = [f.name for f in fields(Comeback) if f.name != "match" and f.name in frame.columns]
     out = []
-    columns = [c for c in COMEBACK_COLUMNS if c in frame.columns]
-    for row in frame[columns].to_dict(orient="records"):
-        for k in ("match_id", "home_score", "away_score", "lowest_minute",
-                  "winner_goals_then", "loser_goals_then", "rank"):
+    for row in frame.to_dict(orient="records"):
+        for k in ("lowest_minute", "winner_goals_then", "loser_goals_then", "rank"):
             row[k] = int(row[k])
         for k in ("p_winner_prematch", "lowest_p"):
             row[k] = float(row[k])
-        out.append(Comeback(**row))
+        out.append(Comeback(match=Match.from_row(row), **{k: row[k] for k in own}))
     return out

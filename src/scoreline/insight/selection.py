@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
+from scoreline.data.store import Store
 from scoreline.errors import InvalidParameterError
 
 
 def select_matches(
-    store: Any,
+    store: Store,
     *,
     tournament: str | None = None,
     year: int | None = None,

@@ -26,25 +26,20 @@ import numpy as np
 import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy, outcome_index, outcome_names
+from scoreline.data.types import MATCH_COLUMNS, AboutAMatch, Match
 from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
 from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
-class MatchSurprise:
+class MatchSurprise(AboutAMatch):
     """One match with its pre-match forecast and how surprising the outcome was.
 
     Attributes
     ----------
-    match_id : int
-    date : str
-        ISO date.
-    home_team, away_team : str
-    home_score, away_score : int
-        Final score after extra time, without shoot-outs.
-    tournament : str
-    neutral : bool
+    match : Match
+        The match (final score after extra time, without shoot-outs).
     p_home, p_draw, p_away : float
         Walk-forward pre-match probabilities of the 90-minute result.
     home_xg, away_xg : float
@@ -77,14 +72,7 @@ class MatchSurprise:
         Position in an upset ranking (1 = biggest), None outside a ranking.
     """
 
-    match_id: int
-    date: str
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
-    neutral: bool
+    match: Match
     p_home: float
     p_draw: float
     p_away: float
@@ -106,7 +94,8 @@ class MatchSurprise:
     rank: int | None = None
 
 
-SURPRISE_COLUMNS = tuple(f.name for f in fields(MatchSurprise))
+SURPRISE_COLUMNS = (*MATCH_COLUMNS, *(f.name for f in fields(MatchSurprise) if f.name != "match"))
+"""Columns of :func:`match_surprises`: the match's, then the surprise's."""
 
 
 def level_after_90_home_advance(
@@ -211,7 +200,10 @@ def match_surprises(
         "date": frame["date"].dt.strftime("%Y-%m-%d").to_numpy(),
         "home_team": home_team, "away_team": away_team,
         "home_score": home_score, "away_score": away_score,
-        "tournament": frame["tournament"].to_numpy(), "neutral": frame["neutral"].to_numpy(),
+        "tournament": frame["tournament"].to_numpy(), "city": frame["city"].to_numpy(),
+        "country": frame["country"].to_numpy(), "neutral": frame["neutral"].to_numpy(),
+        "extra_time": extra, "shootout_winner": frame["shootout_winner"].to_numpy(),
+        "has_goal_minutes": frame["has_goal_minutes"].to_numpy(dtype=bool),
         "p_home": probs[:, 0], "p_draw": probs[:, 1], "p_away": probs[:, 2],
         "home_xg": frame["home_xg"].to_numpy(), "away_xg": frame["away_xg"].to_numpy(),
         "home_elo": frame["home_elo"].to_numpy(), "away_elo": frame["away_elo"].to_numpy(),
@@ -251,17 +243,15 @@ def rank_upsets(surprises: pd.DataFrame, top: int | None = None) -> pd.DataFrame
 
 def records(frame: pd.DataFrame) -> list[MatchSurprise]:
     """Rows of :func:`match_surprises` as :class:`MatchSurprise` dataclasses."""
+    own = [f.name for f in fields(MatchSurprise) if f.name != "match" and f.name in frame.columns]
     out = []
-    columns = [c for c in SURPRISE_COLUMNS if c in frame.columns]
-    for row in frame[columns].to_dict(orient="records"):
+    for row in frame.to_dict(orient="records"):
         clean: dict[str, Any] = {
             str(k): (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()
         }
-        for k in ("match_id", "home_score", "away_score"):
-            clean[k] = int(clean[k])
-        for k in ("neutral", "upset"):
+        for k in ("upset",):
             clean[k] = bool(clean[k])
         if clean.get("rank") is not None:
             clean["rank"] = int(clean["rank"])
-        out.append(MatchSurprise(**clean))
+        out.append(MatchSurprise(match=Match.from_row(clean), **{k: clean[k] for k in own}))
     return out

@@ -212,7 +212,7 @@ def rank_teams(
                 st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, c + 1, 0, -1
             top += 1
             continue
-        if code == H2H_PTS or code == H2H_GD or code == H2H_GF:
+        if code in (H2H_PTS, H2H_GD, H2H_GF):
             if hs < 0:
                 hs = c
                 ref = 0

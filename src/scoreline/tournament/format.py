@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from scoreline.data.dates import parse_date
 from scoreline.errors import FormatError, InvalidParameterError, UnknownTeamError
 
 if TYPE_CHECKING:
@@ -367,7 +368,7 @@ class _Parser:
         if key not in self.raw:
             raise self.fail(place or key, "missing (required)")
         value = self.raw[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             expected = kind.__name__ if isinstance(kind, type) else " or ".join(
                 k.__name__ for k in kind
             )
@@ -375,13 +376,10 @@ class _Parser:
         return value
 
     def date(self, key: str) -> dt.date:
-        value = self.raw.get(key)
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
+            return parse_date(self.raw.get(key), key)
+        except InvalidParameterError as exc:
+            raise self.fail(key, str(exc)) from None
 
     def parse(self) -> TournamentFormat:
         name = str(self.field("name", str))

@@ -14,11 +14,11 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from scoreline.data.types import Record
 from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
 from scoreline.tournament.simulate import FixedResults, PairGrids
 from scoreline.tournament.standings import (
     GroupResults,
-    Standing,
     rank_group,
     rank_thirds,
     standings,
@@ -90,7 +90,7 @@ def bracket_teams(
     return slots
 
 
-def _third_key(fmt: TournamentFormat, s: Standing) -> tuple[int, ...]:
+def _third_key(fmt: TournamentFormat, s: Record) -> tuple[int, ...]:
     assert fmt.best_thirds is not None
     stat = {"points": s.points, "goal_difference": s.goal_difference,
             "goals_for": s.goals_for, "wins": s.wins}

@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from scoreline.data.dates import parse_date
 from scoreline.errors import InvalidParameterError
 from scoreline.forecast.prematch import default_model_factory
 from scoreline.models.protocol import Model, ModelFactory
@@ -34,18 +35,6 @@ if TYPE_CHECKING:
     from scoreline.data.store import Store
 
 logger = logging.getLogger(__name__)
-
-
-def parse_date(value: Any, name: str = "as_of") -> dt.date:
-    """A date from a ``date``, ``Timestamp`` or ``YYYY-MM-DD`` string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidParameterError(f"{name}={value!r}: expected a date YYYY-MM-DD") from None
 
 
 def tournament_matches(store: Store, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
@@ -129,7 +118,7 @@ def forecast_tournament(
     fmt = tournament if isinstance(tournament, TournamentFormat) else load_tournament(
         store, tournament
     )
-    day = parse_date(as_of) if as_of is not None else fmt.start_date
+    day = parse_date(as_of, "as_of") if as_of is not None else fmt.start_date
     fitted = model if model is not None else fit_model(store, fmt, day, model_factory)
     grids = pair_grids(fitted, fmt, day)
     fixed = fixed_results(fmt, tournament_matches(store, fmt, until=day))

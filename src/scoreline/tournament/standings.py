@@ -10,54 +10,34 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
+from scoreline.data.types import Record
 from scoreline.tournament.format import TournamentFormat
 
 _H2H = ("head_to_head_points", "head_to_head_goal_difference", "head_to_head_goals_for")
 GroupResults = Mapping[tuple[str, str], tuple[int, int]]
 
 
-@dataclass(frozen=True)
-class Standing:
-    """One team's group record (points = 3 x wins + draws)."""
+def standings(teams: Sequence[str], results: GroupResults, *,
+              points_per_win: int = 3) -> dict[str, Record]:
+    """Group records of ``teams`` from results ``{(home, away): (home_goals, away_goals)}``.
 
-    team: str
-    played: int
-    wins: int
-    draws: int
-    losses: int
-    goals_for: int
-    goals_against: int
-
-    @property
-    def points(self) -> int:
-        """3 per win, 1 per draw."""
-        return 3 * self.wins + self.draws
-
-    @property
-    def goal_difference(self) -> int:
-        """Goals for minus goals against."""
-        return self.goals_for - self.goals_against
-
-
-def standings(teams: Sequence[str], results: GroupResults) -> dict[str, Standing]:
-    """Group records of ``teams`` from results ``{(home, away): (home_goals, away_goals)}``."""
-    rec = {t: [0, 0, 0, 0, 0, 0] for t in teams}
+    Results naming a team outside ``teams`` are ignored; ``points_per_win`` is 3 (2 in
+    the tournaments before 1994).
+    """
+    rec = {t: Record(team=t, points_per_win=points_per_win) for t in teams}
     for (home, away), (hg, ag) in results.items():
         if home not in rec or away not in rec:
             continue
-        for team, f, a in ((home, hg, ag), (away, ag, hg)):
-            r = rec[team]
-            r[0] += 1
-            r[1 if f > a else 2 if f == a else 3] += 1
-            r[4] += f
-            r[5] += a
-    return {t: Standing(t, *r) for t, r in rec.items()}
+        rec[home] = rec[home].add(hg, ag)
+        rec[away] = rec[away].add(ag, hg)
+    return rec
 
 
-def _h2h_key(team: str, among: set[str], results: GroupResults, crits: Sequence[str]) -> tuple[int, ...]:
-    sub = standings(sorted(among), {k: v for k, v in results.items() if set(k) <= among})
+def _h2h_key(team: str, among: set[str], results: GroupResults, crits: Sequence[str],
+             points_per_win: int = 3) -> tuple[int, ...]:
+    sub = standings(sorted(among), {k: v for k, v in results.items() if set(k) <= among},
+                    points_per_win=points_per_win)
     s = sub[team]
     values = {
         "head_to_head_points": s.points,
@@ -73,6 +53,8 @@ def rank_group(
     criteria: Sequence[str],
     rng: random.Random,
     lots: Callable[[list[str]], list[str]] | None = None,
+    *,
+    points_per_win: int = 3,
 ) -> list[str]:
     """Rank a group best first by the criteria in order (recursive, as the regulations read).
 
@@ -87,8 +69,10 @@ def rank_group(
         Draws lots for teams the criteria cannot separate.
     lots : callable, optional
         Orders teams still level instead of ``rng`` (used to flag unresolved ties).
+    points_per_win : int
+        3, or 2 for tournaments before 1994.
     """
-    table = standings(teams, results)
+    table = standings(teams, results, points_per_win=points_per_win)
 
     def draw(block: list[str]) -> list[str]:
         if lots is not None:
@@ -132,7 +116,7 @@ def rank_group(
     def head_to_head(block: list[str], crits: list[str], reapply: bool, after: int) -> list[str]:
         among = set(block)
         out: list[str] = []
-        for run in split(block, lambda t: _h2h_key(t, among, results, crits)):
+        for run in split(block, lambda t: _h2h_key(t, among, results, crits, points_per_win)):
             if len(run) > 1 and reapply and len(run) < len(block):
                 out += head_to_head(run, crits, reapply, after)
             else:
@@ -144,7 +128,7 @@ def rank_group(
 
 def rank_thirds(
     fmt: TournamentFormat,
-    thirds: Mapping[str, Standing],
+    thirds: Mapping[str, Record],
     rng: random.Random,
     lots: Callable[[list[str]], list[str]] | None = None,
 ) -> list[str]:
@@ -156,7 +140,7 @@ def rank_thirds(
 
 
 def _rank_records(
-    records: list[Standing],
+    records: list[Record],
     criteria: Sequence[str],
     rng: random.Random,
     lots: Callable[[list[str]], list[str]] | None,

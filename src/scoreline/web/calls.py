@@ -14,17 +14,20 @@ otherwise runs the plain function on the app's :class:`~scoreline.web.heavy.Heav
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TypeVar
 
 from fastapi import FastAPI
 
 from scoreline import api
 from scoreline.web.cache import ResultCache
 
+_T = TypeVar("_T")
+
 
 async def offload(app: FastAPI, cache: ResultCache | None, key: Hashable,
-                  compute: Callable[[], Any]) -> Any:
+                  compute: Callable[[], _T]) -> _T:
     """A cached result of ``key`` at once, else ``compute()`` on the heavy pool.
 
     ``compute`` stores its result in ``cache`` under ``key`` itself (the plain functions
@@ -38,8 +41,9 @@ async def offload(app: FastAPI, cache: ResultCache | None, key: Hashable,
     if cache is not None:
         found, value = cache.peek(key)
         if found:
-            return value
-    return await app.state.heavy.run(key, compute)
+            return value  # type: ignore[no-any-return]
+    result: _T = await app.state.heavy.run(key, compute)
+    return result
 
 
 def _simulation_key(tournament: str, as_of: str | None, sims: int, seed: int,
@@ -48,79 +52,109 @@ def _simulation_key(tournament: str, as_of: str | None, sims: int, seed: int,
 
 
 def simulation(app: FastAPI, tournament: str, as_of: str | None, sims: int, seed: int,
-               hot: bool) -> Any:
+               hot: bool) -> api.SimulationResult:
     """``api.simulate_tournament`` for the app's store, cached by its inputs."""
     db = app.state.settings.db
-    return app.state.cache.get(_simulation_key(tournament, as_of, sims, seed, hot),
-                               lambda: api.simulate_tournament(
-                                   tournament, as_of, sims=sims, seed=seed, hot=hot, db=db))
+    result: api.SimulationResult = app.state.cache.get(
+        _simulation_key(tournament, as_of, sims, seed, hot),
+        lambda: api.simulate_tournament(tournament, as_of, sims=sims, seed=seed, hot=hot, db=db))
+    return result
 
 
 async def simulation_async(app: FastAPI, tournament: str, as_of: str | None, sims: int,
-                           seed: int, hot: bool) -> Any:
+                           seed: int, hot: bool) -> api.SimulationResult:
     """:func:`simulation` for a request handler (heavy pool)."""
     return await offload(app, app.state.cache, _simulation_key(tournament, as_of, sims, seed, hot),
                          lambda: simulation(app, tournament, as_of, sims, seed, hot))
 
 
-def timeline(app: FastAPI, tournament: str, sims: int, seed: int, refit: bool) -> Any:
+def timeline(app: FastAPI, tournament: str, sims: int, seed: int,
+             refit: bool) -> api.TimelineResult:
     """``api.simulate_timeline`` for the app's store, cached by its inputs."""
     db = app.state.settings.db
     key = ("timeline", tournament, sims, seed, refit)
-    return app.state.cache.get(key, lambda: api.simulate_timeline(
+    result: api.TimelineResult = app.state.cache.get(key, lambda: api.simulate_timeline(
         tournament, sims=sims, seed=seed, refit=refit, db=db))
+    return result
 
 
 async def timeline_async(app: FastAPI, tournament: str, sims: int, seed: int,
-                         refit: bool) -> Any:
+                         refit: bool) -> api.TimelineResult:
     """:func:`timeline` for a request handler (heavy pool)."""
     return await offload(app, app.state.cache, ("timeline", tournament, sims, seed, refit),
                          lambda: timeline(app, tournament, sims, seed, refit))
 
 
-def upsets(app: FastAPI, **selection: Any) -> Any:
+def _selection_key(kind: str, **selection: object) -> Hashable:
+    return (kind, *sorted(selection.items()))
+
+
+def upsets(app: FastAPI, *, tournament: str | None, year: int | None, since: str | None,
+           until: str | None, all_time: bool, top: int,
+           fifa_only: bool = False) -> api.UpsetRanking:
     """``api.upsets`` for the app's store, cached by the selection."""
-    key = ("upsets", *sorted(selection.items()))
-    return app.state.cache.get(key, lambda: api.upsets(db=app.state.settings.db, **selection))
+    key = _selection_key("upsets", tournament=tournament, year=year, since=since, until=until,
+                         all_time=all_time, top=top, fifa_only=fifa_only)
+    ranking: api.UpsetRanking = app.state.cache.get(key, lambda: api.upsets(
+        tournament=tournament, year=year, since=since, until=until, all_time=all_time,
+        top=top, fifa_only=fifa_only, db=app.state.settings.db))
+    return ranking
 
 
-async def upsets_async(app: FastAPI, **selection: Any) -> Any:
+async def upsets_async(app: FastAPI, *, tournament: str | None, year: int | None,
+                       since: str | None, until: str | None, all_time: bool, top: int,
+                       fifa_only: bool = False) -> api.UpsetRanking:
     """:func:`upsets` for a request handler (heavy pool)."""
-    return await offload(app, app.state.cache, ("upsets", *sorted(selection.items())),
-                         lambda: upsets(app, **selection))
+    key = _selection_key("upsets", tournament=tournament, year=year, since=since, until=until,
+                         all_time=all_time, top=top, fifa_only=fifa_only)
+    return await offload(app, app.state.cache, key, lambda: upsets(
+        app, tournament=tournament, year=year, since=since, until=until, all_time=all_time,
+        top=top, fifa_only=fifa_only))
 
 
-def comebacks(app: FastAPI, **selection: Any) -> Any:
+def comebacks(app: FastAPI, *, tournament: str | None, year: int | None, since: str | None,
+              until: str | None, top: int) -> api.ComebackRanking:
     """``api.comebacks`` for the app's store, cached by the selection."""
-    key = ("comebacks", *sorted(selection.items()))
-    return app.state.cache.get(key, lambda: api.comebacks(db=app.state.settings.db, **selection))
+    key = _selection_key("comebacks", tournament=tournament, year=year, since=since,
+                         until=until, top=top)
+    ranking: api.ComebackRanking = app.state.cache.get(key, lambda: api.comebacks(
+        tournament=tournament, year=year, since=since, until=until, top=top,
+        db=app.state.settings.db))
+    return ranking
 
 
-async def comebacks_async(app: FastAPI, **selection: Any) -> Any:
+async def comebacks_async(app: FastAPI, *, tournament: str | None, year: int | None,
+                          since: str | None, until: str | None, top: int) -> api.ComebackRanking:
     """:func:`comebacks` for a request handler (heavy pool)."""
-    return await offload(app, app.state.cache, ("comebacks", *sorted(selection.items())),
-                         lambda: comebacks(app, **selection))
+    key = _selection_key("comebacks", tournament=tournament, year=year, since=since,
+                         until=until, top=top)
+    return await offload(app, app.state.cache, key, lambda: comebacks(
+        app, tournament=tournament, year=year, since=since, until=until, top=top))
 
 
-def match(app: FastAPI, date: str, home: str, away: str) -> tuple[Any, Any]:
+def match(app: FastAPI, date: str, home: str, away: str) -> tuple[api.MatchReplay, api.Story]:
     """``api.match_replay`` and ``api.story`` of one past match, cached by the inputs
     (a played match does not change while the store stays loaded)."""
     db = app.state.settings.db
 
-    def both() -> tuple[Any, Any]:
+    def both() -> tuple[api.MatchReplay, api.Story]:
         return (api.match_replay(date, home, away, db=db),
                 api.story(date, home, away, fmt=None, db=db))
 
-    return app.state.match_cache.get(("match", date, home, away), both)  # type: ignore[no-any-return]
+    pair: tuple[api.MatchReplay, api.Story] = app.state.match_cache.get(
+        ("match", date, home, away), both)
+    return pair
 
 
-async def match_async(app: FastAPI, date: str, home: str, away: str) -> tuple[Any, Any]:
+async def match_async(app: FastAPI, date: str, home: str,
+                      away: str) -> tuple[api.MatchReplay, api.Story]:
     """:func:`match` for a request handler (heavy pool)."""
-    return await offload(app, app.state.match_cache,  # type: ignore[no-any-return]
-                         ("match", date, home, away), lambda: match(app, date, home, away))
+    return await offload(app, app.state.match_cache, ("match", date, home, away),
+                         lambda: match(app, date, home, away))
 
 
-async def predict_async(app: FastAPI, home: str, away: str, **options: Any) -> Any:
+async def predict_async(app: FastAPI, home: str, away: str,
+                        **options: str | bool | None) -> api.MatchForecast:
     """``api.predict_match`` for a request handler, cached by the request's own inputs.
 
     A forecast for a new day needs a fit (or a read of the on-disk fit cache), so a miss
@@ -130,11 +164,17 @@ async def predict_async(app: FastAPI, home: str, away: str, **options: Any) -> A
            *sorted(options.items()))
     db = app.state.settings.db
     cache: ResultCache = app.state.forecasts
-    return await offload(app, cache, key, lambda: cache.get(
-        key, lambda: api.predict_match(home, away, db=db, **options)))
+
+    def compute() -> api.MatchForecast:
+        forecast: api.MatchForecast = cache.get(
+            key, lambda: api.predict_match(home, away, db=db, **options))  # type: ignore[arg-type]
+        return forecast
+
+    return await offload(app, cache, key, compute)
 
 
-async def check_async(app: FastAPI, text: str, match: tuple[Any, Any, Any] | None) -> Any:
+async def check_async(app: FastAPI, text: str,
+                      match: tuple[dt.date | str, str, str] | None) -> api.CheckReport:
     """``api.check_article`` for a request handler (heavy pool; identical articles share
     one check, nothing is kept afterwards)."""
     import hashlib
@@ -145,7 +185,8 @@ async def check_async(app: FastAPI, text: str, match: tuple[Any, Any, Any] | Non
                          lambda: api.check_article(text, match=match, db=db))
 
 
-def latest_ratings(app: FastAPI, top: int) -> Any:
+def latest_ratings(app: FastAPI, top: int) -> api.RatingsTable:
     """``api.ratings`` after the last match in the store (the home page's table), cached."""
-    return app.state.cache.get(("ratings", top),
-                               lambda: api.ratings(top=top, db=app.state.settings.db))
+    table: api.RatingsTable = app.state.cache.get(
+        ("ratings", top), lambda: api.ratings(top=top, db=app.state.settings.db))
+    return table

@@ -15,7 +15,6 @@ anything else                                   500, a generic message (details 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +23,7 @@ from starlette.exceptions import HTTPException
 
 from scoreline.errors import (
     ArticleError,
+    ArticleTooLargeError,
     BusyError,
     DataValidationError,
     FormatError,
@@ -49,13 +49,9 @@ _HTTP_NAMES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
                413: "payload_too_large", 415: "unsupported_media_type"}
 
 
-class PayloadTooLarge(Exception):
-    """An article (or other input) larger than the service accepts: answered with 413."""
-
-
 def classify(exc: Exception) -> tuple[int, str, str, list[str]]:
     """``(status, error code, message, suggestions)`` for an exception raised by a route."""
-    if isinstance(exc, PayloadTooLarge):
+    if isinstance(exc, ArticleTooLargeError):
         return 413, "payload_too_large", str(exc), []
     if isinstance(exc, ScorelineError):
         for kind, status, code in _STATUS:
@@ -84,7 +80,7 @@ def error_response(request: Request, status: int, code: str, message: str,
                    problems: list[dict[str, str]] | None = None) -> Response:
     """The error as JSON for the API, or as the HTML error page for a page."""
     if _is_api(request):
-        payload: dict[str, Any] = {"error": code, "message": message}
+        payload: dict[str, object] = {"error": code, "message": message}
         if suggestions:
             payload["suggestions"] = suggestions
         if problems:
@@ -129,7 +125,6 @@ def install(app: FastAPI) -> None:
         return response
 
     app.add_exception_handler(ScorelineError, on_scoreline)
-    app.add_exception_handler(PayloadTooLarge, on_scoreline)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(Exception, on_scoreline)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from collections.abc import Mapping
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -43,7 +43,7 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, too_large_payload(limit)["message"])
 
 
-def _json_response(status: int, payload: dict[str, Any]) -> tuple[Message, Message]:
+def _json_response(status: int, payload: Mapping[str, object]) -> tuple[Message, Message]:
     body = json.dumps(payload).encode()
     start: Message = {
         "type": "http.response.start",
@@ -54,7 +54,7 @@ def _json_response(status: int, payload: dict[str, Any]) -> tuple[Message, Messa
     return start, {"type": "http.response.body", "body": body}
 
 
-def too_large_payload(limit: int) -> dict[str, Any]:
+def too_large_payload(limit: int) -> dict[str, str]:
     """The JSON body of a 413 answer."""
     return {"error": "payload_too_large",
             "message": f"the request body is larger than {limit:,} bytes; send less"}

@@ -8,11 +8,11 @@ posts the same state to the JSON API and redraws the numbers and the chart in pl
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from scoreline import api
@@ -56,7 +56,7 @@ class LiveIn(BaseModel):
 
 
 @api_router.post("/live", response_model=api.LiveForecast, summary="A match in play")
-def live_state(request: Request, body: LiveIn) -> Any:
+def live_state(request: Request, body: LiveIn) -> JSONResponse:
     """Win probabilities now and the curve from kick-off, from the goals so far.
 
     In normal time the probabilities are of the 90-minute result, in extra time of the
@@ -68,7 +68,7 @@ def live_state(request: Request, body: LiveIn) -> Any:
         body.home, body.away, minute=body.minute, date=body.date, neutral=body.neutral,
         knockout=body.knockout, goals=[g.model_dump() for g in body.goals],
         db=request.app.state.settings.db)
-    return result.to_dict()
+    return JSONResponse(api.to_jsonable(result))  # the library's encoder, as ``--json``
 
 
 def share_query(home: str, away: str, date: str | None, venue: str, knockout: bool,

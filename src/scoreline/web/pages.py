@@ -25,16 +25,17 @@ HOME_TOURNAMENT = "wc2026"
 """The tournament whose forecast the home page shows."""
 
 
-def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
+def _render(request: Request, template: str, **context: object) -> HTMLResponse:
     templates = request.app.state.templates
     return templates.TemplateResponse(request, template, context)  # type: ignore[no-any-return]
 
 
 def _db(app: FastAPI) -> str | None:
-    return app.state.settings.db  # type: ignore[no-any-return]
+    db: str | None = app.state.settings.db
+    return db
 
 
-def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, Any]:
+def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, object]:
     """Data of the home page: latest ratings, the home tournament as of the latest data day,
     the latest upsets (between FIFA members unless ``all_sides``)."""
     table = calls.latest_ratings(app, 20)
@@ -67,11 +68,10 @@ def team(request: Request, team: TeamPath) -> Response:
     """A team: record, Elo rating history chart, latest results."""
     db = _db(request.app)
     summary = api.team_summary(team, recent=20, db=db)
-    history = convert.rating_history(api.rating_history(summary.team, db=db))
-    points = history["points"]
+    points = api.rating_history(summary.team, db=db).points
     chart = {"kind": "rating", "team": summary.team,
-             "dates": [p["date"] for p in points], "rating": [p["rating"] for p in points]}
-    peak = max(points, key=lambda p: p["rating"]) if points else None
+             "dates": [p.date.isoformat() for p in points], "rating": [p.rating for p in points]}
+    peak = max(points, key=lambda p: p.rating) if points else None
     return _render(request, "team.html", title=summary.team, summary=summary, chart=chart,
                    peak=peak, current=points[-1] if points else None)
 
@@ -86,7 +86,7 @@ async def match(request: Request, date: DatePath, home: TeamPath,
     in_regulation = replay.decided_by == api.DecidedBy.REGULATION
     chart = None
     if replay.has_timeline:
-        chart = {"kind": "winprob", "home_team": replay.home_team, "away_team": replay.away_team,
+        chart = {"kind": "winprob", "home_team": replay.match.home_team, "away_team": replay.match.away_team,
                  "timeline": convert.jsonable(replay.timeline),
                  "goals": convert.jsonable(replay.goals),
                  "low": {"team": replay.winner, "minute": replay.winner_lowest_minute,
@@ -111,11 +111,11 @@ async def tournament(request: Request, tournament: Tournament,
     """A tournament: stage-probability table and the day-by-day title-chance chart."""
     settings = request.app.state.settings
     status = api.tournament_status(tournament.value, as_of, db=_db(request.app))
-    sim = convert.simulation(await calls.simulation_async(
-        request.app, tournament.value, status.as_of.isoformat(), settings.page_sims, 0, False))
-    stages = [s for s in sim["teams"][0] if s.startswith("p_") and not
-              s.startswith("p_position")] if sim["teams"] else []
-    return _render(request, "tournament.html", title=sim["tournament"], sim=sim,
+    result = await calls.simulation_async(request.app, tournament.value,
+                                          status.as_of.isoformat(), settings.page_sims, 0, False)
+    sim = convert.simulation(result)
+    stages = result.stage_columns() if result.teams else []
+    return _render(request, "tournament.html", title=result.tournament, sim=sim,
                    stages=stages, tournament_id=tournament.value, status=status,
                    tournament_ids=[t.value for t in Tournament])
 
@@ -175,14 +175,7 @@ async def check_submit(request: Request) -> Response:
 
 def _form_date(value: str | None) -> dt.date | None:
     """A form's date field (empty -> None; malformed -> the API's 422 error)."""
-    from scoreline.errors import InvalidParameterError
-
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidParameterError(f"date {value!r} is not a date; expected YYYY-MM-DD") from None
+    return api.parse_date(value, "date") if value else None
 
 
 @router.get("/api", response_class=HTMLResponse)

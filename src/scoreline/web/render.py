@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import SupportsFloat
 from urllib.parse import quote
 
 from jinja2 import Environment
 
 
-def pct(value: Any, digits: int = 0) -> str:
+def pct(value: SupportsFloat | None, digits: int = 0) -> str:
     """``0.1234`` -> ``"12%"`` (``"<1%"`` for small non-zero values, ``"–"`` for None)."""
     if value is None:
         return "–"
@@ -18,19 +18,19 @@ def pct(value: Any, digits: int = 0) -> str:
     return f"{p:.{digits}f}%"
 
 
-def signed(value: Any, digits: int = 0) -> str:
+def signed(value: SupportsFloat, digits: int = 0) -> str:
     """``12.0`` -> ``"+12"``, ``-3.4`` -> ``"−3"`` (a real minus sign)."""
     v = float(value)
     text = f"{abs(v):.{digits}f}"
     return ("+" if v > 0 else "−" if v < 0 else "±") + text
 
 
-def num(value: Any, digits: int = 0) -> str:
+def num(value: SupportsFloat, digits: int = 0) -> str:
     """A number with thousands separators."""
     return f"{float(value):,.{digits}f}"
 
 
-def seg(value: Any) -> str:
+def seg(value: object) -> str:
     """A value made safe to put in one URL path segment."""
     return quote(str(value), safe="")
 

@@ -7,16 +7,14 @@ API function with the app's store and returns the result; errors become JSON ans
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import datetime as dt
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from scoreline import api
-from scoreline.data.queries import HeadToHead, TeamSummary
-from scoreline.writing.claims import MAX_ARTICLE_BYTES
-from scoreline.inplay.replay import MatchReplay
 from scoreline.web import calls, convert
-from scoreline.web.errors import PayloadTooLarge
 from scoreline.web.params import (
     TEAM_PATTERN,
     DatePath,
@@ -31,19 +29,21 @@ from scoreline.web.schemas import (
     ERRORS,
     CheckIn,
     CheckOut,
-    ComebacksOut,
-    RatingHistoryOut,
     SimulationOut,
     StoryOut,
-    TimelineOut,
-    UpsetsOut,
 )
 
 router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS)
 
 
+def _json(result: object) -> JSONResponse:
+    """``result`` written by the library's JSON encoder (the same as ``--json``)."""
+    return JSONResponse(api.to_jsonable(result))
+
+
 def _db(request: Request) -> str | None:
-    return request.app.state.settings.db  # type: ignore[no-any-return]
+    db: str | None = request.app.state.settings.db
+    return db
 
 
 @router.get("/ratings", response_model=api.RatingsTable, summary="World Elo ratings on a date")
@@ -54,52 +54,55 @@ def ratings(
     confederation: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z ]+$",
                                                description="AFC, CAF, CONCACAF, "
                                                "CONMEBOL, OFC, UEFA.")] = None,
-) -> Any:
+) -> JSONResponse:
     """World Football Elo ratings after every match strictly before ``date`` (default: now)."""
-    return api.ratings(date, top=top, confederation=confederation, db=_db(request))
+    return _json(api.ratings(date, top=top, confederation=confederation, db=_db(request)))
 
 
-@router.get("/teams/{team}", response_model=TeamSummary, summary="A team's record and results")
+@router.get("/teams/{team}", response_model=api.TeamSummary, summary="A team's record and results")
 def team(
     request: Request,
     team: TeamPath,
     recent: Annotated[int, Query(ge=0, le=100, description="Latest results listed.")] = 10,
-) -> Any:
+) -> JSONResponse:
     """Overall, home, away and neutral record (after extra time) and the latest results."""
-    return api.team_summary(team, recent=recent, db=_db(request))
+    return _json(api.team_summary(team, recent=recent, db=_db(request)))
 
 
-@router.get("/teams/{team}/ratings", response_model=RatingHistoryOut,
+@router.get("/teams/{team}/ratings", response_model=api.RatingHistory,
             summary="A team's Elo rating history")
-def team_ratings(request: Request, team: TeamPath, until: OptionalDate = None) -> Any:
+def team_ratings(request: Request, team: TeamPath, until: OptionalDate = None) -> JSONResponse:
     """The team's Elo rating after each of its matches (strictly before ``until``)."""
-    return convert.rating_history(api.rating_history(team, until=until, db=_db(request)))
+    return _json(convert.rating_history(api.rating_history(team, until=until, db=_db(request))))
 
 
-@router.get("/h2h/{team_a}/{team_b}", response_model=HeadToHead, summary="Head-to-head")
-def h2h(request: Request, team_a: TeamPath, team_b: TeamPath) -> Any:
+@router.get("/h2h/{team_a}/{team_b}", response_model=api.HeadToHead, summary="Head-to-head")
+def h2h(request: Request, team_a: TeamPath, team_b: TeamPath) -> JSONResponse:
     """Every meeting of two teams with goals; totals from ``team_a``'s side."""
-    return api.head_to_head(team_a, team_b, db=_db(request))
+    return _json(api.head_to_head(team_a, team_b, db=_db(request)))
 
 
-@router.get("/matches/{date}/{home}/{away}", response_model=MatchReplay,
+@router.get("/matches/{date}/{home}/{away}", response_model=api.MatchReplay,
             summary="A match minute by minute")
-async def match(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
+async def match(request: Request, date: DatePath, home: TeamPath,
+                away: TeamPath) -> JSONResponse:
     """Pre-match forecast (walk-forward, 90 minutes), each goal with the win probabilities
     before and after it, the minute-by-minute timeline, and the winner's lowest point."""
     db = _db(request)
-    return await calls.offload(request.app, None, ("replay", date, home, away),
-                               lambda: api.match_replay(date, home, away, db=db))
+    return _json(await calls.offload(request.app, None, ("replay", date, home, away),
+                                     lambda: api.match_replay(date, home, away, db=db)))
 
 
 @router.get("/matches/{date}/{home}/{away}/story", response_model=StoryOut,
             summary="The story of a match")
-async def story(request: Request, date: DatePath, home: TeamPath, away: TeamPath) -> Any:
+async def story(request: Request, date: DatePath, home: TeamPath,
+                away: TeamPath) -> JSONResponse:
     """A match report written from data; every statement is backed by a listed fact."""
     db = _db(request)
     result = await calls.offload(request.app, None, ("story", date, home, away),
                                  lambda: api.story(date, home, away, fmt=None, db=db))
-    return result.to_dict()
+    assert isinstance(result, api.Story)
+    return _json(result.to_dict())
 
 
 Tournament_ = Annotated[str | None, Query(min_length=2, max_length=80, pattern=TEAM_PATTERN,
@@ -109,7 +112,7 @@ Year = Annotated[int | None, Query(ge=1872, le=2100, description="Calendar year.
 Top = Annotated[int, Query(ge=1, le=200, description="How many to list.")]
 
 
-@router.get("/upsets", response_model=UpsetsOut, summary="Biggest upsets")
+@router.get("/upsets", response_model=api.UpsetRanking, summary="Biggest upsets")
 async def upsets(
     request: Request,
     tournament: Tournament_ = None,
@@ -118,14 +121,14 @@ async def upsets(
     until: OptionalDate = None,
     all_time: bool = False,
     top: Top = 20,
-) -> Any:
+) -> JSONResponse:
     """Wins by the side with the lower walk-forward pre-match win probability, biggest
     first. Without a period: a tournament's whole history, else the latest year."""
-    return await calls.upsets_async(request.app, tournament=tournament, year=year, since=since,
-                                    until=until, all_time=all_time, top=top)
+    return _json(await calls.upsets_async(request.app, tournament=tournament, year=year,
+                                          since=since, until=until, all_time=all_time, top=top))
 
 
-@router.get("/comebacks", response_model=ComebacksOut, summary="Biggest comebacks")
+@router.get("/comebacks", response_model=api.ComebackRanking, summary="Biggest comebacks")
 async def comebacks(
     request: Request,
     tournament: Tournament_ = None,
@@ -133,11 +136,11 @@ async def comebacks(
     since: OptionalDate = None,
     until: OptionalDate = None,
     top: Top = 20,
-) -> Any:
+) -> JSONResponse:
     """Wins ranked by the winner's lowest in-play win probability (complete goal minutes
     only; wins after extra time by the chance of going through)."""
-    return await calls.comebacks_async(request.app, tournament=tournament, year=year,
-                                       since=since, until=until, top=top)
+    return _json(await calls.comebacks_async(request.app, tournament=tournament, year=year,
+                                             since=since, until=until, top=top))
 
 
 @router.get("/predict", response_model=api.MatchForecast, summary="Forecast a fixture")
@@ -150,18 +153,18 @@ async def predict(
     knockout: bool = False,
     tournament: Tournament_ = None,
     model: ModelName = ModelName.default,  # type: ignore[attr-defined]
-) -> Any:
+) -> JSONResponse:
     """90-minute home/draw/away probabilities, expected goals and likeliest scores.
 
     With ``knockout``, also each side's chance to advance (extra time, then penalties).
     """
-    return await calls.predict_async(request.app, home, away, date=date, neutral=neutral,
-                                     knockout=knockout, tournament=tournament,
-                                     model=model.value)
+    return _json(await calls.predict_async(request.app, home, away, date=date, neutral=neutral,
+                                           knockout=knockout, tournament=tournament,
+                                           model=model.value))
 
 
 @router.get("/health", summary="Liveness and load of this server process")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> dict[str, object]:
     """Always cheap: this worker's fits so far, cached forecasts and heavy-work queue."""
     pool = request.app.state.heavy
     return {"status": "ok", "warming": request.app.state.warming,
@@ -172,9 +175,9 @@ def health(request: Request) -> dict[str, Any]:
 
 
 @router.get("/tournaments", summary="Tournaments that can be simulated")
-def tournaments() -> dict[str, list[str]]:
+def tournaments() -> JSONResponse:
     """Ids accepted by ``/tournaments/{tournament}``."""
-    return {"tournaments": [t.value for t in Tournament]}
+    return _json({"tournaments": [t.value for t in Tournament]})
 
 
 @router.get("/tournaments/{tournament}", response_model=SimulationOut,
@@ -187,7 +190,7 @@ async def simulate(
                                       "server, default its page setting).")] = None,
     seed: Seed = 0,
     hot: bool = False,
-) -> Any:
+) -> JSONResponse:
     """Each team's chance to reach each stage, from the results known before ``as_of``.
 
     Results are cached by their inputs; ``sims`` above the server's cap is refused (422).
@@ -195,10 +198,10 @@ async def simulate(
     settings = request.app.state.settings
     n = _capped(sims, settings.page_sims, settings.max_sims)
     result = await calls.simulation_async(request.app, tournament.value, as_of, n, seed, hot)
-    return convert.simulation(result)
+    return _json(convert.simulation(result))
 
 
-@router.get("/tournaments/{tournament}/timeline", response_model=TimelineOut,
+@router.get("/tournaments/{tournament}/timeline", response_model=api.TitleRace,
             summary="Title chances after every matchday")
 async def tournament_timeline(
     request: Request,
@@ -207,18 +210,18 @@ async def tournament_timeline(
     = None,
     seed: Seed = 0,
     top: Annotated[int, Query(ge=1, le=16, description="Contenders listed.")] = 8,
-) -> Any:
+) -> JSONResponse:
     """The tournament forecast replayed day by day: the contenders' title chances."""
     settings = request.app.state.settings
     n = _capped(sims, settings.timeline_sims, settings.max_timeline_sims)
     result = await calls.timeline_async(request.app, tournament.value, n, seed,
                                         settings.timeline_refit)
-    return convert.timeline(result, n, top)
+    return _json(api.title_race(result, top))
 
 
 @router.post("/check", response_model=CheckOut, summary="Check an article's claims",
              responses={413: {"description": "Article over 1 MB."}})
-async def check(request: Request, body: CheckIn) -> Any:
+async def check(request: Request, body: CheckIn) -> JSONResponse:
     """Every checkable claim of a match report: supported, contradicted or not checkable.
 
     Name the match with ``date``, ``home`` and ``away``, or let the checker find it from
@@ -226,18 +229,12 @@ async def check(request: Request, body: CheckIn) -> Any:
     most a few hundred characters of its sentence (``truncated`` says when it was cut).
     """
     report = await check_text(request, body.text, body.date, body.home, body.away)
-    return convert.check(report, request.app.state.settings.max_claims)
+    return _json(convert.check(report, request.app.state.settings.max_claims))
 
 
-async def check_text(request: Request, text: str, date: Any, home: str | None,
-                     away: str | None) -> Any:
-    """``api.check_article`` after the size limit, on the heavy pool (shared with the
-    check page)."""
-    size = len(text.encode("utf-8", errors="replace"))
-    if size > MAX_ARTICLE_BYTES:
-        raise PayloadTooLarge(
-            f"the article is {size:,} bytes; scoreline checks articles up to "
-            f"{MAX_ARTICLE_BYTES:,} bytes of text")
+async def check_text(request: Request, text: str, date: dt.date | str | None, home: str | None,
+                     away: str | None) -> api.CheckReport:
+    """``api.check_article`` of a posted text on the heavy pool (shared with the check page)."""
     match = (date, home, away) if date and home and away else None
     return await calls.check_async(request.app, text, match)
 

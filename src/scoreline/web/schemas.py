@@ -2,18 +2,25 @@
 
 Routes whose API function returns a plain dataclass (:class:`scoreline.api.RatingsTable`,
 :class:`scoreline.api.MatchForecast`, ...) use that dataclass itself as the response
-model; the models here describe the results that hold tables or rich objects.
+model; the models here describe the results that hold tables or rich objects. Fields
+that a result passes through unchanged take their types from the result's own class
+(:func:`_fields_of`), so a schema cannot drift from the result it documents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from scoreline.insight.comebacks import Comeback
-from scoreline.insight.upsets import MatchSurprise
+from scoreline import api
+
+
+def _fields_of(cls: type, *names: str) -> dict[str, Any]:
+    """``name=(type, ...)`` for pydantic's ``create_model``, from ``cls``'s annotations."""
+    hints = get_type_hints(cls)
+    return {name: (hints[name], ...) for name in names}
 
 
 class ErrorOut(BaseModel):
@@ -32,49 +39,24 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-class RatingPoint(BaseModel):
-    """A team's Elo rating after one of its matches (score after extra time, team first)."""
+MatchHeaderOut = create_model(
+    "MatchHeaderOut",
+    __doc__="The fields that name a match (``scoreline.api.Match.header``), after extra time.",
+    **_fields_of(api.Match, "match_id", "date", "home_team", "away_team", "home_score",
+                 "away_score", "tournament"),
+)
 
-    date: dt.date
-    opponent: str
-    venue: str = Field(description="'home', 'away' or 'neutral'.")
-    score: str
-    tournament: str
-    rating_before: float
-    rating: float
-    change: float
-
-
-class RatingHistoryOut(BaseModel):
-    """Elo history of one team, oldest match first."""
-
-    team: str
-    points: list[RatingPoint]
-
-
-class StoryOut(BaseModel):
-    """A match report written from data; every statement is one of ``facts``."""
-
-    match_id: int
-    date: dt.date
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
-    city: str | None
-    country: str | None
-    shootout_winner: str | None
-    headline: str
-    lead: str
-    goals: list[str]
-    goals_note: str | None
-    context: list[str]
-    table_title: str | None
-    table: list[dict[str, Any]] | None
-    angles: list[dict[str, Any]]
-    facts: list[dict[str, Any]]
-    unavailable: dict[str, str]
+StoryOut = create_model(
+    "StoryOut",
+    __base__=MatchHeaderOut,
+    __doc__="A match report written from data; every statement is one of ``facts``.",
+    **_fields_of(api.Match, "city", "country", "shootout_winner"),
+    **_fields_of(api.Story, "headline", "lead", "goals", "goals_note", "context", "table_title",
+                 "unavailable"),
+    table=(list[dict[str, Any]] | None, Field(description="The group table after the match.")),
+    angles=(list[dict[str, Any]], Field(description="Candidate angles with their scores.")),
+    facts=(list[dict[str, Any]], Field(description="key, text, value, provenance.")),
+)
 
 
 class CheckIn(BaseModel):
@@ -99,71 +81,28 @@ class ClaimOut(BaseModel):
     reason: str | None
 
 
-class CheckOut(BaseModel):
-    """The verdicts on one article."""
+CheckOut = create_model(
+    "CheckOut",
+    __base__=MatchHeaderOut,
+    __doc__="The verdicts on one article.",
+    located_by=(str, ...),
+    counts=(dict[str, int], ...),
+    claims=(list[ClaimOut], ...),
+    seconds=(float, ...),
+    claims_total=(int | None, Field(None, description="Claims found (``claims`` may list "
+                                    "fewer: the server's cap).")),
+    truncated=(bool, Field(False, description="Claims were left out or texts shortened to "
+                           "keep the answer small.")),
+)
 
-    match_id: int
-    date: dt.date
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
-    located_by: str
-    counts: dict[str, int]
-    claims: list[ClaimOut]
-    seconds: float
-    claims_total: int | None = Field(None, description="Claims found (``claims`` may list "
-                                     "fewer: the server's cap).")
-    truncated: bool = Field(False, description="Claims were left out or texts shortened "
-                            "to keep the answer small.")
-
-
-class SimulationOut(BaseModel):
-    """Monte Carlo forecast of a tournament: per team, P(reach each stage), favourites first."""
-
-    tournament: str
-    as_of: dt.date
-    sims: int
-    seed: int
-    hot: bool
-    model: str
-    fixed_matches: int
-    stages: list[str]
-    max_se: float = Field(description="Largest Monte Carlo standard error of any probability.")
-    teams: list[dict[str, Any]] = Field(
+SimulationOut = create_model(
+    "SimulationOut",
+    __doc__="Monte Carlo forecast of a tournament: per team, P(reach each stage), favourites "
+            "first.",
+    **_fields_of(api.SimulationResult, "tournament", "as_of", "sims", "seed", "hot", "model",
+                 "fixed_matches", "stages"),
+    max_se=(float, Field(description="Largest Monte Carlo standard error of any probability.")),
+    teams=(list[dict[str, Any]], Field(
         description="team, group, p_<round> (reach it), p_champion, se_champion, "
-                    "p_position_k (finish k-th in the group).")
-
-
-class TitleSeries(BaseModel):
-    """One contender's title chance at each date of the timeline."""
-
-    team: str
-    p_champion: list[float]
-
-
-class TimelineOut(BaseModel):
-    """Title chances of the contenders after every matchday of a tournament."""
-
-    tournament: str
-    sims: int
-    dates: list[dt.date] = Field(description="Forecast dates (each knows results before it).")
-    contenders: list[TitleSeries]
-
-
-class UpsetsOut(BaseModel):
-    """Upsets of a selection of matches, biggest first (``upset_bits = -log2 p_winner``)."""
-
-    selection: str
-    matches_scored: int
-    upsets_found: int
-    upsets: list[MatchSurprise]
-
-
-class ComebacksOut(BaseModel):
-    """Wins ranked by the winner's lowest in-play win probability, lowest first."""
-
-    selection: str
-    wins_with_timeline: int
-    comebacks: list[Comeback]
+                    "p_position_k (finish k-th in the group).")),
+)

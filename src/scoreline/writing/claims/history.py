@@ -211,11 +211,11 @@ def confederation_record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     rec = hist.record(res)
     evidence = hist.results_provenance(team, ctx.match.date, (
         f"tournament {tournament!r}, " if tournament else "") + f"opponents in {confed} ({source})")
-    want = {"won": rec.won, "lost": rec.lost, "drawn": rec.drawn, "drew": rec.drawn}.get(
-        verb, rec.won + rec.drawn)
+    want = {"won": rec.wins, "lost": rec.losses, "drawn": rec.draws, "drew": rec.draws}.get(
+        verb, rec.wins + rec.draws)
     value = f"{rec.text()} against {confed} members{scope}: " + ", ".join(
         f"{o} {gf}-{ga} ({pd.Timestamp(d).year})" for o, gf, ga, d in
-        zip(res["opponent"], res["goals_for"], res["goals_against"], res["date"]))
+        zip(res["opponent"], res["goals_for"], res["goals_against"], res["date"], strict=False))
     ok = want == rec.played and rec.played > 0 and (n is None or n == rec.played)
     if ok:
         claim.supported(evidence, value)

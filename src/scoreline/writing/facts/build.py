@@ -6,22 +6,25 @@ import datetime as dt
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from scoreline.data.types import Match, Record
 from scoreline.writing.facts import history as hist
 from scoreline.writing.facts.fact import FactSet
 from scoreline.writing.facts.lookup import (
     Edition,
-    MatchRecord,
     StoreLike,
     edition_of,
     finals_won,
 )
-from scoreline.writing.facts.tables import TableRow, find_group, group_table, table_provenance
+from scoreline.writing.facts.tables import find_group, group_table, table_provenance
 from scoreline.writing.facts.timeline import Timeline, timeline
 from scoreline.writing.facts.wording import long_date, number_word, ordinal, ordinal_word, plural
+
+if TYPE_CHECKING:
+    from scoreline.inplay.replay import MatchReplay
 
 log = logging.getLogger(__name__)
 
@@ -40,28 +43,28 @@ class MatchFacts:
 
     Attributes
     ----------
-    match : MatchRecord
+    match : Match
     edition : Edition
     timeline : Timeline
     facts : FactSet
     group : list of str or None
         Teams of the group when the match is a group game.
-    table : list of TableRow or None
+    table : list of Record or None
         Group table at the end of the match day.
     unavailable : dict
         Fact keys that could not be computed, with why (e.g. probabilities whose layer
         is missing).
     """
 
-    match: MatchRecord
+    match: Match
     edition: Edition
     timeline: Timeline
     facts: FactSet
     group: list[str] | None = None
-    table: list[TableRow] | None = None
+    table: list[Record] | None = None
     unavailable: dict[str, str] = field(default_factory=dict)
     results: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-    replay: Any = field(default=None, repr=False)
+    replay: MatchReplay | None = field(default=None, repr=False)
 
 
 def _match_facts(mf: MatchFacts, store: StoreLike) -> None:
@@ -161,10 +164,10 @@ def _h2h_facts(mf: MatchFacts, store: StoreLike) -> None:
     prov = hist.results_provenance(lead, m.date, f"opponent {other!r}")
     f.add("h2h.before",
           f"{lead} v {other} before this match: {plural(rec.played, 'meeting')}, {lead} "
-          f"{plural(rec.won, 'win')}, {plural(rec.drawn, 'draw')}, {other} {plural(rec.lost, 'win')}",
-          {"team": lead, "opponent": other, "played": rec.played, "won": rec.won,
-           "drawn": rec.drawn, "lost": rec.lost}, prov)
-    if m.winner is not None and rec.played >= 1 and rec.won == 0:
+          f"{plural(rec.wins, 'win')}, {plural(rec.draws, 'draw')}, {other} {plural(rec.losses, 'win')}",
+          {"team": lead, "opponent": other, "played": rec.played, "won": rec.wins,
+           "drawn": rec.draws, "lost": rec.losses}, prov)
+    if m.winner is not None and rec.played >= 1 and rec.wins == 0:
         f.add("h2h.first_win",
               f"{lead}'s first win over {other}, at the {ordinal(rec.played + 1)} meeting",
               rec.played, prov)
@@ -178,11 +181,11 @@ def _h2h_facts(mf: MatchFacts, store: StoreLike) -> None:
         trec = hist.record(hist.at_tournament(meet, m.tournament))
         f.add("h2h.at_tournament",
               f"{lead} v {other} at the {m.tournament} before: {plural(trec.played, 'meeting')}, "
-              f"{lead} {plural(trec.won, 'win')}, {plural(trec.drawn, 'draw')}, "
-              f"{other} {plural(trec.lost, 'win')}",
-              {"played": trec.played, "won": trec.won, "drawn": trec.drawn, "lost": trec.lost},
+              f"{lead} {plural(trec.wins, 'win')}, {plural(trec.draws, 'draw')}, "
+              f"{other} {plural(trec.losses, 'win')}",
+              {"played": trec.played, "won": trec.wins, "drawn": trec.draws, "lost": trec.losses},
               prov + f", tournament {m.tournament!r}")
-        if m.winner is not None and trec.won == 0:
+        if m.winner is not None and trec.wins == 0:
             f.add("h2h.first_win_at_tournament",
                   f"{lead}'s first {m.tournament} win over {other}", trec.played,
                   prov + f", tournament {m.tournament!r}")
@@ -199,7 +202,7 @@ def _tournament_facts(mf: MatchFacts) -> None:
         rec = hist.record(res)
         f.add(f"tournament.record.{team}",
               f"{team} at the {t} before this match: {rec.text()}",
-              {"played": rec.played, "won": rec.won, "drawn": rec.drawn, "lost": rec.lost},
+              {"played": rec.played, "won": rec.wins, "drawn": rec.draws, "lost": rec.losses},
               prov)
         if rec.played == 0:
             f.add(f"tournament.debut.{team}", f"{team}'s first match at the {t}", True, prov)
@@ -212,12 +215,12 @@ def _tournament_facts(mf: MatchFacts) -> None:
                   {"date": day.isoformat(), "year": day.year, "opponent": str(last["opponent"]),
                    "goals_for": int(last["goals_for"]), "goals_against": int(last["goals_against"])},
                   prov)
-        if team == m.winner and rec.won == 0:
+        if team == m.winner and rec.wins == 0:
             f.add(f"tournament.first_win.{team}",
                   f"{team}'s first win at the {t}, in their {ordinal(rec.played + 1)} match", rec.played,
                   prov)
         runs = hist.runs(res)
-        if team == m.winner and runs["winless"] >= NOTABLE_TOURNAMENT_RUN and rec.won > 0:
+        if team == m.winner and runs["winless"] >= NOTABLE_TOURNAMENT_RUN and rec.wins > 0:
             f.add(f"tournament.winless_ended.{team}",
                   f"{team} ended a run of {runs['winless']} {t} matches without a win",
                   runs["winless"], prov)
@@ -271,13 +274,13 @@ def _confederation_facts(mf: MatchFacts) -> None:
         return
     res = hist.against(hist.at_tournament(mf.results[lo], m.tournament), members(conf))
     rec = hist.record(res)
-    if rec.played >= 3 and rec.lost == 0:
+    if rec.played >= 3 and rec.losses == 0:
         adj = CONFEDERATION_ADJECTIVES[conf]
         f.add(f"confederation.first_defeat.{lo}",
               f"{lo}'s first {m.tournament} defeat by {'an' if adj[0] in 'AEIOU' else 'a'} {adj} "
               f"side ({rec.text()} before)",
-              {"team": lo, "confederation": conf, "played": rec.played, "won": rec.won,
-               "drawn": rec.drawn, "lost": rec.lost},
+              {"team": lo, "confederation": conf, "played": rec.played, "won": rec.wins,
+               "drawn": rec.draws, "lost": rec.losses},
               hist.results_provenance(lo, m.date, f"tournament {m.tournament!r}, opponents in "
                                       f"{conf} (scoreline.data.confederations, current FIFA "
                                       "membership)"))
@@ -315,9 +318,7 @@ def _table_facts(mf: MatchFacts) -> None:
     mf.table = group_table(mf.edition, group, m.date)
     lines = [f"{r.team} {r.points} pts" for r in mf.table]
     f.add("group.table", f"group table at the end of {long_date(m.date)}: " + ", ".join(lines),
-          [{"team": r.team, "played": r.played, "won": r.won, "drawn": r.drawn, "lost": r.lost,
-            "goals_for": r.goals_for, "goals_against": r.goals_against, "points": r.points}
-           for r in mf.table],
+          [r.to_dict() for r in mf.table],
           table_provenance(mf.edition, m.date))
     size = len(group)
     if all(r.played == size - 1 for r in mf.table):
@@ -329,7 +330,7 @@ def _table_facts(mf: MatchFacts) -> None:
               table_provenance(mf.edition, m.date))
 
 
-def match_facts(store: StoreLike, match: MatchRecord, *, probabilities: bool = True,
+def match_facts(store: StoreLike, match: Match, *, probabilities: bool = True,
                 all_time: bool = True) -> MatchFacts:
     """Every fact about ``match`` that the data proves, each with its provenance.
 
@@ -337,7 +338,7 @@ def match_facts(store: StoreLike, match: MatchRecord, *, probabilities: bool = T
     ----------
     store : Store
         The scoreline store.
-    match : MatchRecord
+    match : Match
         From :func:`~scoreline.writing.facts.find_match`.
     probabilities : bool
         Also compute pre-match probabilities, upset ranks and the in-play low (slower:

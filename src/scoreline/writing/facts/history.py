@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.data.types import Match, Record
+from scoreline.writing.facts.lookup import StoreLike
 
 
 def team_results(store: StoreLike, team: str, before: dt.date) -> pd.DataFrame:
@@ -46,40 +46,17 @@ def team_results(store: StoreLike, team: str, before: dt.date) -> pd.DataFrame:
     )
 
 
-@dataclass(frozen=True)
-class Record:
-    """Won/drawn/lost counts of one team in a set of matches.
-
-    Attributes
-    ----------
-    played, won, drawn, lost : int
-        Counts, results after extra time.
-    """
-
-    played: int
-    won: int
-    drawn: int
-    lost: int
-
-    @classmethod
-    def of(cls, results: pd.DataFrame) -> Record:
-        """Count a :func:`team_results` frame."""
-        counts = results["result"].value_counts()
-        return cls(
-            played=len(results),
-            won=int(counts.get("W", 0)),
-            drawn=int(counts.get("D", 0)),
-            lost=int(counts.get("L", 0)),
-        )
-
-    def text(self) -> str:
-        """``"P3 W0 D1 L2"``."""
-        return f"P{self.played} W{self.won} D{self.drawn} L{self.lost}"
-
-
 def record(results: pd.DataFrame) -> Record:
-    """The :class:`Record` of a :func:`team_results` frame."""
-    return Record.of(results)
+    """The :class:`~scoreline.data.types.Record` of a :func:`team_results` frame."""
+    counts = results["result"].value_counts()
+    return Record(
+        played=len(results),
+        wins=int(counts.get("W", 0)),
+        draws=int(counts.get("D", 0)),
+        losses=int(counts.get("L", 0)),
+        goals_for=int(results["goals_for"].sum()),
+        goals_against=int(results["goals_against"].sum()),
+    )
 
 
 def runs(results: pd.DataFrame) -> dict[str, int]:
@@ -151,7 +128,7 @@ def margin_record(results: pd.DataFrame) -> int:
     return int((wins["goals_for"] - wins["goals_against"]).max()) if not wins.empty else 0
 
 
-def match_result_for(match: MatchRecord, team: str) -> str:
+def match_result_for(match: Match, team: str) -> str:
     """'W', 'D' or 'L' for ``team`` in ``match`` (after extra time)."""
     if match.winner is None:
         return "D"

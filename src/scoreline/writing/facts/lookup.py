@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 import pandas as pd
 
-from scoreline.errors import InvalidParameterError, UnknownMatchError
+from scoreline.data.dates import DayLike, parse_date
+from scoreline.data.types import Match
+from scoreline.errors import UnknownMatchError
 
 #: Matches of one tournament further apart than this (days) belong to different editions.
 EDITION_GAP_DAYS = 45
@@ -18,176 +19,35 @@ EDITION_GAP_DAYS = 45
 class StoreLike(Protocol):
     """The part of the scoreline store the insight layer reads (see ``scoreline.open``)."""
 
-    def matches(self, since: Any = None, until: Any = None, team: str | None = None,
+    def matches(self, since: DayLike | None = None, until: DayLike | None = None,
+                team: str | None = None,
                 tournament: str | None = None) -> pd.DataFrame: ...
 
-    def goals(self, since: Any = None, until: Any = None, team: str | None = None,
+    def goals(self, since: DayLike | None = None, until: DayLike | None = None,
+              team: str | None = None,
               match_id: int | None = None) -> pd.DataFrame: ...
 
-    def resolve_team(self, name: str, date: Any = None) -> str: ...
+    def resolve_team(self, name: str, date: DayLike | None = None) -> str: ...
 
-    def find_match(self, date: Any, home: str, away: str) -> pd.Series: ...
+    def find_match(self, date: DayLike, home: str, away: str) -> pd.Series: ...
 
     def teams(self) -> list[str]: ...
 
 
-def parse_date(value: str | dt.date) -> dt.date:
-    """A ``YYYY-MM-DD`` string or a date as a :class:`datetime.date` (InvalidParameterError if neither)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InvalidParameterError(
-            f"date {value!r} is not a date; expected YYYY-MM-DD, e.g. 2022-11-23"
-        ) from None
+MatchRecord = Match
+"""Former name of :class:`scoreline.data.types.Match` (kept while callers move)."""
 
 
-def _opt_str(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    text = str(value)
-    return text or None
-
-
-def _opt_bool(value: Any) -> bool | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return bool(value)
-
-
-@dataclass(frozen=True)
-class MatchRecord:
-    """One match as stored: scores after extra time, shoot-out winner separate.
-
-    Attributes
-    ----------
-    match_id : int
-        The store's chronological id.
-    date : datetime.date
-        Day of the match (local date as in the source data).
-    home_team, away_team : str
-        Teams as listed by the source (``home`` is nominal at neutral venues).
-    home_score, away_score : int
-        Goals after extra time, shoot-out excluded.
-    tournament, city, country : str
-        Competition and venue as in the source data.
-    neutral : bool
-        True when neither team played at home.
-    extra_time : bool or None
-        Whether the match went to extra time (None when the data cannot tell).
-    shootout_winner : str or None
-        Winner of the penalty shoot-out, when there was one.
-    has_goal_minutes : bool
-        Whether the data holds goal minutes for this match.
-    """
-
-    match_id: int
-    date: dt.date
-    home_team: str
-    away_team: str
-    home_score: int
-    away_score: int
-    tournament: str
-    city: str
-    country: str
-    neutral: bool
-    extra_time: bool | None
-    shootout_winner: str | None
-    has_goal_minutes: bool
-
-    def header(self) -> dict[str, Any]:
-        """The JSON fields that name the match: id, ISO date, teams, score, tournament."""
-        return {
-            "match_id": self.match_id,
-            "date": self.date.isoformat(),
-            "home_team": self.home_team,
-            "away_team": self.away_team,
-            "home_score": self.home_score,
-            "away_score": self.away_score,
-            "tournament": self.tournament,
-        }
-
-    @classmethod
-    def from_row(cls, row: Any) -> MatchRecord:
-        """Build from one row of ``store.matches()``."""
-        get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
-        date = pd.Timestamp(get("date")).date()
-        return cls(
-            match_id=int(get("match_id")),
-            date=date,
-            home_team=str(get("home_team")),
-            away_team=str(get("away_team")),
-            home_score=int(get("home_score")),
-            away_score=int(get("away_score")),
-            tournament=str(get("tournament")),
-            city=str(get("city")),
-            country=str(get("country")),
-            neutral=bool(get("neutral")),
-            extra_time=_opt_bool(get("extra_time", None)),
-            shootout_winner=_opt_str(get("shootout_winner", None)),
-            has_goal_minutes=bool(get("has_goal_minutes", False)),
-        )
-
-    @property
-    def teams(self) -> tuple[str, str]:
-        """``(home_team, away_team)``."""
-        return (self.home_team, self.away_team)
-
-    @property
-    def winner(self) -> str | None:
-        """The team with more goals after extra time (None for a draw, even one settled on penalties)."""
-        if self.home_score > self.away_score:
-            return self.home_team
-        if self.away_score > self.home_score:
-            return self.away_team
-        return None
-
-    @property
-    def loser(self) -> str | None:
-        """The team with fewer goals after extra time (None for a draw)."""
-        w = self.winner
-        if w is None:
-            return None
-        return self.away_team if w == self.home_team else self.home_team
-
-    @property
-    def advancing(self) -> str | None:
-        """The winner, or the shoot-out winner of a drawn match."""
-        return self.winner or self.shootout_winner
-
-    def opponent(self, team: str) -> str:
-        """The other team of the match."""
-        return self.away_team if team == self.home_team else self.home_team
-
-    def goals_for(self, team: str) -> int:
-        """Goals of ``team`` after extra time."""
-        return self.home_score if team == self.home_team else self.away_score
-
-    def score_text(self) -> str:
-        """``"Germany 1-2 Japan"`` (home first; shoot-out noted)."""
-        text = f"{self.home_team} {self.home_score}-{self.away_score} {self.away_team}"
-        if self.shootout_winner:
-            text += f" ({self.shootout_winner} won on penalties)"
-        return text
-
-    def label(self) -> str:
-        """``"Germany 1-2 Japan, FIFA World Cup, 2022-11-23, Al Rayyan"``."""
-        return f"{self.score_text()}, {self.tournament}, {self.date.isoformat()}, {self.city}"
-
-
-def match_by_id(store: StoreLike, match_id: int, date: dt.date) -> MatchRecord:
+def match_by_id(store: StoreLike, match_id: int, date: dt.date) -> Match:
     """The match with this id, played on ``date`` (the date narrows the query)."""
     frame = store.matches(since=date, until=date + dt.timedelta(days=1))
     rows = frame[frame["match_id"] == match_id]
     if rows.empty:
         raise UnknownMatchError(f"no match with id {match_id} on {date.isoformat()}")
-    return MatchRecord.from_row(rows.iloc[0])
+    return Match.from_row(rows.iloc[0])
 
 
-def find_match(store: StoreLike, date: str | dt.date, home: str, away: str) -> MatchRecord:
+def find_match(store: StoreLike, date: str | dt.date, home: str, away: str) -> Match:
     """The match between ``home`` and ``away`` on ``date`` (either order of the teams).
 
     Parameters
@@ -208,8 +68,8 @@ def find_match(store: StoreLike, date: str | dt.date, home: str, away: str) -> M
     UnknownMatchError
         The teams did not meet that day (with the nearest meetings).
     """
-    day = parse_date(date)
-    return MatchRecord.from_row(store.find_match(day, home, away))
+    day = parse_date(date, "date")
+    return Match.from_row(store.find_match(day, home, away))
 
 
 @dataclass(frozen=True)
@@ -246,16 +106,16 @@ class Edition:
             f"{len(self.matches)} matches"
         )
 
-    def opening_match(self) -> MatchRecord:
+    def opening_match(self) -> Match:
         """The first match of the edition."""
-        return MatchRecord.from_row(self.matches.iloc[0])
+        return Match.from_row(self.matches.iloc[0])
 
-    def final(self) -> MatchRecord | None:
+    def final(self) -> Match | None:
         """The final of a finals edition (see :func:`_final_of`; None when it cannot be told)."""
         if not self.is_finals or len(self.matches) < 3:
             return None
         row = _final_of(self.matches)
-        return None if row is None else MatchRecord.from_row(row)
+        return None if row is None else Match.from_row(row)
 
     def day_number(self, date: dt.date) -> int:
         """1-based index of ``date`` among the edition's match days."""
@@ -269,7 +129,7 @@ def is_finals_tournament(tournament: str) -> bool:
     return "qualification" not in low and low != "friendly"
 
 
-def edition_of(store: StoreLike, match: MatchRecord) -> Edition:
+def edition_of(store: StoreLike, match: Match) -> Edition:
     """The edition of ``match.tournament`` that contains ``match``.
 
     Finals tournaments are clustered by gaps of more than ``EDITION_GAP_DAYS`` days;
@@ -314,7 +174,7 @@ def _final_of(part: pd.DataFrame) -> pd.Series | None:
     last = part[part["date"] == last_day]
     # a pure round-robin (every pair once, nothing else) has no final
     teams = set(part["home_team"]) | set(part["away_team"])
-    pairs = {frozenset(p) for p in zip(part["home_team"], part["away_team"])}
+    pairs = {frozenset(p) for p in zip(part["home_team"], part["away_team"], strict=False)}
     if len(part) == len(pairs) == len(teams) * (len(teams) - 1) // 2:
         return None
     if len(last) == 1:
@@ -330,7 +190,7 @@ def _final_of(part: pd.DataFrame) -> pd.Series | None:
             if games.empty:
                 ok = False
                 break
-            prev = MatchRecord.from_row(games.iloc[-1])
+            prev = Match.from_row(games.iloc[-1])
             ok = ok and prev.advancing == team
         if ok:
             fits.append(row)
@@ -362,7 +222,7 @@ def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[
             unknown.append(year)
             continue
         row = _final_of(part)
-        winner = MatchRecord.from_row(row).advancing if row is not None else None
+        winner = Match.from_row(row).advancing if row is not None else None
         if winner is None:
             unknown.append(year)
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,6 +21,7 @@ from scoreline.writing.facts.lookup import StoreLike
 from scoreline.writing.facts.wording import ordinal, percent
 
 if TYPE_CHECKING:
+    from scoreline.inplay.replay import MatchReplay
     from scoreline.writing.facts.build import MatchFacts
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 NOT_AVAILABLE = "not available: the upsets layer is missing"
 
 
-def _replay(store: StoreLike, mf: MatchFacts) -> Any:
+def _replay(store: StoreLike, mf: MatchFacts) -> MatchReplay:
     from scoreline.inplay.replay import build_replay
 
     m = mf.match

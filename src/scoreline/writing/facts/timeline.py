@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.data.types import Match
+from scoreline.writing.facts.lookup import StoreLike
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Timeline:
         """Goals carrying ``role`` (``"opener"``, ``"equaliser"``, ``"winner"``...)."""
         return [g for g in self.goals if role in g.roles]
 
-    def max_deficit(self, team: str, match: MatchRecord) -> int:
+    def max_deficit(self, team: str, match: Match) -> int:
         """The largest number of goals ``team`` trailed by at any point (0 if never behind)."""
         worst = 0
         for g in self.goals:
@@ -90,7 +91,7 @@ class Timeline:
         return [(0, 0)] + [(g.home_score, g.away_score) for g in self.goals]
 
 
-def timeline(store: StoreLike, match: MatchRecord) -> Timeline:
+def timeline(store: StoreLike, match: Match) -> Timeline:
     """The goals of ``match`` in order, with the running score and roles.
 
     Roles: the ``opener`` is the first goal; an ``equaliser`` levels the score; a

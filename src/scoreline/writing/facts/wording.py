@@ -14,10 +14,7 @@ def long_date(day: dt.date) -> str:
 
 def ordinal(n: int) -> str:
     """``1 -> "1st"``, ``33 -> "33rd"``, ``112 -> "112th"``."""
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
+from scoreline.data.types import Match
 from scoreline.errors import InvalidParameterError
-from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.inplay.replay import MatchReplay
+from scoreline.writing.facts.lookup import StoreLike
 
 
-def chart_svg(store: StoreLike, match: MatchRecord, replay: Any = None) -> tuple[str | None, str]:
+def chart_svg(store: StoreLike, match: Match,
+              replay: MatchReplay | None = None) -> tuple[str | None, str]:
     """``(svg, "")`` ready to inline in HTML, or ``(None, why it is not available)``.
 
     Uses :func:`scoreline.inplay.replay.build_replay` (reused when ``replay`` is given) and

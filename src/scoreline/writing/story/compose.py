@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from scoreline.data.types import Match, Record
 from scoreline.writing.facts.build import MatchFacts
 from scoreline.writing.facts.fact import FactSet
-from scoreline.writing.facts.lookup import MatchRecord
-from scoreline.writing.facts.tables import TableRow
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import long_date, ordinal, percent, plural
 from scoreline.writing.story.angles import Angle, candidates, headline
@@ -27,7 +26,7 @@ class Story:
 
     Attributes
     ----------
-    match : MatchRecord
+    match : Match
     headline : str
     lead : str
         The opening paragraph (what matters most first).
@@ -38,7 +37,7 @@ class Story:
     context : list of str
         Further facts, most newsworthy first.
     table_title : str or None
-    table : list of TableRow or None
+    table : list of Record or None
         Group table after the match day, for group games.
     angles : list of (str, float)
         Every candidate angle and its newsworthiness score, best first.
@@ -49,14 +48,14 @@ class Story:
         The win-probability chart as inline SVG (HTML format), when available.
     """
 
-    match: MatchRecord
+    match: Match
     headline: str
     lead: str
     goals: list[str]
     goals_note: str | None
     context: list[str]
     table_title: str | None
-    table: list[TableRow] | None
+    table: list[Record] | None
     angles: list[tuple[str, float]]
     facts: FactSet
     unavailable: dict[str, str] = field(default_factory=dict)
@@ -76,18 +75,14 @@ class Story:
             "goals_note": self.goals_note,
             "context": self.context,
             "table_title": self.table_title,
-            "table": [
-                {"team": r.team, "played": r.played, "won": r.won, "drawn": r.drawn,
-                 "lost": r.lost, "goals_for": r.goals_for, "goals_against": r.goals_against,
-                 "points": r.points} for r in self.table
-            ] if self.table else None,
+            "table": [r.to_dict() for r in self.table] if self.table else None,
             "angles": [{"angle": a, "score": round(s, 1)} for a, s in self.angles],
             "facts": self.facts.records(),
             "unavailable": self.unavailable,
         }
 
 
-def _goal_line(g: Goal, m: MatchRecord) -> str:
+def _goal_line(g: Goal, m: Match) -> str:
     """One goal; 'the winner' is named only in one-goal wins, where it reads naturally."""
     how = []
     if g.penalty:

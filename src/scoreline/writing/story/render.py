@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 import textwrap
 
+from scoreline._json import dumps
 from scoreline.writing.facts.wording import long_date
 from scoreline.writing.story.compose import Story
 
@@ -27,7 +27,7 @@ def _wrap(text: str, width: int, indent: str = "", first: str = "") -> str:
 
 
 def _table_rows(story: Story) -> list[tuple[str, ...]]:
-    return [(r.team, str(r.played), str(r.won), str(r.drawn), str(r.lost), str(r.goals_for),
+    return [(r.team, str(r.played), str(r.wins), str(r.draws), str(r.losses), str(r.goals_for),
              str(r.goals_against), str(r.points)) for r in story.table or []]
 
 
@@ -125,5 +125,5 @@ def to_html(story: Story) -> str:
 
 
 def to_json(story: Story) -> str:
-    """The story and its facts as indented JSON."""
-    return json.dumps(story.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The story and its facts as indented JSON (the library's one encoder, as ``--json``)."""
+    return dumps(story, indent=2) + "\n"
