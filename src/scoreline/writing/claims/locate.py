@@ -49,7 +49,7 @@ def _mentions(article: Article, finder: TeamFinder) -> Counter[str]:
 
 def article_year(article: Article) -> int | None:
     """The context year, from the sentences and the set-aside post dates."""
-    return context_year([s.text for s in article.sentences] + [p for p, _ in article.set_aside])
+    return context_year([s.text for s in article.sentences] + [p for p, *_ in article.set_aside])
 
 
 def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:

@@ -9,8 +9,9 @@ from scoreline.writing.facts.lookup import MatchRecord
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
+UNCLEAR = "unclear"
 NOT_CHECKABLE = "not_checkable"
-VERDICTS = (SUPPORTED, CONTRADICTED, NOT_CHECKABLE)
+VERDICTS = (SUPPORTED, CONTRADICTED, UNCLEAR, NOT_CHECKABLE)
 
 
 @dataclass
@@ -32,15 +33,23 @@ class Claim:
     statement : str
         What is claimed, restated plainly.
     verdict : str
-        ``"supported"``, ``"contradicted"`` or ``"not_checkable"``.
+        ``"supported"``; ``"contradicted"`` (the claim was read without doubt, is about this
+        match or a match it names, and the data decides against it); ``"unclear"`` (the data
+        was consulted but the claim could not be read or tied to a match with certainty);
+        ``"not_checkable"`` (the data holds nothing on it: quotes, stadiums, cards, ...).
     data_value : str or None
         What the data says (always given for a contradicted claim).
     evidence : str or None
-        The fact or query the verdict rests on.
+        What the verdict rests on, in words a reader understands.
+    provenance : str or None
+        The query behind the evidence (store call and filters).
     reason : str or None
-        Why a claim is not checkable.
+        Why a claim is unclear or not checkable.
+    start, end : int
+        Character offsets ``[start, end)`` of the claim's words in the article as given
+        (``-1`` until the checker places the claim).
     params : dict
-        The parsed claim (internal; in JSON for debugging).
+        The parsed claim (internal).
     """
 
     kind: str
@@ -52,20 +61,36 @@ class Claim:
     data_value: str | None = None
     evidence: str | None = None
     reason: str | None = None
+    provenance: str | None = None
+    start: int = -1
+    end: int = -1
 
-    def supported(self, evidence: str, data_value: str | None = None) -> Claim:
-        """Mark supported."""
-        self.verdict, self.evidence, self.data_value = SUPPORTED, evidence, data_value
+    def supported(self, provenance: str, data_value: str | None = None,
+                  evidence: str | None = None) -> Claim:
+        """Mark supported: ``provenance`` is the query, ``evidence`` the reader's words
+        (by default "the data: <data_value>")."""
+        self.verdict, self.provenance, self.data_value = SUPPORTED, provenance, data_value
+        self.evidence = evidence or (f"The data: {data_value}." if data_value else None)
         return self
 
-    def contradicted(self, data_value: str, evidence: str) -> Claim:
+    def contradicted(self, data_value: str, provenance: str, evidence: str | None = None) -> Claim:
         """Mark contradicted, with what the data says."""
-        self.verdict, self.data_value, self.evidence = CONTRADICTED, data_value, evidence
+        self.verdict, self.data_value, self.provenance = CONTRADICTED, data_value, provenance
+        self.evidence = evidence or f"The data: {data_value}."
+        return self
+
+    def unclear(self, reason: str, data_value: str | None = None,
+                provenance: str | None = None) -> Claim:
+        """Mark unclear: the data was consulted, but the claim cannot be decided with
+        certainty (``reason`` says why)."""
+        self.verdict, self.reason = UNCLEAR, reason
+        self.data_value, self.provenance = data_value, provenance
+        self.evidence = reason + (f" (the data: {data_value})" if data_value else "")
         return self
 
     def uncheckable(self, reason: str) -> Claim:
         """Mark not checkable, with why."""
-        self.verdict, self.reason = NOT_CHECKABLE, reason
+        self.verdict, self.reason, self.evidence = NOT_CHECKABLE, reason, reason
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,7 +103,10 @@ class Claim:
             "verdict": self.verdict,
             "data_value": self.data_value,
             "evidence": self.evidence,
+            "provenance": self.provenance,
             "reason": self.reason,
+            "start": self.start,
+            "end": self.end,
         }
 
 
