@@ -73,7 +73,9 @@ def check(store: StoreLike, text: str | bytes,
         loc = locate(store, article, finder)
         record, how, year = loc.match, loc.how, loc.year
     mf = match_facts(store, record, probabilities=False)
-    ctx = Ctx(store=store, mf=mf, finder=finder, year=year or record.date.year)
+    # a date written without its year is in the year of the match the article is about
+    del year
+    ctx = Ctx(store=store, mf=mf, finder=finder, year=record.date.year)
     claims = check_sentences(ctx, article)
     return CheckReport(match=record, located_by=how, claims=claims,
                        seconds=time.perf_counter() - start)

@@ -27,7 +27,7 @@ _POST_RE = re.compile(
 _URL_RE = re.compile(r"\b(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _HASHTAG_RE = re.compile(r"#(\w+)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z]\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 
 class Traced:
@@ -106,6 +106,8 @@ class Sentence:
         ``text`` with the article offset of each character.
     start, end : int
         Character offsets of the sentence in the article.
+    dateline : bool
+        True for the place and date that open a wire report ("BERLIN, July 14 -").
     """
 
     index: int
@@ -114,6 +116,7 @@ class Sentence:
     traced: Traced
     start: int
     end: int
+    dateline: bool = False
 
     def span_of(self, words: str, after: int = 0) -> tuple[int, int]:
         """Article offsets of ``words`` in this sentence (white space may differ); the whole
@@ -198,6 +201,22 @@ _SPACES = re.compile(r"\s+")
 _FIFA_TAG = re.compile(r"#FIFAWorldCup\b")
 
 
+#: A line at least this long that ends without punctuation was wrapped by an editor; a
+#: shorter one (a headline, a list item, a goal line "24' - Costa") stands alone.
+WRAP_MIN_CHARS = 50
+
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]+[A-Z](?:,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)*)?)"
+    rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
+    r"(?:[-–—]+|:)\s+(?=[A-Z\"“])")
+
+
+def _join_wrapped(m: re.Match[str]) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    line = m.string[line_start: m.start()].strip()
+    return " " if len(line) >= WRAP_MIN_CHARS else "\n"
+
+
 def _blocks(text: str) -> list[Traced]:
     out = []
     pos = 0
@@ -233,7 +252,7 @@ def split_article(text: str) -> Article:
         block = raw.strip()
         if not block.text:
             continue
-        block = block.sub(_HARD_WRAP, " ")
+        block = block.sub(_HARD_WRAP, _join_wrapped)
         for q in _QUOTE_RE.finditer(block.text):
             a, b = block.span(q.start(), q.end())
             article.set_aside.append(
@@ -246,7 +265,13 @@ def split_article(text: str) -> Article:
                 (post.group(0).strip(" —–-"), "the date of a social-media post, not of a match",
                  a, b))
             block = block.sub(re.compile(re.escape(post.group(0))), "")
-        for piece in _pieces(block):
+        pieces = _pieces(block)
+        head = _DATELINE.match(pieces[0].text) if pieces else None
+        if head is not None:
+            first = pieces[0]
+            pieces[0:1] = [first.slice(0, head.end()).strip(),
+                           first.slice(head.end(), len(first.text))]
+        for k, piece in enumerate(pieces):
             piece = piece.strip()
             if not piece.text:
                 continue
@@ -256,6 +281,7 @@ def split_article(text: str) -> Article:
             if clean.text and clean.text != "[quote]":
                 a, b = piece.span(0, len(piece.text))
                 article.sentences.append(Sentence(index=index, original=piece.text,
-                                                  text=clean.text, traced=clean, start=a, end=b))
+                                                  text=clean.text, traced=clean, start=a, end=b,
+                                                  dateline=head is not None and k == 0))
                 index += 1
     return article

@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 
 from scoreline.writing.claims import goals, history, setting, upsets
+from scoreline.writing.claims import others as other_matches
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.context import Ctx
-from scoreline.writing.claims.report import Claim
+from scoreline.writing.claims.report import CONTRADICTED, Claim
 
 
 def check_sentences(ctx: Ctx, article: Article) -> list[Claim]:
     """The claims of every sentence, with verdicts and article offsets, in article order."""
     out: list[Claim] = []
     for s in article.sentences:
-        found = sentence_claims(ctx, s.index, s.text)
+        if s.dateline:
+            found = setting.dateline_claims(ctx, s.index, s.text)
+        else:
+            found = sentence_claims(ctx, s.index, s.text)
         for claim in found:
             claim.start, claim.end = s.span_of(claim.text)
         out += found
@@ -32,6 +36,23 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """The claims of one sentence (cleaned text), with verdicts."""
     out: list[Claim] = []
     ctx.subject = ctx.sentence_subject(text)
+    items = other_matches.find_items(ctx, text, ctx.subject)
+    out += other_matches.check_items(ctx, index, text, items)
+    full = text
+    text = other_matches.mask(text, other_matches.item_spans(items))
+    own = this_match_claims(ctx, index, text)
+    if other_matches.speaks_of_other_matches(ctx, full):
+        for claim in own:
+            if claim.verdict == CONTRADICTED:
+                claim.unclear("the sentence also speaks of other matches, so it may not be about "
+                              f"this one; for this match, {claim.data_value}",
+                              provenance=claim.provenance)
+    return out + own
+
+
+def this_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """The claims of a sentence (other matches blanked out) about the reported match."""
+    out: list[Claim] = []
     others = setting.other_match_claims(ctx, index, text)
     out += others
     skip: list[tuple[int, int]] = [(0, len(text))] if others else []

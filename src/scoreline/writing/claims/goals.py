@@ -15,7 +15,7 @@ from typing import Any
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
-from scoreline.writing.claims.report import Claim
+from scoreline.writing.claims.report import CONTRADICTED, Claim
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import ordinal
 
@@ -59,6 +59,10 @@ _HALF = re.compile(r"\b(first|second)[- ]half\b|\bextra[- ]time\b", re.IGNORECAS
 _PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bfrom the penalty spot\b",
                       re.IGNORECASE)
 _OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bput through his own\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:thought|believed|looked like|would have|almost|nearly|ruled out|disallowed|"
+    r"cancell?ed|chalked off|struck off|denied|until|could have|should have|saved|"
+    r"off the line|hit the (?:post|bar|woodwork))\b", re.IGNORECASE)
 _LATE = re.compile(r"\blate\b", re.IGNORECASE)
 _GOAL_NOUN = re.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in)\b",
                         re.IGNORECASE)
@@ -93,6 +97,11 @@ _LOST_TO = re.compile(
     r"(?:\w+\s+){0,2}?(?:to|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DRAW = re.compile(r"\b(drew|draw with|draw against|stalemate|shared the points|goalless)\b",
                    re.IGNORECASE)
+
+
+_MODAL = re.compile(r"\b(?:needed|need|needs|would|could|should|might|must|hoping|hoped|"
+                    r"expected|wanted|try|tried|aim|aimed|chance to|bid to|to avoid)\b",
+                    re.IGNORECASE)
 
 
 def _num(text: str | None) -> int | None:
@@ -133,6 +142,25 @@ def _names(clause: str, ctx: Ctx) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+def _names_the_scorer(clause: str, name: str) -> bool:
+    """Whether ``name`` is plainly the scorer: it opens the clause and a scoring verb follows
+    within a few words ("Scott McKenna headed Scotland's consolation"), or "a goal from X"."""
+    i = clause.find(name)
+    if i < 0:
+        return False
+    head = clause[:i]
+    tail = clause[i + len(name): i + len(name) + 40]
+    opens = not re.search(r"[A-Za-z]", re.sub(r"\b(?:Then|But|And|Substitute|substitute|captain|"
+                                              r"Captain|defender|striker|midfielder|winger|then)\b",
+                                              "", head))
+    verb = _GOAL_VERB_RE.match(re.sub(r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?", "", tail)) or \
+        re.match(r"\s*(?:then\s+)?(?:scored|netted|headed|struck|fired|slotted|tapped|curled|"
+                 r"lashed|rolled|smashed|drove|poked|volleyed|converted|added|pulled|equali[sz]ed|"
+                 r"levell?ed|made it|doubled|opened|completed|bundled|glanced|nodded)\b", tail)
+    credited = re.search(r"\b(?:goal|strike|header|penalty|brace|hat-trick)s?\s+(?:from|by)\s+$", head)
+    return bool((opens and verb) or credited)
 
 
 def _minute_claim(clause: str) -> dict[str, Any]:
@@ -184,7 +212,8 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             continue
         if not role_m and not names and set(when) <= {"span", "after"}:
             continue
-        params: dict[str, Any] = {"names": names, "when": when}
+        hypothetical = _HYPOTHETICAL.search(clause) or _HYPOTHETICAL.search(text)
+        params: dict[str, Any] = {"names": names, "when": when, "clause": clause}
         if role_m:
             params["role"] = role_m.group(1)
         params["penalty"] = bool(_PENALTY.search(clause))
@@ -220,6 +249,9 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         claim = Claim("goal", index, clause.strip(" ."), " ".join(parts), params)
         out.append(claim)
         _verify_goal(ctx, claim)
+        if hypothetical and claim.verdict == CONTRADICTED:
+            claim.unclear(f"the sentence speaks of a goal that did not stand or did not happen "
+                          f"(\"{hypothetical.group(0)}\")", claim.data_value, claim.provenance)
         count_m = _COUNT.search(clause)
         if count_m and names:
             out.append(_count_claim(ctx, index, names[0], count_m.group(0)))
@@ -252,7 +284,10 @@ def _verify_goal(ctx: Ctx, claim: Claim) -> None:
     when: dict[str, Any] = p["when"]
     if not tl.goals:
         total = ctx.match.home_score + ctx.match.away_score
-        if total == 0:
+        if total == 0 and ctx.match.shootout_winner is not None:
+            claim.unclear("the match ended 0-0 and went to penalties: the words may be about "
+                          "the shoot-out", "no goals: the match ended 0-0", prov)
+        elif total == 0:
             claim.contradicted("no goals: the match ended 0-0", prov)
         else:
             claim.uncheckable("the data has no goal list for this match")
@@ -271,6 +306,15 @@ def _verify_goal(ctx: Ctx, claim: Claim) -> None:
         candidates = role_goals
     player = None
     if names:
+        scoring = [n for n in names if match_player(n, ctx.scorers) is not None]
+        if scoring:
+            names = scoring + [n for n in names if n not in scoring]
+        elif not _names_the_scorer(str(p.get("clause", "")), names[0]):
+            claim.unclear(f"{', '.join(names)} did not score in this match, but the sentence "
+                          "may not say that they did", "; ".join(_goal_text(g) for g in candidates),
+                          prov)
+            ctx.goal_claims.append((claim, None))
+            return
         player = match_player(names[0], ctx.scorers)
         if player is None and not tl.complete:
             claim.uncheckable(f"{names[0]} is not in the data's goal list, which is incomplete "
@@ -414,8 +458,11 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         if others:
             continue  # a score of another match
         prov = ctx.mf.timeline.provenance
-        if running or (not final and (a, b) not in ((m.home_score, m.away_score),
-                                                     (m.away_score, m.home_score))):
+        shootout = bool(_SHOOTOUT_NEAR.search(after[:25]) or _SHOOTOUT_NEAR.search(before[-25:]))
+        if shootout:
+            running = final = False
+        if not shootout and (running or (not final and (a, b) not in (
+                (m.home_score, m.away_score), (m.away_score, m.home_score)))):
             claim = Claim("running_score", index, sm.group(0),
                           f"the score was {a}-{b} at some point", {"score": (a, b)})
             tl = ctx.mf.timeline
@@ -426,47 +473,103 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                 path = ", ".join(f"{h}-{w}" for h, w in tl.running_scores())
                 if (a, b) in seen:
                     claim.supported(prov, f"scores in order: {path}")
+                elif ctx.match.shootout_winner is not None:
+                    claim.unclear("the score may be a shoot-out tally, which the data does not "
+                                  "hold", f"scores in order: {path}", prov)
+                elif not running:
+                    claim.unclear("no word says whether this is the final or a running score",
+                                  f"scores in order: {path}", prov)
                 else:
                     claim.contradicted(f"the score was never {a}-{b}; scores in order: {path}", prov)
             out.append(claim)
             continue
-        lead_team = None  # a team that scored the first number ("Germany 1-2 Japan")
-        claimed_winner = None  # a team said to have won ("Japan beat Germany 2-1")
-        window = before[-45:]
-        near = [x for x in ctx.finder.find(window) if x.team in m.teams]
-        verbs = list(re.finditer(r"\b(beat|beating|defeated|defeating|thrashed|edged|stunned|"
-                                 r"downed|overcame|won|win|lost|losing)\b", window, re.IGNORECASE))
-        verb = verbs[-1] if verbs else None
-        if near and verb is not None:
-            subject = [x for x in near if x.end <= verb.start()]
-            obj = [x for x in near if x.start >= verb.end()]
-            actor = subject[-1].team if subject else (m.opponent(obj[0].team) if obj else None)
-            if actor is not None:
-                losing = verb.group(1).lower() in ("lost", "losing")
-                claimed_winner = m.opponent(actor) if losing else actor
-        elif near:
-            lead_team = near[-1].team
-        what = f"the match ended {a}-{b}"
-        if claimed_winner:
-            what += f", won by {claimed_winner}"
-        elif lead_team:
-            what += f" ({lead_team} {a})"
-        claim = Claim("final_score", index, sm.group(0), what,
-                      {"score": (a, b), "team": lead_team, "winner": claimed_winner})
+        fact = ctx.mf.facts.get("score.final")
+        prov_final = fact.provenance if fact is not None else "store.find_match"
         data = f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team}"
-        ev = ctx.mf.facts.get("score.final")
-        evidence = ev.provenance if ev else "store.find_match"
-        ok = sorted((a, b)) == sorted((m.home_score, m.away_score))
-        if lead_team is not None:
-            ok = (m.goals_for(lead_team), m.goals_for(m.opponent(lead_team))) == (a, b)
-        if claimed_winner is not None:
-            ok = ok and m.winner == claimed_winner
-        if ok:
-            claim.supported(evidence, data)
+        if shootout:
+            out.append(_shootout_claim(ctx, index, text, sm, (a, b)))
+            continue
+        # "Germany 1-2 Japan": a team on each side fixes the order; otherwise journalists
+        # write the winner's score first ("Japan stun Germany 2-1"), so only the pair counts
+        left = [x for x in ctx.finder.find(before[-30:]) if x.team in m.teams]
+        right = [x for x in ctx.finder.find(after[:30]) if x.team in m.teams]
+        ordered = (left and right and left[-1].team != right[0].team
+                   and before[-30:].rstrip().endswith(left[-1].surface)
+                   and after.lstrip().startswith(right[0].surface))
+        claimed_winner = _claimed_winner(ctx, before[-45:])
+        what = f"the match ended {a}-{b}"
+        if ordered:
+            what = f"the match ended {left[-1].team} {a}-{b} {right[0].team}"
+        elif claimed_winner:
+            what += f", won by {claimed_winner}"
+        claim = Claim("final_score", index, sm.group(0), what,
+                      {"score": (a, b), "winner": claimed_winner})
+        pair_ok = sorted((a, b)) == sorted((m.home_score, m.away_score))
+        if not pair_ok:
+            claim.contradicted(data, prov_final, f"The match ended {data}.")
+        elif ordered and m.goals_for(left[-1].team) != a:
+            claim.contradicted(data, prov_final, f"The match ended {data}.")
+        elif claimed_winner is not None and m.advancing is not None and claimed_winner != m.advancing:
+            claim.unclear(f"the score is right but the sentence may name {claimed_winner} as the "
+                          "winner", data, prov_final)
         else:
-            claim.contradicted(data, evidence)
+            how = "; journalists write the winner's score first" if (
+                not ordered and a != b and (a, b) != (m.home_score, m.away_score)) else ""
+            claim.supported(prov_final, data, f"The match ended {data}{how}.")
         out.append(claim)
     return out
+
+
+_WIN_VERB = re.compile(r"\b(beat|beats|beating|defeated|defeating|thrashed|thrash|edged|edge|"
+                       r"stunned|stun|stuns|shocked|shock|downed|overcame|crushed|hammered|routed|"
+                       r"won|win|wins|lost|losing|lose|loses)\b", re.IGNORECASE)
+
+
+def _claimed_winner(ctx: Ctx, window: str) -> str | None:
+    """"Japan beat Germany 2-1" -> Japan; "Germany lost 2-1 to Japan" -> Japan (None when
+    the words do not say)."""
+    m = ctx.match
+    near = [x for x in ctx.finder.find(window) if x.team in m.teams]
+    verbs = list(_WIN_VERB.finditer(window))
+    if not near or not verbs:
+        return None
+    verb = verbs[-1]
+    subject = [x for x in near if x.end <= verb.start()]
+    obj = [x for x in near if x.start >= verb.end()]
+    actor = subject[-1].team if subject else (m.opponent(obj[0].team) if obj else None)
+    if actor is None:
+        return None
+    if re.search(r"\b(?:were|was|been|being)\s+$", window[: verb.start()]):
+        return m.opponent(actor)  # passive: "Germany were beaten 2-1"
+    return m.opponent(actor) if verb.group(1).lower().startswith(("los", "lost")) else actor
+
+
+_SHOOTOUT_NEAR = re.compile(r"\bon pen(?:alties|s)\b|\bshoot-?out\b|\bspot-kicks\b|\bpenalties\b",
+                            re.IGNORECASE)
+
+
+def _shootout_claim(ctx: Ctx, index: int, text: str, sm: re.Match[str],
+                    tally: tuple[int, int]) -> Claim:
+    """"won 4-2 on penalties": the data holds the shoot-out winner, not its tally."""
+    m = ctx.match
+    winner = _claimed_winner(ctx, text[max(0, sm.start() - 60): sm.start()]) or ctx.subject
+    claim = Claim("shootout", index, sm.group(0),
+                  f"{winner or 'a team'} won a penalty shoot-out {tally[0]}-{tally[1]}",
+                  {"winner": winner})
+    prov = "store.matches(): shootout_winner of the match"
+    if m.shootout_winner is None:
+        if m.home_score != m.away_score:
+            return claim.contradicted(f"{m.score_text()}, no shoot-out", prov,
+                                      f"The match ended {m.score_text()}: there was no shoot-out.")
+        return claim.unclear("the data records no shoot-out winner for this match")
+    if winner is not None and winner != m.shootout_winner:
+        return claim.contradicted(f"{m.shootout_winner} won the shoot-out", prov,
+                                  f"{m.shootout_winner} won the shoot-out "
+                                  f"({m.home_team} {m.home_score}-{m.away_score} {m.away_team}).")
+    return claim.supported(prov, f"{m.shootout_winner} won the shoot-out",
+                           f"{m.shootout_winner} won the shoot-out after "
+                           f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team}; the data "
+                           "does not hold the shoot-out tally.")
 
 
 def winner_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
@@ -490,10 +593,18 @@ def winner_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         data = m.score_text()
         if m.winner == winner:
             claim.supported(evidence, data)
+        elif m.winner is None and m.shootout_winner == winner:
+            claim.supported(evidence, data, f"{m.home_team} {m.home_score}-{m.away_score} "
+                            f"{m.away_team}, then {winner} won the penalty shoot-out.")
+        elif _MODAL.search(text[: mention.start]):
+            claim.unclear("the sentence says what could or should happen, not what did", data,
+                          evidence)
         else:
             claim.contradicted(data, evidence)
         out.append(claim)
     draw = _DRAW.search(text)
+    if draw and _MODAL.search(text[: draw.start()]):
+        draw = None
     if draw and ctx.match_mentions(text):
         claim = Claim("winner", index, draw.group(0),
                       "the match was drawn", {"draw": True})

@@ -21,7 +21,7 @@ TEAM_ALIASES: dict[str, str] = {
     "Argentine": "Argentina", "Argentinian": "Argentina", "Argentinians": "Argentina",
     "Albiceleste": "Argentina", "Saudi": "Saudi Arabia", "Saudis": "Saudi Arabia",
     "Green Falcons": "Saudi Arabia", "Brazilian": "Brazil", "Brazilians": "Brazil",
-    "Selecao": "Brazil", "Seleção": "Brazil", "Cameroonian": "Cameroon",
+"Cameroonian": "Cameroon",
     "Cameroonians": "Cameroon", "Indomitable Lions": "Cameroon", "French": "France",
     "Les Bleus": "France", "Spanish": "Spain", "Spaniards": "Spain", "Costa Rican": "Costa Rica",
     "Costa Ricans": "Costa Rica", "Qatari": "Qatar", "Qataris": "Qatar",
@@ -162,4 +162,4 @@ PERSON_RE = re.compile(
     rf"(?<![\w'-])({_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_CAP_WORD}){{0,3}})(?![\w'-])")
 
 #: Capitalised words that are not names.
-NOT_NAMES = frozenset(["The", "A", "An", "After", "Before", "Despite", "Japan's", "Although", "While", "When", "Then", "They", "He", "She", "It", "Its", "In", "On", "At", "By", "For", "From", "With", "Without", "Match", "Day", "Stadium", "International", "World", "Cup", "FIFA", "Group", "Round", "Final", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "These", "Those", "However", "Twitter", "Spotless", "Tidying", "Huge", "Domo", "Arigato", "Bundesliga", "But", "And", "Or", "So", "If", "I", "We", "You", "Their", "Our"])
+NOT_NAMES = frozenset(["The", "A", "An", "After", "Before", "Despite", "Japan's", "Although", "While", "When", "Then", "They", "He", "She", "It", "Its", "In", "On", "At", "By", "For", "From", "With", "Without", "Match", "Day", "Stadium", "International", "World", "Cup", "FIFA", "Group", "Round", "Final", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "These", "Those", "However", "Twitter", "Spotless", "Tidying", "Huge", "Domo", "Arigato", "Bundesliga", "Euro", "Euros", "Copa", "America", "América", "Asian", "African", "Nations", "Championship", "European", "VAR", "Group", "Then", "Now", "Yet", "Even", "Since", "Until", "Only", "Just", "But", "And", "Or", "So", "If", "I", "We", "You", "Their", "Our"])

@@ -8,6 +8,7 @@ from itertools import pairwise
 import pandas as pd
 
 from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.names import normalise
 from scoreline.writing.claims.numbers import find_dates, find_weekdays
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.lookup import MatchRecord
@@ -200,3 +201,44 @@ def person_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
 
 def _desc(m: MatchRecord) -> str:
     return f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team} on {pd.Timestamp(m.date):%Y-%m-%d}"
+
+
+_DATELINE_PARTS = re.compile(r"^(?P<place>[^,(–—-]+?)(?:,\s*(?P<rest>[^(–—-]*?))?\s*(?:\(.*\))?\s*[-–—:]*$")
+
+
+def dateline_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """The place and date a wire report is filed from ("BERLIN, July 14 -"): supported when
+    they are the match's city (or country) and day; a report may be filed elsewhere or a day
+    later, so a difference is unclear, never contradicted."""
+    m = ctx.match
+    out: list[Claim] = []
+    parts = _DATELINE_PARTS.match(text.strip())
+    if not parts:
+        return out
+    cities, countries = ctx.places()
+    place = parts.group("place").strip()
+    titled = " ".join(w.capitalize() if w.isupper() else w for w in re.split(r"(\s+)", place))
+    titled = re.sub(r"(?<=-)([a-z])", lambda x: x.group(1).upper(), titled)
+    titled = titled.replace(" De ", " de ").replace(" Da ", " da ")
+    known = {normalise(c): c for c in cities | countries}
+    evidence = f"store.find_match -> city {m.city!r}, country {m.country!r}"
+    if normalise(titled) in known:
+        claim = Claim("venue", index, text.strip(" -–—:"), f"the match was played in {titled}",
+                      {"place": titled})
+        if normalise(titled) in (normalise(m.city), normalise(m.country)):
+            out.append(claim.supported(evidence, f"{m.city}, {m.country}",
+                                       f"The match was played in {m.city}, {m.country}."))
+        else:
+            out.append(claim.unclear(f"the report is filed from {titled}; the match was played "
+                                     f"in {m.city}, {m.country}", f"{m.city}, {m.country}",
+                                     evidence))
+    for d in find_dates(text):
+        day = d.resolve(m.date.year)
+        claim = Claim("date", index, d.surface, f"the report is dated {d.surface}", {})
+        if day == m.date:
+            out.append(claim.supported("store.find_match -> date", long_date(m.date),
+                                       f"The match was played on {long_date(m.date)}."))
+        elif day is not None:
+            out.append(claim.unclear(f"a report may be dated after the match; the match was "
+                                     f"played on {long_date(m.date)}", long_date(m.date)))
+    return out

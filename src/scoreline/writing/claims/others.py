@@ -1,0 +1,422 @@
+"""Claims about other matches: results of the day, earlier rounds, earlier meetings, fixtures.
+
+A sentence such as "They beat Croatia, Italy and Albania in the group, hammered Georgia 4-1
+in the last 16 and knocked out hosts Germany 2-1 after extra time in Stuttgart" names other
+matches. Each is read as an *item*: the two teams (the one acting, from the words before the
+verb, a "who" clause or the sentence's subject, and the one named), and what the item says
+of the match — a score, a city, a year, a weekday, "on penalties", "after extra time".
+
+The match is looked up in the data: in the named year, else in the edition of the
+tournament being reported, else among all earlier meetings. A verdict is contradicted only
+when exactly one match fits the item's teams and time and the data disagrees with the score
+or the winner; several fitting matches or none give ``unclear``.
+
+The words an item covers are returned so that the rules about the reported match leave them
+alone (a score or city of another match is not a claim about this one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.names import TeamMention, match_player, normalise
+from scoreline.writing.claims.numbers import NUMBER_RE, to_number
+from scoreline.writing.claims.report import Claim
+
+_WIN = (r"beat|beating|defeated|defeating|defeat of|victory over|win over|won|win(?:ning)?|thrash(?:ed|ing)?|crush(?:ed|ing)|"
+        r"hammer(?:ed|ing)|edg(?:ed|ing)|overc(?:a|o)me|overcoming|eliminat(?:ed|ing)|knock(?:ed|ing) out|"
+        r"stun(?:ned|ning)?|shock(?:ed|ing)?|rout(?:ed|ing)?|see off|saw off|passed|pass(?:ing)?|"
+        r"dispatch(?:ed|ing)|swept aside|brush(?:ed|ing) aside|upset|downed|got past|came past")
+_LOSE = (r"lost|losing|loses|fell|falling|beaten|were beaten|defeats?(?! of)|loss(?:es)?|"
+         r"flops?|exit(?:ed)? (?:to|against)")
+_DRAW = r"drew|drawn|drawing|draw(?:s)? (?:with|against)|held|shared"
+_VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{_WIN})\b",
+                      re.IGNORECASE)
+_FUTURE_RE = re.compile(
+    r"\b(?:will (?:play|face|meet|take on)|face|faces|take on|takes on|meet|meets|plays|"
+    r"next|tomorrow|up next|awaits?|set up a|a date with)\b", re.IGNORECASE)
+_SCORE_RE = re.compile(r"(?<![\d.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d:-])")
+_YEAR_RE = re.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
+_PENS_RE = re.compile(r"\bon penalties\b|\bon pens\b|\bshoot-?out\b|\bspot-kicks\b", re.IGNORECASE)
+_AET_RE = re.compile(r"\bafter extra[- ]time\b|\bin extra[- ]time\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"\b(?:on|last|this) (?:the )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday)\b")
+_PLACE_RE = re.compile(r"\bin ((?:[A-Z][\w'’.-]*)(?:[ -](?:de |del |do |da )?[A-Z][\w'’.-]*){0,2})")
+_WHO_RE = re.compile(r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+but\s+|\.\s", re.IGNORECASE)
+_COUNT_RE = re.compile(rf"\b(?:scoring|scored|with|netted|grabbed)\s+(?:a\s+)?({NUMBER_RE}|hat-trick|"
+                       r"twice|brace)\b", re.IGNORECASE)
+_PERSON_RE = re.compile(r"(?<![\w'-])([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|da|dos|van|al|el)){0,3})")
+_SAME_DAY = re.compile(r"\b(?:same (?:afternoon|evening|day|night)|earlier (?:in the|that) (?:day|evening)|"
+                       r"at the same time|later on|later that|simultaneous)\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:evening|day|night) before|a day earlier)\b", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\b(?:a day later|the (?:next|following) day|tomorrow)\b", re.IGNORECASE)
+#: Signs that a sentence speaks of other matches than the reported one.
+OTHER_SIGNS = re.compile(
+    r"\b(?:previous|earlier|last time|had (?:\w+ )?(?:beaten|won|lost|drawn|met|played|"
+    r"needed|thrashed|edged|eliminated|knocked|taken|scraped|been)|same (?:afternoon|evening|day)|"
+    r"the other|elsewhere|on the way|to reach the final|group stage|in the group|first round|"
+    r"last 16|round of 16|quarter-?final|semi-?final|third place|since|meetings?|ago|before that|"
+    r"warm-up|friendly)\b", re.IGNORECASE)
+
+
+@dataclass
+class Item:
+    """One other match as the sentence describes it."""
+
+    actor: str | None
+    other: str
+    start: int
+    end: int
+    polarity: str | None = None  # "win" / "lose" / "draw" for the actor
+    score: tuple[int, int] | None = None
+    year: int | None = None
+    place: str | None = None
+    weekday: str | None = None
+    penalties: bool = False
+    extra_time: bool = False
+    future: bool = False
+    day_offset: int | None = None
+    words: list[str] = field(default_factory=list)
+
+
+def _mentions(ctx: Ctx, text: str) -> list[TeamMention]:
+    return ctx.finder.find(text)
+
+
+def _polarity(verb: re.Match[str] | None) -> str | None:
+    if verb is None:
+        return None
+    return "lose" if verb.group("lose") else "draw" if verb.group("draw") else "win"
+
+
+def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
+    """The other matches a sentence describes (see the module docstring)."""
+    m = ctx.match
+    mentions = _mentions(ctx, text)
+    others = [x for x in mentions if x.team not in m.teams]
+    items: list[Item] = []
+    if not others:
+        return items
+    last_polarity: str | None = None
+    last_actor: str | None = None
+    objects: set[str] = set()
+    prev_end = 0
+    used: set[int] = set()
+    for k, x in enumerate(mentions):
+        if x.team in m.teams or k in used or _AS_PLACE.search(text[max(0, x.start - 4): x.start]):
+            continue
+        before = text[: x.start]
+        clause_start = max([c.end() for c in _CLAUSE_END.finditer(before)] + [0])
+        local = text[max(clause_start, prev_end): x.start]
+        future = bool(_FUTURE_RE.search(text[max(clause_start, prev_end): x.end + 40]))
+        verbs = list(_VERB_RE.finditer(local))
+        verb = verbs[-1] if verbs else None
+        local_from = max(clause_start, prev_end)
+        actor: str | None = None
+        polarity = _polarity(verb)
+        # "Mexico, who had beaten Germany": the named team acts on the next one
+        after = text[x.end: x.end + 45]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        fwd = None
+        if nxt is not None and nxt.start - x.end <= 45:
+            between = text[x.end: nxt.start]
+            fwd = _VERB_RE.search(between)
+            if fwd and not _SUBJECT_GAP.fullmatch(between[: fwd.start()]):
+                fwd = None
+            if fwd and not _CLAUSE_END.search(between):
+                actor, other, polarity = x.team, nxt.team, _polarity(fwd)
+                used.add(k + 1)
+                item = Item(actor=actor, other=other, start=x.start, end=nxt.end,
+                            polarity=polarity, future=future)
+                _fill(ctx, text, item, mentions, k + 2, prev_end)
+                items.append(item)
+                last_polarity, last_actor = polarity, actor
+                objects.add(other)
+                prev_end = item.end
+                continue
+        if verb is not None:
+            prev = [p for p in mentions if clause_start <= p.start
+                    and p.end <= local_from + verb.start() and not _AS_PLACE.search(
+                        text[max(0, p.start - 4): p.start])]
+            if prev and prev[-1].team not in objects:
+                actor = prev[-1].team
+            elif prev and last_actor is not None:
+                actor = last_actor  # "had drawn with Spain and needed ... to beat Sweden"
+        if actor is None and verb is None and last_polarity is not None:
+            polarity, actor = last_polarity, last_actor
+        if actor is None:
+            who = re.search(r"([A-Z][\w'’ -]+?),\s*who\b[^,]*$", text[: x.start])
+            if who:
+                found = _mentions(ctx, who.group(1))
+                actor = found[-1].team if found else None
+        if actor is None:
+            actor = subject
+        if actor == x.team:
+            actor = None
+        del after
+        start = local_from + verb.start() if verb is not None else x.start
+        item = Item(actor=actor, other=x.team, start=min(start, x.start), end=x.end,
+                    polarity=polarity, future=future)
+        _fill(ctx, text, item, mentions, k + 1, prev_end)
+        items.append(item)
+        last_polarity, last_actor = polarity, actor
+        objects.add(x.team)
+        prev_end = item.end
+    return items
+
+
+#: What may stand between a team and its verb: "Mexico, who had beaten", "Iran had beaten",
+#: "Sweden then beat".
+_SUBJECT_GAP = re.compile(r"\s*(?:,\s*(?:who|which)\s+)?(?:(?:had|have|has|then|also|duly|"
+                          r"comfortably|finally|later|already|were|was)\s+)*", re.IGNORECASE)
+_AS_PLACE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _fill(ctx: Ctx, text: str, item: Item, mentions: list[TeamMention], next_k: int,
+          prev_end: int) -> None:
+    """Read the words after the item's teams, up to the next team or clause: score, city,
+    year, weekday, penalties, extra time."""
+    stop = len(text)
+    for later in mentions[next_k:]:
+        if later.start >= item.end:
+            stop = later.start
+            break
+    ce = _CLAUSE_END.search(text, item.end)
+    if ce and ce.start() < stop:
+        stop = ce.start()
+    # a score may also stand just before the team ("a 4-0 friendly rout in Lisbon")
+    tail = text[item.end: stop]
+    head_from = max(prev_end, item.start - 30)
+    head = text[head_from: item.start]
+    sm = _SCORE_RE.search(tail)
+    hm = list(_SCORE_RE.finditer(head))
+    if sm and sm.start() <= 25 and not re.search(r"\band\b|,", tail[: sm.start()]):
+        item.score = (int(sm.group(1)), int(sm.group(2)))
+    elif hm:
+        item.score = (int(hm[-1].group(1)), int(hm[-1].group(2)))
+        item.start = head_from + hm[-1].start()
+    item.end = max(item.end, stop if stop - item.end <= 90 else item.end + 90)
+    window = text[max(item.start, prev_end): item.end]
+    ym = _YEAR_RE.findall(window)
+    if ym:
+        item.year = int(ym[0])
+    item.penalties = bool(_PENS_RE.search(window))
+    item.extra_time = bool(_AET_RE.search(window))
+    wd = _WEEKDAY_RE.search(window) or _WEEKDAY_RE.search(text)
+    if wd and (wd.start() >= item.start or not _WEEKDAY_RE.search(text[item.end:])):
+        item.weekday = wd.group(1)
+    if _SAME_DAY.search(text):
+        item.day_offset = 0
+    elif _DAY_BEFORE.search(text):
+        item.day_offset = -1
+    elif _DAY_AFTER.search(text):
+        item.day_offset = 1
+    for pm in _PLACE_RE.finditer(window):
+        item.place = pm.group(1)
+        break
+
+
+def _place_ok(ctx: Ctx, place: str, row: pd.Series) -> bool | None:
+    """True/False when ``place`` is a known city or country; None when it is not a place."""
+    cities, countries = ctx.places()
+    words = place.split()
+    for k in range(len(words), 0, -1):
+        cand = " ".join(words[:k])
+        n = normalise(cand)
+        if n in (normalise(str(row["city"])), normalise(str(row["country"]))):
+            return True
+        if cand in cities or cand in countries:
+            return False
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(normalise(place), normalise(str(row["city"]))) >= 85:
+        return True
+    return None
+
+
+def _desc(row: pd.Series) -> str:
+    d = pd.Timestamp(row["date"])
+    text = (f"{row['home_team']} {int(row['home_score'])}-{int(row['away_score'])} "
+            f"{row['away_team']} ({row['tournament']}, {row['city']}, {d:%a %d %b %Y})")
+    if row.get("shootout_winner"):
+        text += f", {row['shootout_winner']} won the shoot-out"
+    return text
+
+
+def _candidates(ctx: Ctx, item: Item) -> tuple[pd.DataFrame, str]:
+    m = ctx.match
+    frame = ctx.all_matches()
+    teams = [t for t in (item.actor, item.other) if t]
+    if len(teams) == 2:
+        pick = (((frame["home_team"] == teams[0]) & (frame["away_team"] == teams[1]))
+                | ((frame["home_team"] == teams[1]) & (frame["away_team"] == teams[0])))
+    else:
+        pick = (frame["home_team"] == teams[0]) | (frame["away_team"] == teams[0])
+    frame = frame[pick]
+    day = pd.Timestamp(m.date)
+    if item.year is not None:
+        frame = frame[frame["date"].dt.year == item.year]
+        scope = f"in {item.year}"
+    else:
+        e = ctx.mf.edition
+        in_edition = frame[(frame["tournament"] == e.tournament)
+                           & (frame["date"] >= pd.Timestamp(e.start))
+                           & (frame["date"] <= pd.Timestamp(e.end))]
+        if not in_edition.empty and e.is_finals:
+            frame, scope = in_edition, f"at the {e.label}"
+        else:
+            frame, scope = frame, "in any year"
+    if item.future:
+        frame = frame[frame["date"] > day]
+        scope += ", after this match"
+    elif item.year is None:
+        frame = frame[frame["date"] <= day]
+    if item.day_offset is not None:
+        want = day + pd.Timedelta(days=item.day_offset)
+        same = frame[frame["date"] == want]
+        if not same.empty:
+            frame = same
+    frame = frame[frame["match_id"] != m.match_id]
+    return frame, scope
+
+
+def _score_fits(item: Item, row: pd.Series) -> tuple[bool, str]:
+    """Whether the item's score and winner fit ``row`` (and why not)."""
+    hs, as_ = int(row["home_score"]), int(row["away_score"])
+    actor = item.actor
+    problems = []
+    if item.score is not None:
+        if sorted(item.score) != sorted((hs, as_)):
+            problems.append(f"the score was {hs}-{as_}")
+    if actor is not None and item.polarity is not None:
+        gf = hs if row["home_team"] == actor else as_
+        ga = as_ if row["home_team"] == actor else hs
+        shoot = row.get("shootout_winner")
+        if item.penalties and item.polarity in ("win", "lose"):
+            won = shoot == actor
+            if shoot is None or (won != (item.polarity == "win")):
+                problems.append(f"{actor} {'did not win' if item.polarity == 'win' else 'did not lose'} "
+                                "a shoot-out")
+        elif item.polarity == "win" and gf <= ga and not (gf == ga and shoot == actor):
+            problems.append(f"{actor} did not win")
+        elif item.polarity == "lose" and gf >= ga and not (gf == ga and shoot not in (None, actor)):
+            problems.append(f"{actor} did not lose")
+        elif item.polarity == "draw" and gf != ga:
+            problems.append("it was not a draw")
+    return not problems, "; ".join(problems)
+
+
+def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Claim]:
+    """Verdicts on the items of a sentence."""
+    out: list[Claim] = []
+    for item in items:
+        words = text[item.start: item.end].strip(" ,.;")
+        who = f"{item.actor} v {item.other}" if item.actor else item.other
+        frame, scope = _candidates(ctx, item)
+        kind = "fixture" if item.future else "other_match"
+        claim = Claim(kind, index, words, f"a match {who} {scope}"
+                      + (f" ended {item.score[0]}-{item.score[1]}" if item.score else ""),
+                      {"actor": item.actor, "other": item.other})
+        prov = (f"store.matches(): {who}, {scope}"
+                + (f", {item.year}" if item.year and 'in ' + str(item.year) not in scope else ""))
+        if item.actor is None and item.score is None and item.polarity is None:
+            # only a team named: nothing to check
+            continue
+        if frame.empty:
+            out.append(claim.unclear(f"no match {who} found {scope}", provenance=prov))
+            continue
+        fits = []
+        reasons = []
+        for _, row in frame.iterrows():
+            ok, why = _score_fits(item, row)
+            if ok and item.weekday and f"{pd.Timestamp(row['date']):%A}" != item.weekday:
+                ok, why = False, f"it was played on a {pd.Timestamp(row['date']):%A}"
+            if ok and item.place:
+                place = _place_ok(ctx, item.place, row)
+                if place is False:
+                    ok, why = False, f"it was played in {row['city']}"
+            if ok:
+                fits.append(row)
+            else:
+                reasons.append((row, why))
+        if fits:
+            row = fits[-1]
+            claim.supported(prov, _desc(row), f"The data has {_desc(row)}.")
+            _scorer_claims(ctx, index, text, item, row, out)
+        elif len(frame) == 1:
+            row, why = reasons[0]
+            score_only = item.score is not None or item.polarity is not None
+            sure = item.actor is not None and score_only and "played in" not in why \
+                and "played on a" not in why
+            if sure:
+                claim.contradicted(f"{_desc(row)}: {why}", prov,
+                                   f"The data has {_desc(row)}, so {why}.")
+            else:
+                claim.unclear(f"the one match {who} {scope} does not fit: {why}", _desc(row), prov)
+        else:
+            listing = "; ".join(_desc(r) for r, _ in reasons[-4:])
+            claim.unclear(f"{len(frame)} matches {who} {scope}; none fits the description",
+                          listing, prov)
+        out.append(claim)
+    return out
+
+
+def _scorer_claims(ctx: Ctx, index: int, text: str, item: Item, row: pd.Series,
+                   out: list[Claim]) -> None:
+    """Players named beside another match: supported when they scored in it."""
+    goals = ctx.store.goals(since=pd.Timestamp(row["date"]), until=pd.Timestamp(row["date"])
+                            + pd.Timedelta(days=1))
+    goals = goals[(goals["home_team"] == row["home_team"]) & (goals["away_team"] == row["away_team"])]
+    if goals.empty:
+        return
+    scorers = sorted(set(map(str, goals["scorer"])))
+    window = text[max(0, item.start - 80): item.end + 80]
+    for pm in _PERSON_RE.finditer(window):
+        name = pm.group(1)
+        if ctx.finder.find(name) or name.split()[0] in ("The", "In", "On", "With", "After"):
+            continue
+        player = match_player(name, scorers)
+        if player is None:
+            continue
+        n = int((goals["scorer"] == player.player).sum())
+        claim = Claim("other_match_goal", index, name,
+                      f"{name} scored in {row['home_team']} v {row['away_team']}", {})
+        cm = _COUNT_RE.search(window, pm.end())
+        if cm and cm.start() - pm.end() < 30:
+            want = {"hat-trick": 3, "twice": 2, "brace": 2}.get(cm.group(1).lower()) or to_number(
+                cm.group(1))
+            if want and want != n:
+                out.append(claim.unclear(f"{player.player} scored {n} in that match, "
+                                         f"not {want}", _desc(row)))
+                continue
+        out.append(claim.supported("store.goals() of that match",
+                                   f"{player.player} scored {n} in {_desc(row)}"))
+
+
+def item_spans(items: list[Item]) -> list[tuple[int, int]]:
+    """Character spans the items cover in their sentence."""
+    return [(i.start, i.end) for i in items]
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def speaks_of_other_matches(ctx: Ctx, text: str) -> bool:
+    """Whether the sentence shows signs of speaking of other matches too."""
+    if OTHER_SIGNS.search(text):
+        return True
+    years = {int(y) for y in _YEAR_RE.findall(text)}
+    if years - {ctx.match.date.year}:
+        return True
+    return any(x.team not in ctx.match.teams for x in ctx.finder.find(text))
