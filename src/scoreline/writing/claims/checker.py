@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scoreline.writing.claims import goals, history, setting, upsets
+from scoreline.writing.claims import goals, history, records, setting, upsets
 from scoreline.writing.claims import others as other_matches
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.context import Ctx
@@ -32,21 +32,26 @@ def check_sentences(ctx: Ctx, article: Article) -> list[Claim]:
     return out
 
 
+_SENTENCE_WIDE = frozenset({"venue", "date", "weekday", "winner", "final_score"})
+
+
 def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """The claims of one sentence (cleaned text), with verdicts."""
     out: list[Claim] = []
     ctx.subject = ctx.sentence_subject(text)
     items = other_matches.find_items(ctx, text, ctx.subject)
     out += other_matches.check_items(ctx, index, text, items)
+    out += records.record_claims(ctx, index, text)
     full = text
     text = other_matches.mask(text, other_matches.item_spans(items))
     own = this_match_claims(ctx, index, text)
-    if other_matches.speaks_of_other_matches(ctx, full):
-        for claim in own:
-            if claim.verdict == CONTRADICTED:
-                claim.unclear("the sentence also speaks of other matches, so it may not be about "
-                              f"this one; for this match, {claim.data_value}",
-                              provenance=claim.provenance)
+    for claim in own:
+        # where and when: the whole sentence must be about this match; other claims: the clause
+        at = None if claim.kind in _SENTENCE_WIDE else full.find(claim.text)
+        if claim.verdict == CONTRADICTED and other_matches.speaks_of_other_matches(ctx, full, at):
+            claim.unclear("the sentence also speaks of other matches, so it may not be about "
+                          f"this one; for this match, {claim.data_value}",
+                          provenance=claim.provenance)
     return out + own
 
 

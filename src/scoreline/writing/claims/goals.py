@@ -25,6 +25,9 @@ STOPPAGE_MINUTES = (45, 90, 105, 120)
 _ROLE_RE = re.compile(
     r"\b(opener|opening goal|first goal|equali[sz]er|equali[sz]ing goal|leveller|levelling goal|"
     r"winner|winning goal|decider|match-winner|second goal|third goal|fourth goal|fifth goal|"
+    r"consolation(?: goal)?|(?:a|the) (?:second|third|fourth|fifth|sixth|seventh)"
+    r"(?=\s+(?:into|in|with|from|to|for|past|on|at|after|before|just|as|and|when|off|"
+    r"through|under|over|inside|via|goal)\b|\s*[,.;:!]|\s*$)|"
     r"opened the scoring|opens the scoring|levell?ed|levels|equali[sz]ed|equali[sz]es)"
     r"\b(?!\s+of\b)", re.IGNORECASE)
 _GOAL_VERB_RE = re.compile(
@@ -35,7 +38,13 @@ _GOAL_VERB_RE = re.compile(
     r"open(?:ed|s) the scoring|pull(?:ed|s) one back|doubl(?:ed|es) the lead|"
     r"found the (?:back of the )?net|put \w+(?: \w+)? (?:ahead|in front)|"
     r"gave \w+(?: \w+)? (?:the lead|a \d-\d lead|the advantage)|added (?:a|the|another)|"
-    r"completed (?:his|her) hat-trick|made it \d-\d)\b", re.IGNORECASE)
+    r"completed (?:his|her) hat-trick|made it \d-\d|"
+    r"(?:lash|roll|smash|drive|drove|rifl|blast|hammer|sweep|slid|slide|stabb|prodd|chipp|lobb|"
+    r"steer|side-foot|nodd|glanc|flick|drill|thump|whipp|bend|turn|head|fir|tapp|pok|squeez|"
+    r"rattl|crash|bundl|dink|clipp|guid|sidefoot|stroke|stroked)(?:ed|s|ing|e|es)?\s+"
+    r"(?:(?:it|the ball|\w+'s \w+(?: \w+)?)\s+)?(?:in\b|home\b|into (?:the|his|her|an|a) "
+    r"(?:own )?(?:net|goal|roof|top|bottom|corner|far|near)|past\b)|signed by|goal (?:from|by)|"
+    r"(?:on|onto) the (?:scoresheet|score sheet)|got the (?:decisive|final) touch)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r",\s+|;\s+|\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
     r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))")
@@ -123,8 +132,21 @@ def _role_goals(ctx: Ctx, role: str) -> tuple[str, list[Goal]]:
         return "equaliser", [g for g in goals if "equaliser" in g.roles]
     if r in ("winner", "winning goal", "decider", "match-winner"):
         return "winner", [g for g in goals if "winner" in g.roles]
-    n = to_number(r.split()[0])
-    return f"{r}", goals[n - 1:n] if n else []
+    if r.startswith("consolation"):
+        loser = ctx.match.loser
+        return "consolation", [g for g in goals if loser is not None and g.team == loser]
+    words = r.split()
+    n = to_number(words[1] if words[0] in ("a", "the") else words[0])
+    if not n:
+        return r, []
+    # "added a fourth": a team's fourth goal (either team's, when the text names no team)
+    counts: dict[str, int] = {}
+    nth = []
+    for g in goals:
+        counts[g.team] = counts.get(g.team, 0) + 1
+        if counts[g.team] == n:
+            nth.append(g)
+    return f"{ordinal(n)} goal of a team", nth
 
 
 def _names(clause: str, ctx: Ctx) -> list[str]:
@@ -144,17 +166,28 @@ def _names(clause: str, ctx: Ctx) -> list[str]:
     return out
 
 
+def _stoppage_fold(minute: int) -> int:
+    """The minute the data stores a goal at: stoppage time folds into 90 (and 120), and a
+    first-half "47th minute" may be 45+2, stored at 45 — both readings are allowed."""
+    if 90 < minute <= 100:
+        return 90
+    if 120 < minute <= 130:
+        return 120
+    return minute
+
+
 def _names_the_scorer(clause: str, name: str) -> bool:
     """Whether ``name`` is plainly the scorer: it opens the clause and a scoring verb follows
     within a few words ("Scott McKenna headed Scotland's consolation"), or "a goal from X"."""
     i = clause.find(name)
     if i < 0:
         return False
-    head = clause[:i]
+    head = re.split(r"\b(?:when|as|after|before|until|and|with)\b", clause[:i])[-1]
     tail = clause[i + len(name): i + len(name) + 40]
-    opens = not re.search(r"[A-Za-z]", re.sub(r"\b(?:Then|But|And|Substitute|substitute|captain|"
-                                              r"Captain|defender|striker|midfielder|winger|then)\b",
-                                              "", head))
+    opens = not re.search(r"[A-Za-z]", re.sub(r"\b(?:then|but|and|so|substitute|captain|"
+                                              r"defender|striker|midfielder|winger|forward|"
+                                              r"goalkeeper|veteran|teenager|midfield|full-back)\b",
+                                              "", head, flags=re.IGNORECASE))
     verb = _GOAL_VERB_RE.match(re.sub(r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?", "", tail)) or \
         re.match(r"\s*(?:then\s+)?(?:scored|netted|headed|struck|fired|slotted|tapped|curled|"
                  r"lashed|rolled|smashed|drove|poked|volleyed|converted|added|pulled|equali[sz]ed|"
@@ -347,6 +380,8 @@ def _verify_goal(ctx: Ctx, claim: Claim) -> None:
         if when.get("stoppage") and claimed in (45, 90):
             if m not in STOPPAGE_MINUTES:
                 problems.append(f"scored in the {ordinal(m)} minute, not in stoppage time")
+        elif _stoppage_fold(claimed) == m and claimed != m:
+            notes.append(f"the data records stoppage-time goals at minute {m}")
         elif claimed != m:
             problems.append(f"scored in the {ordinal(m)} minute")
     if "approx" in when and m is not None:
@@ -421,7 +456,8 @@ def _pick(candidates: list[Goal], when: dict[str, Any], ctx: Ctx) -> Goal:
     candidates = fresh or fitting or candidates
     want = when.get("minute") or when.get("approx")
     if want is not None:
-        return min(candidates, key=lambda g: abs((g.minute or 0) - int(want)))
+        pool = fitting or candidates if "minute" in when else candidates
+        return min(pool, key=lambda g: abs((g.minute or 0) - int(want)))
     if "after" in when:
         ref = ctx.goal_claims[-1][1] if ctx.goal_claims else None
         if ref is not None and ref.minute is not None:

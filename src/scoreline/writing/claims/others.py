@@ -55,6 +55,7 @@ _SAME_DAY = re.compile(r"\b(?:same (?:afternoon|evening|day|night)|earlier (?:in
                        r"at the same time|later on|later that|simultaneous)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b(?:the (?:evening|day|night) before|a day earlier)\b", re.IGNORECASE)
 _DAY_AFTER = re.compile(r"\b(?:a day later|the (?:next|following) day|tomorrow)\b", re.IGNORECASE)
+_SIGN_CLAUSE = re.compile(r",\s+|;\s+|\s+but\s+|\s+while\s+|\s+and\s+|\s+after\s+|\s+before\s+")
 #: Signs that a sentence speaks of other matches than the reported one.
 OTHER_SIGNS = re.compile(
     r"\b(?:previous|earlier|last time|had (?:\w+ )?(?:beaten|won|lost|drawn|met|played|"
@@ -81,6 +82,7 @@ class Item:
     extra_time: bool = False
     future: bool = False
     day_offset: int | None = None
+    score_end: int | None = None
     words: list[str] = field(default_factory=list)
 
 
@@ -95,120 +97,110 @@ def _polarity(verb: re.Match[str] | None) -> str | None:
 
 
 def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
-    """The other matches a sentence describes (see the module docstring)."""
+    """The other matches a sentence describes (see the module docstring).
+
+    Each clause ("; ", " while ", " but ") has a subject: a team named at its start
+    ("Sweden beat Mexico", "Mexico, who had beaten Germany"), else the sentence's subject
+    ("They beat Croatia, Italy and Albania"). Every other team named in the clause, after
+    the subject, is an item with that subject as actor — a team of the reported match
+    only when the actor is not (a meeting of the two teams is another rule's business).
+    """
     m = ctx.match
-    mentions = _mentions(ctx, text)
-    others = [x for x in mentions if x.team not in m.teams]
+    mentions = [x for x in _mentions(ctx, text)
+                if not _AS_PLACE.search(text[max(0, x.start - 4): x.start])]
+    if not any(x.team not in m.teams for x in mentions):
+        return []
     items: list[Item] = []
-    if not others:
-        return items
-    last_polarity: str | None = None
-    last_actor: str | None = None
-    objects: set[str] = set()
-    prev_end = 0
-    used: set[int] = set()
-    for k, x in enumerate(mentions):
-        if x.team in m.teams or k in used or _AS_PLACE.search(text[max(0, x.start - 4): x.start]):
+    bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(text)] + [len(text)]
+    for c0, c1 in zip(bounds, bounds[1:], strict=False):
+        inside = [x for x in mentions if c0 <= x.start < c1]
+        if not inside:
             continue
-        before = text[: x.start]
-        clause_start = max([c.end() for c in _CLAUSE_END.finditer(before)] + [0])
-        local = text[max(clause_start, prev_end): x.start]
-        future = bool(_FUTURE_RE.search(text[max(clause_start, prev_end): x.end + 40]))
-        verbs = list(_VERB_RE.finditer(local))
-        verb = verbs[-1] if verbs else None
-        local_from = max(clause_start, prev_end)
-        actor: str | None = None
-        polarity = _polarity(verb)
-        # "Mexico, who had beaten Germany": the named team acts on the next one
-        after = text[x.end: x.end + 45]
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        fwd = None
-        if nxt is not None and nxt.start - x.end <= 45:
-            between = text[x.end: nxt.start]
-            fwd = _VERB_RE.search(between)
-            if fwd and not _SUBJECT_GAP.fullmatch(between[: fwd.start()]):
-                fwd = None
-            if fwd and not _CLAUSE_END.search(between):
-                actor, other, polarity = x.team, nxt.team, _polarity(fwd)
-                used.add(k + 1)
-                item = Item(actor=actor, other=other, start=x.start, end=nxt.end,
-                            polarity=polarity, future=future)
-                _fill(ctx, text, item, mentions, k + 2, prev_end)
-                items.append(item)
-                last_polarity, last_actor = polarity, actor
-                objects.add(other)
-                prev_end = item.end
+        actor = subject
+        first = inside[0]
+        lead = text[c0: first.start]
+        if _CLAUSE_SUBJECT.fullmatch(lead) or _ACTS.match(text, first.end):
+            actor = first.team
+            inside = inside[1:]
+        elif re.search(r"\bwho\b", text[c0: first.start]):
+            who = re.search(r"([A-Z][\w'’ -]+?),\s*who\b", text[: first.start])
+            found = _mentions(ctx, who.group(1)) if who else []
+            actor = found[-1].team if found else actor
+        polarity: str | None = None
+        anchor = c0 if actor is None or actor == subject else first.end
+        for k, x in enumerate(inside):
+            if x.team == actor:
                 continue
-        if verb is not None:
-            prev = [p for p in mentions if clause_start <= p.start
-                    and p.end <= local_from + verb.start() and not _AS_PLACE.search(
-                        text[max(0, p.start - 4): p.start])]
-            if prev and prev[-1].team not in objects:
-                actor = prev[-1].team
-            elif prev and last_actor is not None:
-                actor = last_actor  # "had drawn with Spain and needed ... to beat Sweden"
-        if actor is None and verb is None and last_polarity is not None:
-            polarity, actor = last_polarity, last_actor
-        if actor is None:
-            who = re.search(r"([A-Z][\w'’ -]+?),\s*who\b[^,]*$", text[: x.start])
-            if who:
-                found = _mentions(ctx, who.group(1))
-                actor = found[-1].team if found else None
-        if actor is None:
-            actor = subject
-        if actor == x.team:
-            actor = None
-        del after
-        start = local_from + verb.start() if verb is not None else x.start
-        item = Item(actor=actor, other=x.team, start=min(start, x.start), end=x.end,
-                    polarity=polarity, future=future)
-        _fill(ctx, text, item, mentions, k + 1, prev_end)
-        items.append(item)
-        last_polarity, last_actor = polarity, actor
-        objects.add(x.team)
-        prev_end = item.end
+            if x.team in m.teams and (actor is None or actor in m.teams):
+                anchor = x.end
+                continue
+            if k + 1 < len(inside) and _GAVE.fullmatch(text, x.end, inside[k + 1].start):
+                actor, anchor = x.team, x.end  # "gave Australia a 1-0 win over Denmark"
+                continue
+            verbs = list(_VERB_RE.finditer(text, anchor, x.start))
+            verb = verbs[-1] if verbs else None
+            if verb is not None:
+                polarity = _polarity(verb)
+            elif len(re.findall(r"[A-Za-z]+", text[anchor: x.start])) > 3:
+                polarity = None  # too far from the last verb to share it
+            passive = _PASSIVE.match(text, x.end)
+            if passive:
+                polarity = "win"  # "Poland were beaten on penalties": the actor won
+            start = verb.start() if verb is not None else x.start
+            future = bool(_FUTURE_RE.search(text, max(c0, anchor - 40), min(c1, x.end + 40)))
+            item = Item(actor=actor, other=x.team, start=start, end=x.end,
+                        polarity=None if future else polarity, future=future)
+            nxt = inside[k + 1].start if k + 1 < len(inside) else c1
+            _fill(ctx, text, item, anchor, nxt)
+            items.append(item)
+            anchor = max(item.score_end or x.end, passive.end() if passive else 0)
     return items
+
+
+#: What may open a clause before its subject team: "The", "On Saturday,", "In Group A,",
+#: "In the other match played at the same time,".
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:and|then|but|while|so|meanwhile|however|elsewhere|earlier|later|also)\b[\s,]*)?"
+    r"(?:(?:On|In|At|Earlier|Later|Meanwhile|Elsewhere|With|After)\b[^,]{0,60},\s*)?"
+    r"(?:the\s+|The\s+)?", re.IGNORECASE)
+_GAVE = re.compile(r"\s+(?:an?\s+)?(?:\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:win|victory|success|draw|defeat)\s+"
+                   r"(?:over|against|to|by|with)\s+(?:the\s+)?", re.IGNORECASE)
+_PASSIVE = re.compile(r"\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:beaten|defeated|"
+                      r"knocked out|eliminated|thrashed|dispatched|swept aside|edged out)\b",
+                      re.IGNORECASE)
 
 
 #: What may stand between a team and its verb: "Mexico, who had beaten", "Iran had beaten",
 #: "Sweden then beat".
 _SUBJECT_GAP = re.compile(r"\s*(?:,\s*(?:who|which)\s+)?(?:(?:had|have|has|then|also|duly|"
                           r"comfortably|finally|later|already|were|was)\s+)*", re.IGNORECASE)
+_ACTS = re.compile(_SUBJECT_GAP.pattern + r"(?:" + _VERB_RE.pattern + r")", re.IGNORECASE)
 _AS_PLACE = re.compile(r"\b(?:in|at)\s+$")
 
 
-def _fill(ctx: Ctx, text: str, item: Item, mentions: list[TeamMention], next_k: int,
-          prev_end: int) -> None:
-    """Read the words after the item's teams, up to the next team or clause: score, city,
-    year, weekday, penalties, extra time."""
-    stop = len(text)
-    for later in mentions[next_k:]:
-        if later.start >= item.end:
-            stop = later.start
-            break
-    ce = _CLAUSE_END.search(text, item.end)
-    if ce and ce.start() < stop:
-        stop = ce.start()
-    # a score may also stand just before the team ("a 4-0 friendly rout in Lisbon")
+def _fill(ctx: Ctx, text: str, item: Item, after: int, stop: int) -> None:
+    """Read the words of an item, from the previous item (``after``) to the next team or
+    the clause end (``stop``): score, city, year, weekday, penalties, extra time."""
     tail = text[item.end: stop]
-    head_from = max(prev_end, item.start - 30)
+    head_from = max(after, item.start - 30)
     head = text[head_from: item.start]
     sm = _SCORE_RE.search(tail)
     hm = list(_SCORE_RE.finditer(head))
     if sm and sm.start() <= 25 and not re.search(r"\band\b|,", tail[: sm.start()]):
         item.score = (int(sm.group(1)), int(sm.group(2)))
-    elif hm:
+        item.score_end = item.end + sm.end()
+    elif hm and not re.search(r"\band\b|,", head[hm[-1].end():]):
         item.score = (int(hm[-1].group(1)), int(hm[-1].group(2)))
-        item.start = head_from + hm[-1].start()
-    item.end = max(item.end, stop if stop - item.end <= 90 else item.end + 90)
-    window = text[max(item.start, prev_end): item.end]
+        item.start = min(item.start, head_from + hm[-1].start())
+    item.end = stop if stop - item.end <= 90 else item.end + 90
+    window = text[max(item.start, after): item.end]
     ym = _YEAR_RE.findall(window)
     if ym:
         item.year = int(ym[0])
     item.penalties = bool(_PENS_RE.search(window))
     item.extra_time = bool(_AET_RE.search(window))
-    wd = _WEEKDAY_RE.search(window) or _WEEKDAY_RE.search(text)
-    if wd and (wd.start() >= item.start or not _WEEKDAY_RE.search(text[item.end:])):
+    wd = _WEEKDAY_RE.search(window)
+    if wd:
         item.weekday = wd.group(1)
     if _SAME_DAY.search(text):
         item.day_offset = 0
@@ -324,8 +316,8 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
                       {"actor": item.actor, "other": item.other})
         prov = (f"store.matches(): {who}, {scope}"
                 + (f", {item.year}" if item.year and 'in ' + str(item.year) not in scope else ""))
-        if item.actor is None and item.score is None and item.polarity is None:
-            # only a team named: nothing to check
+        if item.score is None and item.polarity is None and not item.future:
+            # a team named with no result said: nothing to check
             continue
         if frame.empty:
             out.append(claim.unclear(f"no match {who} found {scope}", provenance=prov))
@@ -412,9 +404,18 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def speaks_of_other_matches(ctx: Ctx, text: str) -> bool:
-    """Whether the sentence shows signs of speaking of other matches too."""
-    if OTHER_SIGNS.search(text):
+def speaks_of_other_matches(ctx: Ctx, text: str, at: int | None = None) -> bool:
+    """Whether the sentence shows signs of speaking of other matches too: another team or
+    another year anywhere in it, or words such as "previous" or "semi-final" in the clause
+    around position ``at`` (the whole sentence when ``at`` is None)."""
+    clause = text
+    if at is not None and at >= 0:
+        bounds = [0] + [c.end() for c in _SIGN_CLAUSE.finditer(text)] + [len(text)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if a <= at < b:
+                clause = text[a:b]
+                break
+    if OTHER_SIGNS.search(clause):
         return True
     years = {int(y) for y in _YEAR_RE.findall(text)}
     if years - {ctx.match.date.year}:
