@@ -55,6 +55,11 @@ _SAME_DAY = re.compile(r"\b(?:same (?:afternoon|evening|day|night)|earlier (?:in
                        r"at the same time|later on|later that|simultaneous)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b(?:the (?:evening|day|night) before|a day earlier)\b", re.IGNORECASE)
 _DAY_AFTER = re.compile(r"\b(?:a day later|the (?:next|following) day|tomorrow)\b", re.IGNORECASE)
+#: Signs strong enough to doubt a where-and-when claim anywhere in the sentence.
+STRONG_SIGNS = re.compile(
+    r"\b(?:previous|earlier|last time|had (?:\w+ )?(?:beaten|won|lost|drawn|met|played|"
+    r"thrashed|edged|eliminated|knocked|taken|scraped)|same (?:afternoon|evening|day)|"
+    r"the other|elsewhere|meetings?|met|ago|before that|warm-up|friendly|return)\b", re.IGNORECASE)
 _SIGN_CLAUSE = re.compile(r",\s+|;\s+|\s+but\s+|\s+while\s+|\s+and\s+|\s+after\s+|\s+before\s+")
 #: Signs that a sentence speaks of other matches than the reported one.
 OTHER_SIGNS = re.compile(
@@ -415,7 +420,7 @@ def speaks_of_other_matches(ctx: Ctx, text: str, at: int | None = None) -> bool:
             if a <= at < b:
                 clause = text[a:b]
                 break
-    if OTHER_SIGNS.search(clause):
+    if (OTHER_SIGNS if at is not None else STRONG_SIGNS).search(clause):
         return True
     years = {int(y) for y in _YEAR_RE.findall(text)}
     if years - {ctx.match.date.year}:
