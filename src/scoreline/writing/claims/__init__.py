@@ -32,6 +32,19 @@ from scoreline.writing.facts.lookup import StoreLike, find_match
 _FINDERS: dict[int, TeamFinder] = {}
 
 
+_SHARED: dict[tuple[int, str | None], dict[str, object]] = {}
+
+
+def _shared(store: StoreLike) -> dict[str, object]:
+    """Store-wide tables for the claim rules, kept while the store and its snapshot are."""
+    fingerprint = getattr(store, "fingerprint", None)
+    key = (id(store), fingerprint() if callable(fingerprint) else None)
+    if key not in _SHARED:
+        _SHARED.clear()
+        _SHARED[key] = {}
+    return _SHARED[key]
+
+
 def _finder(store: StoreLike) -> TeamFinder:
     key = id(store)
     if key not in _FINDERS:
@@ -75,7 +88,7 @@ def check(store: StoreLike, text: str | bytes,
     mf = match_facts(store, record, probabilities=False)
     # a date written without its year is in the year of the match the article is about
     del year
-    ctx = Ctx(store=store, mf=mf, finder=finder, year=record.date.year)
+    ctx = Ctx(store=store, mf=mf, finder=finder, year=record.date.year, shared=_shared(store))
     claims = check_sentences(ctx, article)
     return CheckReport(match=record, located_by=how, claims=claims,
                        seconds=time.perf_counter() - start)

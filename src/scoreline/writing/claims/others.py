@@ -247,14 +247,9 @@ def _desc(row: pd.Series) -> str:
 
 def _candidates(ctx: Ctx, item: Item) -> tuple[pd.DataFrame, str]:
     m = ctx.match
-    frame = ctx.all_matches()
-    teams = [t for t in (item.actor, item.other) if t]
-    if len(teams) == 2:
-        pick = (((frame["home_team"] == teams[0]) & (frame["away_team"] == teams[1]))
-                | ((frame["home_team"] == teams[1]) & (frame["away_team"] == teams[0])))
-    else:
-        pick = (frame["home_team"] == teams[0]) | (frame["away_team"] == teams[0])
-    frame = frame[pick]
+    frame = ctx.team_matches(item.other)
+    if item.actor:
+        frame = frame[(frame["home_team"] == item.actor) | (frame["away_team"] == item.actor)]
     day = pd.Timestamp(m.date)
     if item.year is not None:
         frame = frame[frame["date"].dt.year == item.year]

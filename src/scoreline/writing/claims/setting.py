@@ -220,7 +220,7 @@ def dateline_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     titled = " ".join(w.capitalize() if w.isupper() else w for w in re.split(r"(\s+)", place))
     titled = re.sub(r"(?<=-)([a-z])", lambda x: x.group(1).upper(), titled)
     titled = titled.replace(" De ", " de ").replace(" Da ", " da ")
-    known = {normalise(c): c for c in cities | countries}
+    known = ctx.normalised_places()
     evidence = f"store.find_match -> city {m.city!r}, country {m.country!r}"
     if normalise(titled) in known:
         claim = Claim("venue", index, text.strip(" -–—:"), f"the match was played in {titled}",

@@ -39,11 +39,9 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     um = _UPSET.search(text)
     if not (bm or gm or um):
         return out
-    ctx.need_probabilities(all_time=bool(bm and _ALL_TIME.search((bm.group(4) or "") + " " + text)),
-                           team=bool(gm))
+    ctx.need_probabilities(all_time=bool(bm and _ALL_TIME.search(bm.group(0))), team=bool(gm))
     if bm:
-        scope_txt = (bm.group(4) or "").lower()
-        all_time = bool(_ALL_TIME.search(scope_txt + " " + text))
+        all_time = bool(_ALL_TIME.search(bm.group(0)))
         one_of = bool(bm.group(1))
         # as of the match day: an article cannot rank a result against later matches
         key = "upset.rank_tournament" if all_time else "upset.rank_edition_so_far"

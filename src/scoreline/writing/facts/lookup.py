@@ -349,9 +349,17 @@ def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[
         The finals found, and the years of editions whose final could not be told apart
         (so that a count of titles can say it is a lower bound).
     """
+    fingerprint = getattr(store, "fingerprint", None)
+    key = (id(store), fingerprint() if callable(fingerprint) else None, tournament, until)
+    if key in _FINALS_CACHE:
+        return _FINALS_CACHE[key]
+    if len(_FINALS_CACHE) > 256:
+        _FINALS_CACHE.clear()
     frame = store.matches(tournament=tournament, until=until)
     if frame.empty:
         return [], []
+    # plain object columns: row-wise comparisons on Arrow strings are several times slower
+    frame = frame.astype({c: object for c in ("home_team", "away_team", "tournament")})
     frame = frame.sort_values(["date", "match_id"]).reset_index(drop=True)
     cluster = (frame["date"].diff().dt.days.fillna(0) > EDITION_GAP_DAYS).cumsum()
     out: list[tuple[int, str]] = []
@@ -367,4 +375,10 @@ def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[
             unknown.append(year)
         else:
             out.append((year, winner))
+    _FINALS_CACHE[key] = (out, unknown)
     return out, unknown
+
+
+#: finals_won results per (store, snapshot, tournament, day): a check or story of a final
+#: asks for every earlier final of the tournament, the same list each time.
+_FINALS_CACHE: dict[tuple[object, ...], tuple[list[tuple[int, str]], list[int]]] = {}
