@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scoreline.writing.claims import goals, history, records, setting, upsets
+from scoreline.writing.claims import goals, history, records, scorers, setting, upsets
 from scoreline.writing.claims import others as other_matches
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.context import Ctx
@@ -63,7 +63,7 @@ def this_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     skip: list[tuple[int, int]] = [(0, len(text))] if others else []
     out += goals.score_claims(ctx, index, text)
     out += goals.winner_claims(ctx, index, text)
-    sentence_goals = goals.goal_claims(ctx, index, text)
+    sentence_goals = scorers.goal_claims(ctx, index, text)
     out += sentence_goals
     out += goals.comeback_claims(ctx, index, text)
     out += goals.late_goal_claims(ctx, index, text)

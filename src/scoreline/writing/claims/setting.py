@@ -215,7 +215,6 @@ def dateline_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     parts = _DATELINE_PARTS.match(text.strip())
     if not parts:
         return out
-    cities, countries = ctx.places()
     place = parts.group("place").strip()
     titled = " ".join(w.capitalize() if w.isupper() else w for w in re.split(r"(\s+)", place))
     titled = re.sub(r"(?<=-)([a-z])", lambda x: x.group(1).upper(), titled)

@@ -1,0 +1,407 @@
+"""Goal claims about the reported match: who scored which goal, when, and how.
+
+A clause makes a goal claim when it gives a goal's role ("the equaliser", "added a
+fourth", "opened the scoring"), a scoring verb with a name or a time, or names a scorer
+of the match in a sentence about goals ("Andres Iniesta let it drop", "24' - Diego Costa
+(ESP)"). Names are matched to the data's scorers despite accents, hyphens and surnames
+alone (``names.match_player``); times are read by ``minutes.read_minute``.
+
+Contradicted only when the data decides it without doubt: the goal list is complete; the
+name is plainly the scorer ("Scott McKenna headed Scotland's consolation", not "beyond De
+Gea"); the clause is not about a goal that did not stand. A time that misses is
+contradicted when the goal is identified by its scorer or role, or by a written minute
+within three of the recorded one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.minutes import STOPPAGE_MINUTES, When, read_minute
+from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player
+from scoreline.writing.claims.numbers import to_number
+from scoreline.writing.claims.report import CONTRADICTED, SUPPORTED, Claim
+from scoreline.writing.facts.timeline import Goal
+from scoreline.writing.facts.wording import ordinal
+
+LATE_MINUTE = 70
+
+_ROLE_RE = re.compile(
+    r"\b(opener|opening goal|first goal|equali[sz]er|equali[sz]ing goal|leveller|levelling goal|"
+    r"winner|winning goal|decider|match-winner|(?:second|third|fourth|fifth|sixth) goal|"
+    r"consolation(?: goal)?|(?:a|the) (?:second|third|fourth|fifth|sixth|seventh)"
+    r"(?=\s+(?:into|in|with|from|to|for|past|on|at|after|before|just|as|and|when|off|"
+    r"through|under|over|inside|via)\b|\s*[,.;:!]|\s*$)|"
+    r"opened the scoring|opens the scoring|took the lead|went ahead|went in front|were in front|"
+    r"broke the deadlock|started the rout|"
+    r"levell?ed|levels|equali[sz]ed|equali[sz]es|equali[sz]e|level)"
+    r"\b(?!\s+of\b)", re.IGNORECASE)
+GOAL_VERB_RE = re.compile(
+    r"\b(scor(?:ed|es|ing|e)|nett(?:ed|ing)|nets|struck|strikes|head(?:ed|s) (?:in|home)|"
+    r"fir(?:ed|es) (?:in|home)|convert(?:ed|s)|slott(?:ed|s)|tapp(?:ed|s) in|volley(?:ed|s)|"
+    r"curl(?:ed|s|ing)|pok(?:ed|es)|bundl(?:ed|es|ing)|equali[sz](?:ed|es)|conced(?:ed|ing|es)|"
+    r"levell?(?:ed|s)|drew \w+ level|"
+    r"open(?:ed|s) the scoring|pull(?:ed|s) one back|doubl(?:ed|es) the lead|"
+    r"found the (?:back of the )?net|put \w+(?: \w+)? (?:ahead|in front)|"
+    r"gave \w+(?: \w+)? (?:the lead|a \d-\d lead|the advantage)|added (?:a|the|another)|"
+    r"completed (?:his|her) hat-trick|made it \d-\d|regained the (?:lead|advantage)|"
+    r"(?:lash|roll|smash|drive|drove|rifl|blast|hammer|sweep|slid|slide|stabb|prodd|chipp|lobb|"
+    r"steer|side-foot|nodd|glanc|flick|drill|thump|whipp|bend|turn|head|fir|tapp|pok|squeez|"
+    r"rattl|crash|bundl|dink|clipp|guid|sidefoot|stroke|stroked|push|pushed)(?:ed|s|ing|e|es)?\s+"
+    r"(?:(?:it|the ball|\w+'s \w+(?: \w+)?)\s+)?(?:in\b|home\b|into (?:the|his|her|an|a) "
+    r"(?:own |empty )?(?:net|goal|roof|top|bottom|corner|far|near)|past\b)|signed by|"
+    r"goals? (?:from|by)|(?:on|onto) the (?:scoresheet|score sheet)|"
+    r"got the (?:decisive|final) touch|to finish|to equali[sz]e)\b", re.IGNORECASE)
+#: Words that make a sentence about goals (so a scorer named in it makes a goal claim).
+_GOALISH = re.compile(
+    r"\b(?:goals?|scor\w*|net\w*|strike|header|volley|finish\w*|penalty|spot|equali[sz]\w*|"
+    r"level\w*|lead|ahead|in front|hat-trick|treble|brace|winner|opener|half-volley|"
+    r"shot|drive|effort)\b|\d'|\(\w{3}\)", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    r",\s+|;\s+|\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
+    r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))|"
+    r"\s+and\s+his\s+|:\s+")
+_PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
+                      re.IGNORECASE)
+_OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bput through his own\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:thought|believed|looked like|would have|almost|nearly|ruled out|disallowed|"
+    r"cancell?ed|chalked off|struck off|denied|until|could have|should have|saved|"
+    r"off the line|hit the (?:post|bar|woodwork|inside of the post)|hits the|wide|over the bar)\b",
+    re.IGNORECASE)
+#: Said anywhere in the sentence, these make a goal claim doubtful.
+_HYPOTHETICAL_SENTENCE = re.compile(
+    r"\b(?:(?:thought|believed) (?:he|she|they|it) had|ruled out|disallowed|cancell?ed|"
+    r"chalked off|struck off|looked like the winner|until)\b", re.IGNORECASE)
+#: Events that are not goals, though a scorer is named beside a time.
+_NOT_A_GOAL = re.compile(
+    r"\b(?:sent off|send-off|booked|yellow card|red card|saw red|expelled|dismissed|"
+    r"substituted|replaced|injur\w*|fouled|tripped|brought down|headbutt\w*|went off|came off|"
+    r"saved|denied|hit the (?:post|bar)|missed)\b", re.IGNORECASE)
+_MATCH_OPENER = re.compile(
+    r"\b(?:scor|nett|head|fir|slott|grabb?|bagg?|curl|tapp?|convert|struck|strik|got|add|"
+    r"smash|lash|roll|drill|sweep|side-?foot)\w*\s+(?:the|an|a)\s+(?:\w+\s+)?opener\b|"
+    r"\bopener\s+(?:came|from|for|in the|after|was)\b", re.IGNORECASE)
+_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+_GOAL_NOUN = re.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in|"
+                        r"shot|drive)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b(twice|two goals|a brace|(?:a |his |her )?hat-trick|treble|three times|"
+                    r"three goals|four goals|four times|all three goals)\b", re.IGNORECASE)
+_COUNT_N = {"twice": 2, "two goals": 2, "a brace": 2, "three times": 3, "three goals": 3,
+            "four goals": 4, "four times": 4, "treble": 3, "all three goals": 3}
+_AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
+
+
+def goal_text(g: Goal) -> str:
+    """``"Ritsu Dōan (Japan) 75'"``, with (pen) or (og)."""
+    how = " (pen)" if g.penalty else (" (og)" if g.own_goal else "")
+    minute = f" {g.minute}'" if g.minute is not None else ""
+    return f"{g.scorer}{how} ({g.team}){minute}"
+
+
+def _role_goals(ctx: Ctx, role: str) -> tuple[str, list[Goal]]:
+    r = role.lower()
+    goals = ctx.goals
+    if r in ("opener", "opening goal", "first goal", "took the lead", "went ahead",
+             "went in front", "were in front", "broke the deadlock", "started the rout") \
+            or r.startswith("open"):
+        return "opener", goals[:1]
+    if r.startswith(("equali", "level")):
+        return "equaliser", [g for g in goals if "equaliser" in g.roles]
+    if r in ("winner", "winning goal", "decider", "match-winner"):
+        return "winner", [g for g in goals if "winner" in g.roles]
+    if r.startswith("consolation"):
+        loser = ctx.match.loser
+        return "consolation", [g for g in goals if loser is not None and g.team == loser]
+    words = r.split()
+    n = to_number(words[1] if words[0] in ("a", "the") else words[0])
+    if not n:
+        return r, []
+    # "added a fourth": a team's fourth goal (either team's, when the text names no team)
+    counts: dict[str, int] = {}
+    nth = []
+    for g in goals:
+        counts[g.team] = counts.get(g.team, 0) + 1
+        if counts[g.team] == n:
+            nth.append(g)
+    return f"{ordinal(n)} goal of a team", nth
+
+
+def names_in(clause: str, ctx: Ctx) -> list[str]:
+    """Person names in a clause (capitalised words that are not teams or common words)."""
+    teams = {m.surface for m in ctx.finder.find(clause)}
+    out = []
+    for raw in PERSON_RE.findall(clause):
+        name = re.sub(r"['’]s$", "", raw)
+        words = [w for w in name.split() if w not in NOT_NAMES]
+        if not words:
+            continue
+        name = " ".join(words)
+        if name in teams or any(name == t or name in t.split() for t in teams):
+            continue
+        if ctx.finder.find(name):
+            continue
+        out.append(name)
+    return out
+
+
+def names_the_scorer(clause: str, name: str) -> bool:
+    """Whether ``name`` is plainly the scorer: it opens the clause and a scoring verb follows
+    within a few words ("Scott McKenna headed Scotland's consolation"), or "a goal from X"."""
+    i = clause.find(name)
+    if i < 0:
+        return False
+    head = re.split(r"\b(?:when|as|after|before|until|and|with)\b", clause[:i])[-1]
+    tail = clause[i + len(name): i + len(name) + 40]
+    opens = not re.search(r"[A-Za-z]", re.sub(r"\b(?:then|but|and|so|substitute|captain|"
+                                              r"defender|striker|midfielder|winger|forward|"
+                                              r"goalkeeper|veteran|teenager|midfield|full-back)\b",
+                                              "", head, flags=re.IGNORECASE))
+    verb = GOAL_VERB_RE.match(re.sub(r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?", "", tail)) or \
+        re.match(r"\s*(?:then\s+)?(?:scored|netted|headed|struck|fired|slotted|tapped|curled|"
+                 r"lashed|rolled|smashed|drove|poked|volleyed|converted|added|pulled|equali[sz]ed|"
+                 r"levell?ed|made it|doubled|opened|completed|bundled|glanced|nodded)\b", tail)
+    credited = re.search(r"\b(?:goal|strike|header|penalty|brace|hat-trick)s?\s+(?:from|by)\s+$", head)
+    return bool((opens and verb) or credited)
+
+
+def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """Goal claims of a sentence: who scored which goal, when, and how."""
+    out: list[Claim] = []
+    conceding_subject = ctx.subject
+    goalish = bool(_GOALISH.search(text))
+    for clause in _CLAUSE_SPLIT.split(text):
+        role_m = _ROLE_RE.search(clause)
+        if role_m and role_m.group(1).lower() in ("level",) and not re.search(
+                r"\b(?:headed|drew|brought|pulled|fired|put)\b[^.]{0,30}\blevel\b", clause):
+            role_m = None
+        if role_m and _AGAIN.search(clause) and role_m.group(1).lower() in (
+                "took the lead", "went ahead", "went in front", "were in front"):
+            role_m = None
+        if role_m and role_m.group(1).lower() == "opener" and not _MATCH_OPENER.search(clause):
+            role_m = None  # "a breathless Group B opener": the first match, not the first goal
+        if _NOT_A_GOAL.search(clause) and not role_m:
+            continue
+        verb_m = GOAL_VERB_RE.search(clause)
+        names = names_in(clause, ctx)
+        scorer_names = [n for n in names if match_player(n, ctx.scorers) is not None]
+        when = read_minute(clause, ctx.match.extra_time)
+        noun = _GOAL_NOUN.search(clause)
+        trigger = (role_m or (verb_m and (names or when)) or (scorer_names and (goalish or when))
+                   or (noun and when is not None and when.exact is not None))
+        if not trigger:
+            continue
+        if not role_m and not names and when is not None and when.after is not None and not verb_m:
+            continue
+        hypothetical = _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_SENTENCE.search(text)
+        if scorer_names:
+            names = scorer_names + [n for n in names if n not in scorer_names]
+        params: dict[str, Any] = {"names": names, "when": when, "clause": clause}
+        if role_m:
+            params["role"] = role_m.group(1)
+        params["penalty"] = bool(_PENALTY.search(clause))
+        params["own_goal"] = bool(_OWN_GOAL.search(clause))
+        params["late"] = bool(_LATE.search(clause))
+        if verb_m and verb_m.group(1).lower().startswith("conced") and conceding_subject:
+            params["conceded_by"] = conceding_subject
+        claim = Claim("goal", index, clause.strip(" ."), _statement(params), params)
+        out.append(claim)
+        _verify(ctx, claim)
+        if hypothetical and claim.verdict == CONTRADICTED:
+            claim.unclear(f"the sentence speaks of a goal that did not stand or did not happen "
+                          f"(\"{hypothetical.group(0)}\")", claim.data_value, claim.provenance)
+        elif hypothetical and claim.verdict == SUPPORTED and not scorer_names:
+            claim.unclear(f"the sentence may speak of a chance, not a goal "
+                          f"(\"{hypothetical.group(0)}\")", claim.data_value, claim.provenance)
+        count_m = _COUNT.search(clause)
+        if count_m and names:
+            i = clause.find(names[0])
+            ok = 0 <= i and i + len(names[0]) <= count_m.start()
+            between = clause[i + len(names[0]): count_m.start()] if ok else "x" * 99
+            if 0 <= len(between) <= 40 and not re.search(r"\b(?:win|won|title|champion|cup)\w*",
+                                                          between, re.IGNORECASE):
+                out.append(_count_claim(ctx, index, names[0], count_m.group(0), clause))
+    return out
+
+
+def _statement(p: dict[str, Any]) -> str:
+    parts = [f"the {str(p['role']).lower()}" if "role" in p else "a goal"]
+    if p["names"]:
+        parts.append(f"was scored by {p['names'][0]}")
+    when: When | None = p["when"]
+    if when is not None:
+        parts.append(when.label if when.after is None else f"{when.after} minutes after the "
+                     "previous goal mentioned")
+    if p["penalty"]:
+        parts.append("from the penalty spot")
+    if p["own_goal"]:
+        parts.append("as an own goal")
+    if "conceded_by" in p:
+        parts.append(f"against {p['conceded_by']}")
+    return " ".join(parts)
+
+
+def _count_claim(ctx: Ctx, index: int, name: str, words: str, clause: str) -> Claim:
+    """"X scored twice" / "a hat-trick": the player scored at least that many goals."""
+    n = _COUNT_N.get(words.lower().replace("his ", "").replace("her ", ""), 3)
+    claim = Claim("goal_count", index, f"{name} {words}", f"{name} scored at least {n} goals",
+                  {"name": name, "n": n})
+    tl = ctx.mf.timeline
+    if not tl.goals:
+        return claim.uncheckable("the data has no goal list for this match")
+    player = match_player(name, ctx.scorers)
+    scored = [g for g in tl.goals if player is not None and g.scorer == player.player
+              and not g.own_goal]
+    value = f"{player.player if player else name} scored {len(scored)}: " + (
+        ", ".join(goal_text(g) for g in scored) or "none")
+    if len(scored) >= n:
+        return claim.supported(tl.provenance, value)
+    if player is None and not names_the_scorer(clause, name):
+        return claim.unclear(f"{name} is not among the match's scorers, but the sentence may "
+                             "not say that they scored", value, tl.provenance)
+    return claim.contradicted(value, tl.provenance)
+
+
+def _verify(ctx: Ctx, claim: Claim) -> None:
+    p = claim.params
+    tl = ctx.mf.timeline
+    prov = tl.provenance
+    names: list[str] = p["names"]
+    when: When | None = p["when"]
+    if not tl.goals:
+        total = ctx.match.home_score + ctx.match.away_score
+        if total == 0 and ctx.match.shootout_winner is not None:
+            claim.unclear("the match ended 0-0 and went to penalties: the words may be about "
+                          "the shoot-out", "no goals: the match ended 0-0", prov)
+        elif total == 0:
+            claim.contradicted("no goals: the match ended 0-0", prov,
+                               "The match ended 0-0: there was no goal.")
+        else:
+            claim.uncheckable("the data has no goal list for this match")
+        ctx.goal_claims.append((claim, None))
+        return
+    candidates = ctx.goals
+    role_label = None
+    clause = str(p.get("clause", ""))
+    if "role" in p:
+        role_label, role_goals = _role_goals(ctx, str(p["role"]))
+        if not role_goals:
+            what = "the match was drawn" if ctx.match.winner is None and role_label == "winner" else (
+                f"no goal of the match was the {role_label}")
+            claim.contradicted(f"{what} (goals: {'; '.join(goal_text(g) for g in ctx.goals)})", prov)
+            ctx.goal_claims.append((claim, None))
+            return
+        candidates = role_goals
+    sure = "role" in p
+    if names:
+        player = match_player(names[0], ctx.scorers)
+        plain = names_the_scorer(clause, names[0])
+        if player is None and not tl.complete:
+            claim.uncheckable(f"{names[0]} is not in the data's goal list, which is incomplete "
+                              "for this match")
+            ctx.goal_claims.append((claim, None))
+            return
+        if player is None:
+            described = "; ".join(goal_text(g) for g in candidates)
+            label = f"the {role_label}" if role_label else "the goals"
+            value = f"{names[0]} did not score in this match; {label}: {described}"
+            if plain:
+                claim.contradicted(value, prov, f"{names[0]} did not score in this match; "
+                                   f"{label}: {described}.")
+            else:
+                claim.unclear(f"{', '.join(names)} did not score in this match, but the sentence "
+                              "may not say that they did", described, prov)
+            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
+            return
+        by_player = [g for g in candidates if g.scorer == player.player]
+        if not by_player:
+            described = "; ".join(goal_text(g) for g in candidates)
+            if plain:
+                claim.contradicted(f"the {role_label} was {described}", prov,
+                                   f"The {role_label} was scored by {described}, not "
+                                   f"{player.player}.")
+            else:
+                claim.unclear(f"the {role_label} was {described}", described, prov)
+            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
+            return
+        candidates = by_player
+        sure = sure or plain
+    target = _pick(ctx, candidates, when)
+    ctx.goal_claims.append((claim, target))
+    if target.minute is None and when is not None:
+        claim.uncheckable("the data gives no minute for this goal")
+        return
+    m = target.minute
+    problems: list[str] = []
+    notes: list[str] = []
+    if when is not None and m is not None:
+        if when.after is not None:
+            ref = _previous_goal(ctx, claim)
+            if ref is None or ref.minute is None:
+                notes.append("no earlier goal in the article to measure 'later' from")
+            else:
+                gap = m - ref.minute
+                if abs(gap - when.after) > 1:
+                    problems.append(f"came {gap} minutes after the goal in the "
+                                    f"{ordinal(ref.minute)} minute ({ref.minute}' to {m}')")
+                else:
+                    notes.append(f"{ref.minute}' to {m}'")
+        elif when.fits(m):
+            if m in STOPPAGE_MINUTES and (when.exact or 0) > m:
+                notes.append(f"the data records stoppage-time goals at minute {m}")
+        else:
+            near = when.exact is not None and abs(m - when.exact) <= 3
+            if sure or near:
+                problems.append(f"scored in the {ordinal(m)} minute, not {when.label}")
+            else:
+                claim.unclear(f"no goal fits '{when.span}' and the words do not say which goal "
+                              "is meant", "; ".join(goal_text(g) for g in ctx.goals), prov)
+                return
+    if p.get("late") and m is not None and m < LATE_MINUTE:
+        problems.append(f"scored in the {ordinal(m)} minute, before the last 20 minutes")
+    if p.get("penalty") and not target.penalty and sure and re.search(
+            r"\b(?:penalty|spot-kick|from the spot|pen)\b", clause, re.IGNORECASE) and not re.search(
+            r"\b(?:won|earned|conceded|gave away|awarded|box|area)\b", clause, re.IGNORECASE):
+        problems.append("not a penalty")
+    if p.get("own_goal") and not target.own_goal and sure:
+        problems.append("not an own goal")
+    if "conceded_by" in p and target.team == p["conceded_by"]:
+        problems.append(f"scored by {target.team}, not against them")
+    value = f"{goal_text(target)}, {target.home_score}-{target.away_score}"
+    if role_label:
+        value = f"the {role_label}: {value}"
+    if problems:
+        claim.contradicted(f"{value}; " + "; ".join(problems), prov,
+                           f"The data: {value}; " + "; ".join(problems) + ".")
+    else:
+        claim.supported(prov + (f" ({'; '.join(notes)})" if notes else ""), value,
+                        f"The data: {value}" + (f" ({'; '.join(notes)})" if notes else "") + ".")
+
+
+def _pick(ctx: Ctx, candidates: list[Goal], when: When | None) -> Goal:
+    used = {id(g) for _, g in ctx.goal_claims if g is not None}
+    if when is not None and when.after is not None:
+        ref = ctx.goal_claims[-1][1] if ctx.goal_claims else None
+        if ref is not None and ref.minute is not None:
+            later = [g for g in candidates if g.order > ref.order]
+            if later:
+                return min(later, key=lambda g: abs((g.minute or 0) - ref.minute - when.after))
+        return candidates[0]
+    if when is not None:
+        fitting = [g for g in candidates if g.minute is not None and when.fits(g.minute)]
+        if fitting:
+            fresh = [g for g in fitting if id(g) not in used]
+            return (fresh or fitting)[0]
+        return min(candidates, key=lambda g: abs((g.minute or 0) - when.target))
+    fresh = [g for g in candidates if id(g) not in used]
+    return (fresh or candidates)[0]
+
+
+def _previous_goal(ctx: Ctx, claim: Claim) -> Goal | None:
+    for c, g in reversed(ctx.goal_claims):
+        if c is not claim:
+            found: Goal | None = g
+            return found
+    return None
