@@ -2,11 +2,13 @@
 
 >>> report = check(store, open("article.txt", "rb").read())   # doctest: +SKIP
 >>> report.counts                                              # doctest: +SKIP
-{'supported': 12, 'contradicted': 0, 'not_checkable': 6}
+{'supported': 12, 'contradicted': 0, 'unclear': 1, 'not_checkable': 6}
 
 Rules over sentences (regular expressions, no language model, no network) find the
-claims; each gets a verdict — supported, contradicted (with the data's value) or not
-checkable (with why) — and the evidence it rests on.
+claims; each gets a verdict — supported, contradicted (with the data's value), unclear (the
+data was consulted but the claim could not be read or tied to a match without doubt) or not
+checkable (the data holds nothing on it) — with the evidence in words and the query behind it.
+Each claim carries its character offsets in the article as given.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from scoreline.writing.claims.report import (
     CONTRADICTED,
     NOT_CHECKABLE,
     SUPPORTED,
+    UNCLEAR,
     CheckReport,
     Claim,
 )
@@ -99,6 +102,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "NOT_CHECKABLE",
     "SUPPORTED",
+    "UNCLEAR",
     "CheckReport",
     "Claim",
     "check",

@@ -39,9 +39,18 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """The claims of one sentence (cleaned text), with verdicts."""
     out: list[Claim] = []
     ctx.subject = ctx.sentence_subject(text)
-    items = other_matches.find_items(ctx, text, ctx.subject)
+    staged = setting.other_match_claims(ctx, index, text)  # "the opening game between X and Y"
+    out += staged
+    named = [set(c.params.get("teams", ())) for c in staged]
+    items = [i for i in other_matches.find_items(ctx, text, ctx.subject)
+             if {i.actor, i.other} not in named and not any(i.other in t for t in named)]
     out += other_matches.check_items(ctx, index, text, items)
     out += records.record_claims(ctx, index, text)
+    # history claims speak of earlier matches by nature: read on the whole sentence
+    out += history.first_claims(ctx, index, text)
+    out += history.last_win_claims(ctx, index, text)
+    out += history.confederation_record_claims(ctx, index, text)
+    out += history.run_claims(ctx, index, text)
     full = text
     text = other_matches.mask(text, other_matches.item_spans(items))
     own = this_match_claims(ctx, index, text)
@@ -58,9 +67,7 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
 def this_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """The claims of a sentence (other matches blanked out) about the reported match."""
     out: list[Claim] = []
-    others = setting.other_match_claims(ctx, index, text)
-    out += others
-    skip: list[tuple[int, int]] = [(0, len(text))] if others else []
+    skip: list[tuple[int, int]] = []
     out += goals.score_claims(ctx, index, text)
     out += goals.winner_claims(ctx, index, text)
     sentence_goals = scorers.goal_claims(ctx, index, text)
@@ -68,13 +75,9 @@ def this_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     out += goals.comeback_claims(ctx, index, text)
     out += goals.late_goal_claims(ctx, index, text)
     out += goals.window_claims(ctx, index, text, sentence_goals)
-    out += history.first_claims(ctx, index, text)
-    out += history.last_win_claims(ctx, index, text)
-    out += history.confederation_record_claims(ctx, index, text)
-    out += history.run_claims(ctx, index, text)
     out += upsets.upset_claims(ctx, index, text)
     out += setting.match_day_claims(ctx, index, text)
     out += setting.date_claims(ctx, index, text, skip)
-    out += setting.venue_claims(ctx, index, text, bool(others))
+    out += setting.venue_claims(ctx, index, text, False)
     out += setting.person_claims(ctx, index, text)
     return out

@@ -105,8 +105,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"(?! (?:later|after|before|from|into|of|left))", re.IGNORECASE), "approx"),
     (re.compile(rf"\b(?:inside|within|in the (?:first|opening)) (?:the )?(?:first |opening )?({_N}) "
                 r"minutes?\b(?! of each other)", re.IGNORECASE), "at_most"),
-    (re.compile(rf"\b({_N}) minutes? (?:later|afterwards|after that|on)\b(?!\s+(?:the|half))",
-                re.IGNORECASE), "relative"),
+    (re.compile(rf"\b({_N}) minutes? (?:later|afterwards|after that|on|after)\b"
+                r"(?!\s+(?:the|half|kick|his|her|their|a|an)\b)", re.IGNORECASE), "relative"),
     (re.compile(rf"\b(?:first[- ]half {_STOPPAGE_WORDS}|{_STOPPAGE_WORDS} (?:of|at the end of) the "
                 rf"first half|(?:the )?added time of the first half)\b", re.IGNORECASE),
      "first_half_stoppage"),

@@ -40,8 +40,9 @@ _LAST_N = re.compile(
 #: "lost both previous World Cup meetings", "won all three previous meetings"
 _ALL_MEETINGS = re.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+(?P<all>both|all\s+(?P<n>{NUMBER_RE}))\s+(?:of\s+)?(?:their\s+|the\s+)?"
-    rf"(?:previous\s+|earlier\s+|prior\s+)(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b",
-    re.IGNORECASE)
+    rf"(?:previous\s+|earlier\s+|prior\s+)(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b"
+    r"(?!\s+(?:with|against)\s+(?:African|Asian|European|South American|North American|"
+    r"Central American|CONCACAF|Caribbean|Oceanian|Oceania)\b)", re.IGNORECASE)
 #: "their first win over Spain since a 4-0 friendly rout in Lisbon in 2012",
 #: "the first win of Portugal against France since 1975"
 _FIRST_SINCE = re.compile(

@@ -164,7 +164,9 @@ def names_the_scorer(clause: str, name: str) -> bool:
                  r"lashed|rolled|smashed|drove|poked|volleyed|converted|added|pulled|equali[sz]ed|"
                  r"levell?ed|made it|doubled|opened|completed|bundled|glanced|nodded)\b", tail)
     credited = re.search(r"\b(?:goal|strike|header|penalty|brace|hat-trick)s?\s+(?:from|by)\s+$", head)
-    return bool((opens and verb) or credited)
+    owned = re.match(r"['’]s\s+(?:\w+\s+){0,2}?(?:own goal|goal|strike|header|penalty|winner|"
+                     r"equali[sz]er|opener|brace|hat-trick|finish|effort)\b", tail)
+    return bool((opens and verb) or credited or owned)
 
 
 def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:

@@ -180,8 +180,8 @@ def other_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                 hits = frame[frame["home_team"].isin(pair) & frame["away_team"].isin(pair)]
                 scope = str(ctx.year)
             if hits.empty:
-                claim.contradicted(f"{a.team} and {b.team} did not play each other in {scope}",
-                                   f"store.matches() in {scope}, both teams")
+                claim.unclear(f"no match {a.team} v {b.team} found in {scope}",
+                              provenance=f"store.matches() in {scope}, both teams")
             else:
                 claim.supported(f"store.matches() in {scope}, both teams",
                                 "; ".join(_desc(MatchRecord.from_row(r)) for _, r in hits.iterrows()))
