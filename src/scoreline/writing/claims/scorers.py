@@ -210,13 +210,18 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             params["conceded_by"] = conceding_subject
         claim = Claim("goal", index, clause.strip(" ."), _statement(params), params)
         out.append(claim)
-        _verify(ctx, claim)
-        if hypothetical and claim.verdict == CONTRADICTED:
-            claim.unclear(f"the sentence speaks of a goal that did not stand or did not happen "
-                          f"(\"{hypothetical.group(0)}\")", claim.data_value, claim.provenance)
-        elif hypothetical and claim.verdict == SUPPORTED and not scorer_names:
-            claim.unclear(f"the sentence may speak of a chance, not a goal "
-                          f"(\"{hypothetical.group(0)}\")", claim.data_value, claim.provenance)
+        time_claim = _verify(ctx, claim)
+        for c in (claim, time_claim):
+            if c is None:
+                continue
+            if hypothetical and c.verdict == CONTRADICTED:
+                c.unclear(f"the sentence speaks of a goal that did not stand or did not happen "
+                          f"(\"{hypothetical.group(0)}\")", c.data_value, c.provenance)
+            elif hypothetical and c.verdict == SUPPORTED and not scorer_names:
+                c.unclear(f"the sentence may speak of a chance, not a goal "
+                          f"(\"{hypothetical.group(0)}\")", c.data_value, c.provenance)
+        if time_claim is not None:
+            out.append(time_claim)
         count_m = _COUNT.search(clause)
         if count_m and names:
             i = clause.find(names[0])
@@ -266,7 +271,9 @@ def _count_claim(ctx: Ctx, index: int, name: str, words: str, clause: str) -> Cl
     return claim.contradicted(value, tl.provenance)
 
 
-def _verify(ctx: Ctx, claim: Claim) -> None:
+def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
+    """Give ``claim`` its verdict; return the claim about the goal's time, when it is one of
+    its own."""
     p = claim.params
     tl = ctx.mf.timeline
     prov = tl.provenance
@@ -283,7 +290,7 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
         else:
             claim.uncheckable("the data has no goal list for this match")
         ctx.goal_claims.append((claim, None))
-        return
+        return None
     candidates = ctx.goals
     role_label = None
     clause = str(p.get("clause", ""))
@@ -294,7 +301,7 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
                 f"no goal of the match was the {role_label}")
             claim.contradicted(f"{what} (goals: {'; '.join(goal_text(g) for g in ctx.goals)})", prov)
             ctx.goal_claims.append((claim, None))
-            return
+            return None
         candidates = role_goals
     sure = "role" in p
     if names:
@@ -304,7 +311,7 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
             claim.uncheckable(f"{names[0]} is not in the data's goal list, which is incomplete "
                               "for this match")
             ctx.goal_claims.append((claim, None))
-            return
+            return None
         if player is None:
             described = "; ".join(goal_text(g) for g in candidates)
             label = f"the {role_label}" if role_label else "the goals"
@@ -316,7 +323,7 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
                 claim.unclear(f"{', '.join(names)} did not score in this match, but the sentence "
                               "may not say that they did", described, prov)
             ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
-            return
+            return None
         by_player = [g for g in candidates if g.scorer == player.player]
         if not by_player:
             described = "; ".join(goal_text(g) for g in candidates)
@@ -327,16 +334,17 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
             else:
                 claim.unclear(f"the {role_label} was {described}", described, prov)
             ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
-            return
+            return None
         candidates = by_player
         sure = sure or plain
     target = _pick(ctx, candidates, when)
     ctx.goal_claims.append((claim, target))
     if target.minute is None and when is not None:
         claim.uncheckable("the data gives no minute for this goal")
-        return
+        return None
     m = target.minute
     problems: list[str] = []
+    timing: list[str] = []
     notes: list[str] = []
     if when is not None and m is not None:
         if when.after is not None:
@@ -346,8 +354,8 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
             else:
                 gap = m - ref.minute
                 if abs(gap - when.after) > 1:
-                    problems.append(f"came {gap} minutes after the goal in the "
-                                    f"{ordinal(ref.minute)} minute ({ref.minute}' to {m}')")
+                    timing.append(f"it came {gap} minutes after the goal in the "
+                                  f"{ordinal(ref.minute)} minute ({ref.minute}' to {m}')")
                 else:
                     notes.append(f"{ref.minute}' to {m}'")
         elif when.fits(m):
@@ -356,30 +364,48 @@ def _verify(ctx: Ctx, claim: Claim) -> None:
         else:
             near = when.exact is not None and abs(m - when.exact) <= 3
             if sure or near:
-                problems.append(f"scored in the {ordinal(m)} minute, not {when.label}")
+                timing.append(f"it was scored in the {ordinal(m)} minute, not {when.label}")
             else:
                 claim.unclear(f"no goal fits '{when.span}' and the words do not say which goal "
                               "is meant", "; ".join(goal_text(g) for g in ctx.goals), prov)
-                return
+                return None
     if p.get("late") and m is not None and m < LATE_MINUTE:
-        problems.append(f"scored in the {ordinal(m)} minute, before the last 20 minutes")
+        timing.append(f"it was scored in the {ordinal(m)} minute, before the last 20 minutes")
     if p.get("penalty") and not target.penalty and sure and re.search(
             r"\b(?:penalty|spot-kick|from the spot|pen)\b", clause, re.IGNORECASE) and not re.search(
             r"\b(?:won|earned|conceded|gave away|awarded|box|area)\b", clause, re.IGNORECASE):
-        problems.append("not a penalty")
+        problems.append("it was not a penalty")
     if p.get("own_goal") and not target.own_goal and sure:
-        problems.append("not an own goal")
+        problems.append("it was not an own goal")
     if "conceded_by" in p and target.team == p["conceded_by"]:
-        problems.append(f"scored by {target.team}, not against them")
+        problems.append(f"it was scored by {target.team}, not against them")
     value = f"{goal_text(target)}, {target.home_score}-{target.away_score}"
     if role_label:
         value = f"the {role_label}: {value}"
+    note = f" ({'; '.join(notes)})" if notes else ""
+    time_claim = None
+    if when is not None and (names or "role" in p) and when.span in claim.text:
+        # the time is its own claim: the scorer can be right and the minute wrong
+        i = claim.text.find(when.span)
+        left, right = claim.text[:i].strip(" ,"), claim.text[i + len(when.span):].strip(" ,")
+        who = names[0] if names else str(p.get("role", ""))
+        claim.text = left if (who in left or len(left) >= len(right)) and left else right
+        time_claim = Claim("goal_minute", claim.sentence, when.span,
+                           f"the goal ({goal_text(target)}) came {when.label}",
+                           {"minute": m})
+        if timing:
+            time_claim.contradicted(f"{value}; " + "; ".join(timing), prov,
+                                    f"The data: {value}; " + "; ".join(timing) + ".")
+        else:
+            time_claim.supported(prov + note, value, f"The data: {value}{note}.")
+    else:
+        problems += timing
     if problems:
         claim.contradicted(f"{value}; " + "; ".join(problems), prov,
                            f"The data: {value}; " + "; ".join(problems) + ".")
     else:
-        claim.supported(prov + (f" ({'; '.join(notes)})" if notes else ""), value,
-                        f"The data: {value}" + (f" ({'; '.join(notes)})" if notes else "") + ".")
+        claim.supported(prov + note, value, f"The data: {value}{note}.")
+    return time_claim
 
 
 def _pick(ctx: Ctx, candidates: list[Goal], when: When | None) -> Goal:
