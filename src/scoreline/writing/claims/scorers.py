@@ -60,7 +60,7 @@ _GOALISH = re.compile(
     r"level\w*|lead|ahead|in front|hat-trick|treble|brace|winner|opener|half-volley|"
     r"shot|drive|effort)\b|\d'|\(\w{3}\)", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
-    r",\s+|;\s+|\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
+    r",\s+|;\s+|(?<!minute)(?<!minutes)(?<!just)(?<!shortly)\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
     r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))|"
     r"\s+and\s+his\s+|:\s+")
 _PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
@@ -174,7 +174,11 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     out: list[Claim] = []
     conceding_subject = ctx.subject
     goalish = bool(_GOALISH.search(text))
-    for clause in _CLAUSE_SPLIT.split(text):
+    pending: When | None = None
+    for clause in _clauses(text):
+        if _BOTH_GOALS.search(clause):
+            out += _all_goals_claim(ctx, index, clause)
+            continue
         role_m = _ROLE_RE.search(clause)
         if role_m and role_m.group(1).lower() in ("level",) and not re.search(
                 r"\b(?:headed|drew|brought|pulled|fired|put)\b[^.]{0,30}\blevel\b", clause):
@@ -192,9 +196,13 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         when = read_minute(clause, ctx.match.extra_time)
         noun = _GOAL_NOUN.search(clause)
         trigger = (role_m or (verb_m and (names or when)) or (scorer_names and (goalish or when))
-                   or (noun and when is not None and when.exact is not None))
+                   or (noun and when is not None and when.after is None))
         if not trigger:
+            if when is not None and when.after is None:
+                pending = when  # "in the added time of the first half, Arthur stole ... and Jesus"
             continue
+        if when is None and pending is not None:
+            when, pending = pending, None
         if not role_m and not names and when is not None and when.after is not None and not verb_m:
             continue
         hypothetical = _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_SENTENCE.search(text)
@@ -231,6 +239,45 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                                                           between, re.IGNORECASE):
                 out.append(_count_claim(ctx, index, names[0], count_m.group(0), clause))
     return out
+
+
+_BOTH_GOALS = re.compile(r"\b(?:both|all (?:two|three|four|five|six|\d) (?:of the )?|the|all the) goals "
+                         r"(?:came|were scored|arrived|fell)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a sentence; a clause that only gives a time ("a minute before the
+    interval, Ronaldo's drive squirmed in") is joined to the next one."""
+    out: list[str] = []
+    carry = ""
+    for clause in _CLAUSE_SPLIT.split(text):
+        when = read_minute(clause)
+        rest = clause.replace(when.span, "") if when is not None else clause
+        words = len(re.findall(r"[A-Za-z]+", rest))
+        if (when is not None and words <= 3) or (
+                words <= 4 and not _ROLE_RE.search(clause) and not GOAL_VERB_RE.search(clause)):
+            carry = f"{carry}{clause}, "  # a time or a name alone, or an aside: joined on
+            continue
+        out.append(carry + clause)
+        carry = ""
+    if carry:
+        out.append(carry.rstrip(", "))
+    return out
+
+
+def _all_goals_claim(ctx: Ctx, index: int, clause: str) -> list[Claim]:
+    """"Both goals came in stoppage time": every goal of the match fits the time."""
+    when = read_minute(clause, ctx.match.extra_time)
+    tl = ctx.mf.timeline
+    if when is None or when.after is not None:
+        return []
+    claim = Claim("goal_minute", index, clause.strip(" ."), f"every goal came {when.label}", {})
+    if not tl.known:
+        return [claim.uncheckable("the data has no complete, timed goal list for this match")]
+    listing = "; ".join(goal_text(g) for g in tl.goals)
+    if all(g.minute is not None and when.fits(g.minute) for g in tl.goals):
+        return [claim.supported(tl.provenance, listing, f"The goals: {listing}.")]
+    return [claim.unclear(f"not every goal came {when.label}", listing, tl.provenance)]
 
 
 def _statement(p: dict[str, Any]) -> str:
@@ -304,7 +351,15 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
             return None
         candidates = role_goals
     sure = "role" in p
+    identity: str | None = None  # who scored, when the words name the wrong player
     if names:
+        # of several names, the one who scored a goal that fits the role, else the first scorer
+        fit = [n for n in names if any(
+            (pl := match_player(n, ctx.scorers)) is not None and g.scorer == pl.player
+            for g in candidates)]
+        if fit:
+            names = fit + [n for n in names if n not in fit]
+            p["names"] = names
         player = match_player(names[0], ctx.scorers)
         plain = names_the_scorer(clause, names[0])
         if player is None and not tl.complete:
@@ -312,31 +367,23 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
                               "for this match")
             ctx.goal_claims.append((claim, None))
             return None
-        if player is None:
-            described = "; ".join(goal_text(g) for g in candidates)
+        by_player = [g for g in candidates if player is not None and g.scorer == player.player]
+        described = "; ".join(goal_text(g) for g in candidates)
+        if by_player:
+            candidates = by_player
+            sure = sure or plain
+        elif plain:
             label = f"the {role_label}" if role_label else "the goals"
-            value = f"{names[0]} did not score in this match; {label}: {described}"
-            if plain:
-                claim.contradicted(value, prov, f"{names[0]} did not score in this match; "
-                                   f"{label}: {described}.")
-            else:
-                claim.unclear(f"{', '.join(names)} did not score in this match, but the sentence "
-                              "may not say that they did", described, prov)
-            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
+            identity = (f"{names[0]} did not score in this match ({label}: {described})"
+                        if player is None else f"the {role_label} was scored by {described}, "
+                        f"not {player.player}")
+        elif "role" in p or when is not None:
+            names = []  # "from an Andrea Pirlo corner": not the scorer; the role or time tells
+        else:
+            claim.unclear(f"{', '.join(names)} did not score this goal, but the sentence may not "
+                          "say that they did", described, prov)
+            ctx.goal_claims.append((claim, None))
             return None
-        by_player = [g for g in candidates if g.scorer == player.player]
-        if not by_player:
-            described = "; ".join(goal_text(g) for g in candidates)
-            if plain:
-                claim.contradicted(f"the {role_label} was {described}", prov,
-                                   f"The {role_label} was scored by {described}, not "
-                                   f"{player.player}.")
-            else:
-                claim.unclear(f"the {role_label} was {described}", described, prov)
-            ctx.goal_claims.append((claim, candidates[0] if len(candidates) == 1 else None))
-            return None
-        candidates = by_player
-        sure = sure or plain
     target = _pick(ctx, candidates, when)
     ctx.goal_claims.append((claim, target))
     if target.minute is None and when is not None:
@@ -348,7 +395,7 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
     notes: list[str] = []
     if when is not None and m is not None:
         if when.after is not None:
-            ref = _previous_goal(ctx, claim)
+            ref = _previous_goal(ctx, claim, target)
             if ref is None or ref.minute is None:
                 notes.append("no earlier goal in the article to measure 'later' from")
             else:
@@ -382,14 +429,19 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
     value = f"{goal_text(target)}, {target.home_score}-{target.away_score}"
     if role_label:
         value = f"the {role_label}: {value}"
+    if identity is not None:
+        problems.insert(0, identity)
     note = f" ({'; '.join(notes)})" if notes else ""
     time_claim = None
-    if when is not None and (names or "role" in p) and when.span in claim.text:
+    if identity is not None and "role" not in p:
+        timing = []  # the goal is not identified: its time cannot be judged
+    if when is not None and (names or "role" in p):
         # the time is its own claim: the scorer can be right and the minute wrong
         i = claim.text.find(when.span)
-        left, right = claim.text[:i].strip(" ,"), claim.text[i + len(when.span):].strip(" ,")
-        who = names[0] if names else str(p.get("role", ""))
-        claim.text = left if (who in left or len(left) >= len(right)) and left else right
+        if i >= 0:
+            left, right = claim.text[:i].strip(" ,"), claim.text[i + len(when.span):].strip(" ,")
+            who = names[0] if names else str(p.get("role", ""))
+            claim.text = left if (who in left or len(left) >= len(right)) and left else right
         time_claim = Claim("goal_minute", claim.sentence, when.span,
                            f"the goal ({goal_text(target)}) came {when.label}",
                            {"minute": m})
@@ -411,7 +463,8 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
 def _pick(ctx: Ctx, candidates: list[Goal], when: When | None) -> Goal:
     used = {id(g) for _, g in ctx.goal_claims if g is not None}
     if when is not None and when.after is not None:
-        ref = ctx.goal_claims[-1][1] if ctx.goal_claims else None
+        refs = [g for _, g in ctx.goal_claims if g is not None]
+        ref = refs[-1] if refs else None
         if ref is not None and ref.minute is not None:
             later = [g for g in candidates if g.order > ref.order]
             if later:
@@ -427,9 +480,13 @@ def _pick(ctx: Ctx, candidates: list[Goal], when: When | None) -> Goal:
     return (fresh or candidates)[0]
 
 
-def _previous_goal(ctx: Ctx, claim: Claim) -> Goal | None:
+def _previous_goal(ctx: Ctx, claim: Claim, target: Goal | None = None) -> Goal | None:
+    """The goal named before ``claim`` ("N minutes later" counts from it): the latest earlier
+    goal claim about another, earlier goal."""
     for c, g in reversed(ctx.goal_claims):
-        if c is not claim:
-            found: Goal | None = g
-            return found
+        if c is claim or g is None or g is target:
+            continue
+        if target is not None and g.order >= target.order:
+            continue
+        return g
     return None
