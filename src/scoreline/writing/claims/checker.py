@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from scoreline.writing.claims import goals, history, records, scorers, setting, upsets
+from scoreline.writing.claims import (
+    goals,
+    history,
+    records,
+    scorers,
+    setting,
+    standings,
+    upsets,
+)
 from scoreline.writing.claims import others as other_matches
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.context import Ctx
@@ -46,6 +54,7 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
              if {i.actor, i.other} not in named and not any(i.other in t for t in named)]
     out += other_matches.check_items(ctx, index, text, items)
     out += records.record_claims(ctx, index, text)
+    out += standings.standing_claims(ctx, index, text)
     # history claims speak of earlier matches by nature: read on the whole sentence
     out += history.first_claims(ctx, index, text)
     out += history.last_win_claims(ctx, index, text)
