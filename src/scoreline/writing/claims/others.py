@@ -113,9 +113,9 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
     m = ctx.match
     mentions = [x for x in _mentions(ctx, text)
                 if not _AS_PLACE.search(text[max(0, x.start - 4): x.start])]
-    if not any(x.team not in m.teams for x in mentions):
-        return []
     items: list[Item] = []
+    if not any(x.team not in m.teams for x in mentions):
+        return _meetings(ctx, text, subject, mentions, items)
     bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(text)] + [len(text)]
     for c0, c1 in zip(bounds, bounds[1:], strict=False):
         inside = [x for x in mentions if c0 <= x.start < c1]
@@ -159,6 +159,71 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
             _fill(ctx, text, item, anchor, nxt)
             items.append(item)
             anchor = max(item.score_end or x.end, passive.end() if passive else 0)
+    return _meetings(ctx, text, subject, mentions, items)
+
+
+_WINDOW_END = re.compile(r";|\s+while\s+|\s+but\s+|,\s+(?:and\s+)?(?=[A-Z])|\s+before\s+(?=[A-Z])")
+_OBJECT_OF = re.compile(r"\b(?:by|to|against|over|with|of|v|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+_RESULT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?P<win>win|victory|success|rout|thrashing)\b|"
+                           r"\s+(?:\w+\s+){0,2}?(?P<lose>defeat|loss)\b|\s+(?P<draw>draw)\b",
+                           re.IGNORECASE)
+
+
+def _meetings(ctx: Ctx, text: str, subject: str | None, mentions: list[TeamMention],
+              items: list[Item]) -> list[Item]:
+    """Earlier meetings of the two teams: a score in a clause that names another year or says
+    "previous", "met", "friendly" ("the 1-0 defeat by Belgium in Orlando at the 1994 World
+    Cup", "at the 2018 World Cup in Kaliningrad, it finished 2-2")."""
+    m = ctx.match
+    taken = [(i.start, i.end) for i in items]
+    for sm in _SCORE_RE.finditer(text):
+        if any(a <= sm.start() < b for a, b in taken):
+            continue
+        bounds = [0] + [c.end() for c in _WINDOW_END.finditer(text)] + [len(text)]
+        w0 = max(b for b in bounds if b <= sm.start())
+        w1 = min(b for b in bounds if b > sm.start())
+        window = text[w0:w1]
+        years = [int(y) for y in _YEAR_RE.findall(window)]
+        other_year = any(y != m.date.year for y in years)
+        if not (other_year or STRONG_SIGNS.search(window)):
+            continue
+        if any(x.team not in m.teams and w0 <= x.start < w1 for x in mentions):
+            continue
+        actor = subject
+        polarity: str | None = None
+        verbs = list(_VERB_RE.finditer(text, w0, sm.start()))
+        if verbs:
+            polarity = _polarity(verbs[-1])
+        after = _RESULT_AFTER.match(text, sm.end())
+        if after:
+            polarity = "win" if after.group("win") else "lose" if after.group("lose") else "draw"
+        for x in mentions:
+            if not (w0 <= x.start < w1) or x.team not in m.teams:
+                continue
+            verb_at = verbs[-1] if verbs else None
+            if _OBJECT_OF.search(text[max(w0, x.start - 12): x.start]):
+                actor = m.opponent(x.team)
+            elif verb_at is not None and x.end <= verb_at.start():
+                actor = x.team
+            elif verb_at is not None and x.start >= verb_at.end() and x.end <= sm.start():
+                actor = m.opponent(x.team)  # "had thrashed Peru 5-0": the object of the verb
+            elif x.end <= sm.start():
+                actor = x.team
+        owner = re.search(r"([A-Z][\w'’ -]+?)['’]s\b[^.]*$", text[:w0 + 1] if w0 else "")
+        if actor is None and owner:
+            found = ctx.finder.find(owner.group(1))
+            actor = found[-1].team if found and found[-1].team in m.teams else None
+        if actor not in m.teams:
+            continue
+        item = Item(actor=actor, other=m.opponent(actor), start=sm.start(), end=w1,
+                    polarity=polarity, score=(int(sm.group(1)), int(sm.group(2))),
+                    year=next((y for y in years if y != m.date.year), years[0] if years else None))
+        place = _PLACE_RE.search(window)
+        item.place = place.group(1) if place else None
+        item.penalties = bool(_PENS_RE.search(window))
+        item.start = min(item.start, w0 + (verbs[-1].start() - w0 if verbs else sm.start() - w0))
+        items.append(item)
+        taken.append((item.start, item.end))
     return items
 
 
