@@ -113,6 +113,16 @@ class Ctx:
         found: pd.DataFrame = self.shared[key]
         return found
 
+    def team_rows(self, team: str) -> list[dict[str, Any]]:
+        """Every match of ``team`` as plain records, oldest first (cached per team)."""
+        key = f"rows:{team}"
+        if key not in self.shared:
+            frame = self.team_matches(team)
+            plain = frame.astype(object)
+            self.shared[key] = plain.where(frame.notna(), None).to_dict("records")
+        rows: list[dict[str, Any]] = self.shared[key]
+        return rows
+
     def normalised_places(self) -> dict[str, str]:
         """Every city and country in the data by its folded lower-case form."""
         if "normalised_places" not in self.shared:

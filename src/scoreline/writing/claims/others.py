@@ -18,6 +18,7 @@ alone (a score or city of another match is not a claim about this one).
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -283,7 +284,7 @@ def _fill(ctx: Ctx, text: str, item: Item, after: int, stop: int) -> None:
         break
 
 
-def _place_ok(ctx: Ctx, place: str, row: pd.Series) -> bool | None:
+def _place_ok(ctx: Ctx, place: str, row: Row) -> bool | None:
     """True/False when ``place`` is a known city or country; None when it is not a place."""
     cities, countries = ctx.places()
     words = place.split()
@@ -301,7 +302,7 @@ def _place_ok(ctx: Ctx, place: str, row: pd.Series) -> bool | None:
     return None
 
 
-def _desc(row: pd.Series) -> str:
+def _desc(row: Row) -> str:
     d = pd.Timestamp(row["date"])
     text = (f"{row['home_team']} {int(row['home_score'])}-{int(row['away_score'])} "
             f"{row['away_team']} ({row['tournament']}, {row['city']}, {d:%a %d %b %Y})")
@@ -310,39 +311,41 @@ def _desc(row: pd.Series) -> str:
     return text
 
 
-def _candidates(ctx: Ctx, item: Item) -> tuple[pd.DataFrame, str]:
+Row = dict[str, Any]
+
+
+def _candidates(ctx: Ctx, item: Item) -> tuple[list[Row], str]:
+    """The matches that fit an item's teams and time, oldest first, and how they were chosen."""
     m = ctx.match
-    frame = ctx.team_matches(item.other)
+    rows = ctx.team_rows(item.other)
     if item.actor:
-        frame = frame[(frame["home_team"] == item.actor) | (frame["away_team"] == item.actor)]
+        rows = [r for r in rows if item.actor in (r["home_team"], r["away_team"])]
     day = pd.Timestamp(m.date)
     if item.year is not None:
-        frame = frame[frame["date"].dt.year == item.year]
+        rows = [r for r in rows if r["date"].year == item.year]
         scope = f"in {item.year}"
     else:
         e = ctx.mf.edition
-        in_edition = frame[(frame["tournament"] == e.tournament)
-                           & (frame["date"] >= pd.Timestamp(e.start))
-                           & (frame["date"] <= pd.Timestamp(e.end))]
-        if not in_edition.empty and e.is_finals:
-            frame, scope = in_edition, f"at the {e.label}"
+        start, end = pd.Timestamp(e.start), pd.Timestamp(e.end)
+        in_edition = [r for r in rows if r["tournament"] == e.tournament and start <= r["date"] <= end]
+        if in_edition and e.is_finals:
+            rows, scope = in_edition, f"at the {e.label}"
         else:
-            frame, scope = frame, "in any year"
+            scope = "in any year"
     if item.future:
-        frame = frame[frame["date"] > day]
+        rows = [r for r in rows if r["date"] > day]
         scope += ", after this match"
     elif item.year is None:
-        frame = frame[frame["date"] <= day]
+        rows = [r for r in rows if r["date"] <= day]
     if item.day_offset is not None:
         want = day + pd.Timedelta(days=item.day_offset)
-        same = frame[frame["date"] == want]
-        if not same.empty:
-            frame = same
-    frame = frame[frame["match_id"] != m.match_id]
-    return frame, scope
+        same = [r for r in rows if r["date"] == want]
+        if same:
+            rows = same
+    return [r for r in rows if r["match_id"] != m.match_id], scope
 
 
-def _score_fits(item: Item, row: pd.Series) -> tuple[bool, str]:
+def _score_fits(item: Item, row: Row) -> tuple[bool, str]:
     """Whether the item's score and winner fit ``row`` (and why not)."""
     hs, as_ = int(row["home_score"]), int(row["away_score"])
     actor = item.actor
@@ -384,12 +387,12 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
         if item.score is None and item.polarity is None and not item.future:
             # a team named with no result said: nothing to check
             continue
-        if frame.empty:
+        if not frame:
             out.append(claim.unclear(f"no match {who} found {scope}", provenance=prov))
             continue
         fits = []
         reasons = []
-        for _, row in frame.iterrows():
+        for row in frame:
             ok, why = _score_fits(item, row)
             if ok and item.weekday and f"{pd.Timestamp(row['date']):%A}" != item.weekday:
                 ok, why = False, f"it was played on a {pd.Timestamp(row['date']):%A}"
@@ -423,7 +426,7 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
     return out
 
 
-def _scorer_claims(ctx: Ctx, index: int, text: str, item: Item, row: pd.Series,
+def _scorer_claims(ctx: Ctx, index: int, text: str, item: Item, row: Row,
                    out: list[Claim]) -> None:
     """Players named beside another match: supported when they scored in it."""
     goals = ctx.store.goals(since=pd.Timestamp(row["date"]), until=pd.Timestamp(row["date"])

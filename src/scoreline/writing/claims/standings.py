@@ -19,8 +19,7 @@ from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import TeamMention
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
-from scoreline.writing.facts.lookup import MatchRecord
-from scoreline.writing.facts.tables import TableRow, find_group, group_table, table_provenance
+from scoreline.writing.facts.tables import TableRow, group_table, table_provenance
 
 _GROUPISH = re.compile(r"\b(?:points?|group|top|topped|tops|bottom|table|apiece|off the mark|"
                        r"went through|go through|qualif\w*|last 16|round of 16|knockout|"
@@ -47,30 +46,43 @@ _OUT = re.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|
 _AHEAD = re.compile(r"\b(ahead of|behind|above|below)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _group_of(ctx: Ctx, team: str) -> list[str] | None:
-    """The group of ``team``: the reported match's group when it is a group match (and the
-    team in it), else the group its first matches of the edition formed (for "finished
-    second in Group E" in a report of a later round)."""
+def _groups(ctx: Ctx) -> tuple[dict[str, list[str]], list[str] | None]:
+    """Every round-robin group of the edition by team (the rule of ``facts.tables.find_group``
+    run once over plain lists), and the reported match's group (None for a later round)."""
     e = ctx.mf.edition
-    if not e.is_finals:
-        return None
-    key = f"group:{e.label}:{team}"
+    key = f"groups:{e.label}"
     if key not in ctx._cache:
-        own_group = find_group(e, ctx.match)
-        if own_group is not None and team in own_group:
-            ctx._cache[key] = own_group
-        elif own_group is not None:
-            frame = e.matches
-            own = frame[(frame["home_team"] == team) | (frame["away_team"] == team)]
-            ctx._cache[key] = None if own.empty else find_group(e, MatchRecord.from_row(own.iloc[0]))
-        else:
-            frame = e.matches
-            own = frame[(frame["home_team"] == team) | (frame["away_team"] == team)]
-            first = None if own.empty else find_group(e, MatchRecord.from_row(own.iloc[0]))
-            ctx._cache[key] = first
-        ctx._cache[f"group_stage_over:{e.label}"] = own_group is None
-    group: list[str] | None = ctx._cache[key]
-    return group
+        firsts: dict[str, list[str]] = {}
+        for h, a in zip(e.matches["home_team"].tolist(), e.matches["away_team"].tolist(),
+                        strict=True):
+            firsts.setdefault(h, []).append(a)
+            firsts.setdefault(a, []).append(h)
+        by_team: dict[str, list[str]] = {}
+        for size in (4, 3, 5, 6):
+            for team, opps in firsts.items():
+                if team in by_team or len(opps) < size - 1:
+                    continue
+                group = {team, *opps[: size - 1]}
+                if len(group) == size and all(
+                        set(firsts.get(t, [])[: size - 1]) == group - {t} for t in group):
+                    for t in group:
+                        by_team[t] = sorted(group)
+        m = ctx.match
+        own = by_team.get(m.home_team)
+        own_ok = own is not None and m.away_team in own and m.away_team in firsts[m.home_team][
+            : len(own) - 1]
+        ctx._cache[key] = (by_team, own if own_ok else None)
+    found: tuple[dict[str, list[str]], list[str] | None] = ctx._cache[key]
+    return found
+
+
+def _group_of(ctx: Ctx, team: str) -> list[str] | None:
+    """The group of ``team`` in the edition (None outside a finals tournament)."""
+    if not ctx.mf.edition.is_finals:
+        return None
+    by_team, own = _groups(ctx)
+    ctx._cache[f"group_stage_over:{ctx.mf.edition.label}"] = own is None
+    return by_team.get(team)
 
 
 def _went_through(ctx: Ctx, team: str, group: list[str]) -> bool:
