@@ -130,14 +130,30 @@ class PlayerMatch:
     score: float
 
 
+_PARTICLES = frozenset({"al", "el", "de", "da", "di", "van", "von", "der", "den", "dos", "do", "le",
+                        "la", "bin", "ben", "abu"})
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[-'’.]", " ", normalise(name))).strip()
+
+
 def name_score(written: str, player: str) -> float:
     """Similarity 0-100 of a written name and a player's full name (surname alone allowed)."""
-    w, p = normalise(written), normalise(player)
+    # hyphens, apostrophes and particles joined or not are the same name (Al Dawsari /
+    # Al-Dawsari, N'Golo / NGolo, El Shaarawy / El-Shaarawy)
+    w, p = _plain(written), _plain(player)
     if not w or not p:
         return 0.0
     if w == p:
         return 100.0
+    if w.replace(" ", "") == p.replace(" ", ""):
+        return 99.0
     w_tokens, p_tokens = w.split(), p.split()
+    if len(w_tokens) == 1 or (len(w_tokens) == 2 and w_tokens[0] in _PARTICLES):
+        joined = w.replace(" ", "")
+        parts = p_tokens + [a + b for a, b in zip(p_tokens, p_tokens[1:], strict=False)]
+        return max(fuzz.ratio(joined, t) for t in parts)
     if len(w_tokens) == 1:
         # a surname alone: compare with each part of the player's name
         return max(fuzz.ratio(w, t) for t in p_tokens)

@@ -28,11 +28,12 @@ from scoreline.writing.claims.names import TeamMention, match_player, normalise
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
 
-_WIN = (r"beat|beating|defeated|defeating|defeat of|victory over|win over|won|win(?:ning)?|thrash(?:ed|ing)?|crush(?:ed|ing)|"
+_WIN = (r"beat|beating|(?:had|have|has|having)\s+(?:\w+\s+)?beaten|defeated|defeating|defeat of|victory over|win over|won|win(?:ning)?|thrash(?:ed|ing)?|crush(?:ed|ing)|"
         r"hammer(?:ed|ing)|edg(?:ed|ing)|overc(?:a|o)me|overcoming|eliminat(?:ed|ing)|knock(?:ed|ing) out|"
         r"stun(?:ned|ning)?|shock(?:ed|ing)?|rout(?:ed|ing)?|see off|saw off|passed|pass(?:ing)?|"
         r"dispatch(?:ed|ing)|swept aside|brush(?:ed|ing) aside|upset|downed|got past|came past")
-_LOSE = (r"lost|losing|loses|fell|falling|beaten|were beaten|defeats?(?! of)|loss(?:es)?|"
+_LOSE = (r"lost|losing|loses|fell|falling|(?:were|was|been|being|get|got)\s+beaten|beaten by|"
+         r"defeats?(?! of)|loss(?:es)?|"
          r"flops?|exit(?:ed)? (?:to|against)")
 _DRAW = r"drew|drawn|drawing|draw(?:s)? (?:with|against)|held|shared"
 _VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{_WIN})\b",
