@@ -94,7 +94,7 @@ def check(store: StoreLike, text: str | bytes,
     ctx = Ctx(store=store, mf=mf, finder=finder, year=record.date.year, shared=_shared(store))
     claims = check_sentences(ctx, article)
     return CheckReport(match=record, located_by=how, claims=claims,
-                       seconds=time.perf_counter() - start)
+                       seconds=time.perf_counter() - start, text=article.text)
 
 
 __all__ = [

@@ -66,6 +66,9 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     text = other_matches.mask(text, other_matches.item_spans(items))
     own = this_match_claims(ctx, index, text)
     for claim in own:
+        # words taken from the blanked text stop where another match's words were blanked
+        claim.text = re.split(r"\s{3,}", claim.text)[0].strip() or claim.text.strip()
+    for claim in own:
         # where and when: the whole sentence must be about this match; other claims: the clause
         at = None if claim.kind in _SENTENCE_WIDE else full.find(claim.text)
         if claim.verdict == CONTRADICTED and other_matches.speaks_of_other_matches(ctx, full, at):

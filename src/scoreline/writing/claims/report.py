@@ -110,6 +110,15 @@ class Claim:
         }
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """A piece of the article for display: ``claim`` is None for text between claims."""
+
+    text: str
+    claim: Claim | None
+    note: int | None
+
+
 @dataclass
 class CheckReport:
     """The verdicts on one article.
@@ -124,12 +133,44 @@ class CheckReport:
         In article order; passages set aside while cleaning come last.
     seconds : float
         Time the check took.
+    text : str
+        The article as checked (claims' ``start``/``end`` index it).
     """
 
     match: MatchRecord
     located_by: str
     claims: list[Claim]
     seconds: float = 0.0
+    text: str = field(default="", repr=False)
+
+    def highlights(self) -> list[Highlight]:
+        """The article cut into pieces for display: plain text, and the words of claims.
+
+        Where claims overlap, each character shows the most telling one: contradicted, then
+        supported, then unclear or not checkable; among equals the shortest span. ``note`` is
+        the 1-based position of the claim in :attr:`claims`.
+        """
+        text = self.text
+        rank = {CONTRADICTED: 3, SUPPORTED: 2, UNCLEAR: 1, NOT_CHECKABLE: 1}
+        best: list[int] = [-1] * len(text)
+        key: list[tuple[int, int]] = [(0, 0)] * len(text)
+        for i, c in enumerate(self.claims):
+            if c.start < 0 or c.end <= c.start:
+                continue
+            k = (rank[c.verdict], -(c.end - c.start))
+            for pos in range(max(0, c.start), min(len(text), c.end)):
+                if best[pos] < 0 or k > key[pos]:
+                    best[pos], key[pos] = i, k
+        out: list[Highlight] = []
+        start = 0
+        for pos in range(1, len(text) + 1):
+            if pos == len(text) or best[pos] != best[start]:
+                i = best[start]
+                claim = self.claims[i] if i >= 0 else None
+                out.append(Highlight(text=text[start:pos], claim=claim,
+                                     note=i + 1 if i >= 0 else None))
+                start = pos
+        return out
 
     def by_verdict(self, verdict: str) -> list[Claim]:
         """The claims with this verdict."""
@@ -137,7 +178,8 @@ class CheckReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Number of claims per verdict."""
+        """Number of claims per verdict (``supported``, ``contradicted``, ``unclear``,
+        ``not_checkable``)."""
         return {v: len(self.by_verdict(v)) for v in VERDICTS}
 
     def to_dict(self) -> dict[str, Any]:

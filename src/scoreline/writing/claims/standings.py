@@ -102,7 +102,7 @@ def _through(ctx: Ctx, text: str, group: list[str]) -> tuple[dt.date, str]:
     if _FINAL_TABLE.search(text) or over:
         frame = ctx.mf.edition.matches
         games = frame[frame["home_team"].isin(group) & frame["away_team"].isin(group)]
-        return pd.Timestamp(games["date"].max()).date(), "the final group table"
+        return pd.Timestamp(games["date"].max()).date(), "in the final group table"
     return m.date, "after this match day"
 
 
