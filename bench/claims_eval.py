@@ -41,8 +41,9 @@ def _row(name: str, s: KindScore) -> str:
 
 def report(ev: Evaluation, show_all: bool) -> str:
     """The figures as a Markdown table and the lists of misses."""
-    lines = ["| kind | contradiction precision | false caught | true supported | "
-             "uncheckable contradicted |", "|---|---|---|---|---|"]
+    header = ("| kind | contradiction precision | false caught | true supported | "
+              "uncheckable contradicted |")
+    lines = [header, "|---|---|---|---|---|"]
     for kind in sorted(ev.by_kind):
         lines.append(_row(kind, ev.by_kind[kind]))
     lines.append(_row("**overall**", ev.overall))

@@ -36,7 +36,7 @@ def test_winner_first_score_is_supported(store) -> None:
 def test_wrong_winner_is_contradicted(store) -> None:
     """'Argentina beat Saudi Arabia' is contradicted with the real result."""
     text = KSA.replace("Saudi Arabia beat Argentina", "Argentina beat Saudi Arabia")
-    winner = [c for c in claims_of(store, text, "winner")][0]
+    winner = next(iter(claims_of(store, text, "winner")))
     assert winner.verdict == CONTRADICTED and "1-2" in winner.data_value
 
 

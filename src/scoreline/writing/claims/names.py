@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -152,7 +153,7 @@ def name_score(written: str, player: str) -> float:
     w_tokens, p_tokens = w.split(), p.split()
     if len(w_tokens) == 1 or (len(w_tokens) == 2 and w_tokens[0] in _PARTICLES):
         joined = w.replace(" ", "")
-        parts = p_tokens + [a + b for a, b in zip(p_tokens, p_tokens[1:], strict=False)]
+        parts = p_tokens + [a + b for a, b in pairwise(p_tokens)]
         return max(fuzz.ratio(joined, t) for t in parts)
     if len(w_tokens) == 1:
         # a surname alone: compare with each part of the player's name

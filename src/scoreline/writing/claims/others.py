@@ -18,8 +18,9 @@ alone (a score or city of another match is not a claim about this one).
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 import pandas as pd
 
@@ -119,7 +120,7 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
     if not any(x.team not in m.teams for x in mentions):
         return _meetings(ctx, text, subject, mentions, items)
     bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(text)] + [len(text)]
-    for c0, c1 in zip(bounds, bounds[1:], strict=False):
+    for c0, c1 in pairwise(bounds):
         inside = [x for x in mentions if c0 <= x.start < c1]
         if not inside:
             continue
@@ -351,9 +352,8 @@ def _score_fits(item: Item, row: Row) -> tuple[bool, str]:
     hs, as_ = int(row["home_score"]), int(row["away_score"])
     actor = item.actor
     problems = []
-    if item.score is not None:
-        if sorted(item.score) != sorted((hs, as_)):
-            problems.append(f"the score was {hs}-{as_}")
+    if item.score is not None and sorted(item.score) != sorted((hs, as_)):
+        problems.append(f"the score was {hs}-{as_}")
     if actor is not None and item.polarity is not None:
         gf = hs if row["home_team"] == actor else as_
         ga = as_ if row["home_team"] == actor else hs
@@ -480,7 +480,7 @@ def speaks_of_other_matches(ctx: Ctx, text: str, at: int | None = None) -> bool:
     clause = text
     if at is not None and at >= 0:
         bounds = [0] + [c.end() for c in _SIGN_CLAUSE.finditer(text)] + [len(text)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             if a <= at < b:
                 clause = text[a:b]
                 break

@@ -463,12 +463,13 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
 def _pick(ctx: Ctx, candidates: list[Goal], when: When | None) -> Goal:
     used = {id(g) for _, g in ctx.goal_claims if g is not None}
     if when is not None and when.after is not None:
-        refs = [g for _, g in ctx.goal_claims if g is not None]
+        refs: list[Goal] = [g for _, g in ctx.goal_claims if g is not None]
         ref = refs[-1] if refs else None
         if ref is not None and ref.minute is not None:
+            aim = ref.minute + when.after
             later = [g for g in candidates if g.order > ref.order]
             if later:
-                return min(later, key=lambda g: abs((g.minute or 0) - ref.minute - when.after))
+                return min(later, key=lambda g: abs((g.minute or 0) - aim))
         return candidates[0]
     if when is not None:
         fitting = [g for g in candidates if g.minute is not None and when.fits(g.minute)]
@@ -488,5 +489,6 @@ def _previous_goal(ctx: Ctx, claim: Claim, target: Goal | None = None) -> Goal |
             continue
         if target is not None and g.order >= target.order:
             continue
-        return g
+        found: Goal = g
+        return found
     return None
