@@ -122,7 +122,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     goals = store.goals()
     goals = goals[goals["match_id"].isin(frame["match_id"])]
     scorers = goals.groupby("match_id")["scorer"].apply(lambda s: sorted(set(map(str, s))))
-    scored: list[tuple[float, bool, MatchRecord, str]] = []
+    scored: list[tuple[float, bool, MatchRecord, str, float]] = []
     for _, row in frame.iterrows():
         m = MatchRecord.from_row(row)
         score = float(mentions[m.home_team] + mentions[m.away_team])
@@ -156,8 +156,9 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
             score += 3
             why.append(f"score {m.home_score}-{m.away_score} given")
         lead_named = [t for t in m.teams if t in lead_teams]
+        lead_bonus = 4.0 * len(lead_named)  # team names in the lead tell no meeting apart
         if lead_named:
-            score += 4 * len(lead_named)
+            score += lead_bonus
             why.append(f"{' and '.join(lead_named)} named in the headline or opening")
         if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
                      rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", lead_text):
@@ -174,10 +175,10 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
         if names:
             score += min(9, 3 * len(names))
             why.append(f"scorers named: {', '.join(names)}")
-        scored.append((score, dated, m, "; ".join(why)))
+        scored.append((score, dated, m, "; ".join(why), lead_bonus))
     scored.sort(key=lambda x: (-x[0], -x[2].match_id))
     best = scored[0]
-    base = mentions[best[2].home_team] + mentions[best[2].away_team]
+    base = mentions[best[2].home_team] + mentions[best[2].away_team] + best[4]
     if len(scored) > 1:
         second = scored[1]
         if best[0] == base:

@@ -60,7 +60,8 @@ _GOALISH = re.compile(
     r"level\w*|lead|ahead|in front|hat-trick|treble|brace|winner|opener|half-volley|"
     r"shot|drive|effort)\b|\d'|\(\w{3}\)", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
-    r",\s+|;\s+|(?<!minute)(?<!minutes)(?<!just)(?<!shortly)\s+before\s+|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
+    r",\s+|;\s+|\s+before\s+(?!(?:the\s+)?(?:interval|break|half[- ]time|hour|full[- ]time|kick-off|end|"
+    r"final whistle|restart)\b)|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
     r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))|"
     r"\s+and\s+his\s+|:\s+")
 _PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
