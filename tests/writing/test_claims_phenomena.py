@@ -185,3 +185,12 @@ def test_two_matches_and_no_match_are_article_errors(store) -> None:
                      "Germany 4-1 on September 9, 2023 in Wolfsburg.")
     with pytest.raises(ArticleError, match="no match"):
         check(store, "Japan beat Germany 2-1 on November 23, 1931.")
+
+
+@pytest.mark.parametrize(("goals", "verdict"), [("eight", SUPPORTED), ("seven", CONTRADICTED)])
+def test_tournament_goal_tally(store, goals, verdict) -> None:
+    """Afif scored 8 at the 2024 Asian Cup (complete goal lists): 'with eight goals' holds."""
+    text = (f"Qatar beat Jordan 3-1 in Lusail on February 10, 2024 in the Asian Cup final. Akram "
+            f"Afif finished as top scorer of the tournament with {goals} goals.")
+    tally = [c for c in claims_of(store, text, "tally") if "goals" in c.text]
+    assert tally and tally[0].verdict == verdict and "Akram Afif 8 goals" in tally[0].data_value
