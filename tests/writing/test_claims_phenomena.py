@@ -194,3 +194,12 @@ def test_tournament_goal_tally(store, goals, verdict) -> None:
             f"Afif finished as top scorer of the tournament with {goals} goals.")
     tally = [c for c in claims_of(store, text, "tally") if "goals" in c.text]
     assert tally and tally[0].verdict == verdict and "Akram Afif 8 goals" in tally[0].data_value
+
+
+@pytest.mark.parametrize(("year", "verdict"), [("2016", SUPPORTED), ("2014", CONTRADICTED)])
+def test_first_opening_win_since(store, year, verdict) -> None:
+    """Germany won their Euro 2016 opener, lost those of 2018, 2021 and 2022."""
+    text = (f"Germany beat Scotland 5-1 in Munich on June 14, 2024. It was Germany's first win in "
+            f"the opening game of a major tournament since {year}.")
+    since = claims_of(store, text, "first_win_since")[0]
+    assert since.verdict == verdict and "2016 UEFA Euro W 2-0 v Ukraine" in since.data_value

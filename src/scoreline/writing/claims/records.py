@@ -142,11 +142,54 @@ def record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         out += _nth_win_claim(ctx, index, text, mm)
     for mm in _ALL_EDITION.finditer(text):
         out += _edition_claim(ctx, index, text, mm)
+    for mm in _OPENER_SINCE.finditer(text):
+        out += _opener_since(ctx, index, text, mm)
     for mm in _CAREER_COUNT.finditer(text):
         out.append(Claim("career_total", index, mm.group(0).strip(), "a player's career total",
                          {}).unclear("career totals are not complete in the data: it holds goal "
                                      "lists only for some matches (most since 1990)"))
     return out
+
+
+#: "Germany's first win in the opening game of a major tournament since 2014"
+_OPENER_SINCE = re.compile(
+    rf"\bfirst\s+(?:win|victory)\s+in\s+(?:the|an|its|their|a)\s+open(?:ing|er)\s*(?:game|match|"
+    rf"fixture)?\s+(?:of|at)\s+(?:a|the|any)\s+(?P<t>{_TOURN})\s+since\s+(?P<year>(?:18|19|20)\d\d)\b",
+    re.IGNORECASE)
+_MAJOR = ("FIFA World Cup", "UEFA Euro", "Copa América", "African Cup of Nations", "AFC Asian Cup",
+          "Gold Cup")
+
+
+def _opener_since(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim]:
+    """The team's last win in its first match of a tournament edition was in YEAR."""
+    m = ctx.match
+    team = _subject_of(ctx, text, mm.start())
+    if team not in m.teams:
+        team = m.advancing
+    year = int(mm.group("year"))
+    words = mm.group("t").lower()
+    tournaments = _MAJOR if "major" in words else (_tourn(ctx, mm.group("t")) or m.tournament,)
+    claim = Claim("first_win_since", index, mm.group(0).strip(),
+                  f"{team}'s previous win in an opening match of a tournament was in {year}", {})
+    if team is None:
+        return [claim.unclear("the sentence does not say which team")]
+    res = _results(ctx, team)
+    res = res[res["tournament"].isin(list(tournaments))].sort_values("date")
+    openers = []
+    for _, part in res.groupby("tournament"):
+        gaps = part["date"].diff().dt.days.fillna(999) > 60
+        openers += [row for (_, row), first in zip(part.iterrows(), gaps, strict=True) if first]
+    wins = sorted(pd.Timestamp(r["date"]).year for r in openers if r["result"] == "W")
+    listing = ", ".join(f"{pd.Timestamp(r['date']):%Y} {r['tournament']} {r['result']} "
+                        f"{r['goals_for']}-{r['goals_against']} v {r['opponent']}"
+                        for r in sorted(openers, key=lambda r: r["date"])[-6:])
+    prov = hist.results_provenance(team, m.date, f"first match of each edition of {', '.join(tournaments)}")
+    value = f"{team}'s opening matches: {listing}"
+    last = wins[-1] if wins else None
+    if last == year:
+        return [claim.supported(prov, value, f"{value}.")]
+    return [claim.contradicted(value, prov, f"{team} also won an opening match in {last}"
+                               f" ({value})." if last else f"{value}.")]
 
 
 #: "his 98th international goal", "109 goals for his country", "a career total of 85"
