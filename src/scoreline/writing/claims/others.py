@@ -91,6 +91,8 @@ class Item:
     future: bool = False
     day_offset: int | None = None
     score_end: int | None = None
+    actor_sure: bool = True
+    alternatives: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
 
 
@@ -127,13 +129,17 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
         actor = subject
         first = inside[0]
         lead = text[c0: first.start]
+        # "They beat Croatia": a pronoun names the subject carried from before
+        sure = bool(re.match(r"\s*(?:and\s+|but\s+)?(?:they|who|which)\b", text[c0: first.start],
+                             re.IGNORECASE))
         if _CLAUSE_SUBJECT.fullmatch(lead) or _ACTS.match(text, first.end):
-            actor = first.team
+            actor, sure = first.team, True
             inside = inside[1:]
         elif re.search(r"\bwho\b", text[c0: first.start]):
             who = re.search(r"([A-Z][\w'’ -]+?),\s*who\b", text[: first.start])
             found = _mentions(ctx, who.group(1)) if who else []
-            actor = found[-1].team if found else actor
+            if found:
+                actor, sure = found[-1].team, True
         polarity: str | None = None
         anchor = c0 if actor is None or actor == subject else first.end
         for k, x in enumerate(inside):
@@ -143,7 +149,7 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
                 anchor = x.end
                 continue
             if k + 1 < len(inside) and _GAVE.fullmatch(text, x.end, inside[k + 1].start):
-                actor, anchor = x.team, x.end  # "gave Australia a 1-0 win over Denmark"
+                actor, anchor, sure = x.team, x.end, True  # "gave Australia a 1-0 win over Denmark"
                 continue
             verbs = list(_VERB_RE.finditer(text, anchor, x.start))
             verb = verbs[-1] if verbs else None
@@ -157,7 +163,11 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
             start = verb.start() if verb is not None else x.start
             future = bool(_FUTURE_RE.search(text, max(c0, anchor - 40), min(c1, x.end + 40)))
             item = Item(actor=actor, other=x.team, start=start, end=x.end,
-                        polarity=None if future else polarity, future=future)
+                        polarity=None if future else polarity, future=future, actor_sure=sure)
+            if not sure:
+                item.alternatives = [t for t in [*m.teams, *(p.team for p in mentions
+                                                            if p.start < x.start)]
+                                     if t not in (actor, x.team)]
             nxt = inside[k + 1].start if k + 1 < len(inside) else c1
             _fill(ctx, text, item, anchor, nxt)
             items.append(item)
@@ -372,39 +382,56 @@ def _score_fits(item: Item, row: Row) -> tuple[bool, str]:
     return not problems, "; ".join(problems)
 
 
+def _judge(ctx: Ctx, item: Item) -> tuple[list[Row], str, list[Row], list[tuple[Row, str]]]:
+    """The candidate matches of an item, which of them fit it, and why the others do not."""
+    frame, scope = _candidates(ctx, item)
+    fits: list[Row] = []
+    reasons: list[tuple[Row, str]] = []
+    for row in frame:
+        ok, why = _score_fits(item, row)
+        if ok and item.weekday and f"{pd.Timestamp(row['date']):%A}" != item.weekday:
+            ok, why = False, f"it was played on a {pd.Timestamp(row['date']):%A}"
+        if ok and item.place:
+            place = _place_ok(ctx, item.place, row)
+            if place is False:
+                ok, why = False, f"it was played in {row['city']}"
+        if ok:
+            fits.append(row)
+        else:
+            reasons.append((row, why))
+    return frame, scope, fits, reasons
+
+
+_GOAL_WORDS = re.compile(r"\b(?:scor\w*|goals?|netted|hat-trick|brace)\b", re.IGNORECASE)
+
+
 def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Claim]:
     """Verdicts on the items of a sentence."""
     out: list[Claim] = []
     for item in items:
         words = text[item.start: item.end].strip(" ,.;")
+        scorer_said = bool(_GOAL_WORDS.search(text[max(0, item.start - 60): item.end]))
+        if item.score is None and item.polarity is None and not item.future and not scorer_said:
+            continue  # a team named with no result said: nothing to check
+        frame, scope, fits, reasons = _judge(ctx, item)
+        if not fits and not item.actor_sure:
+            # the actor was only the sentence's subject: another team of the sentence may act
+            for alt in item.alternatives:
+                trial = Item(**{**item.__dict__, "actor": alt})
+                t_frame, t_scope, t_fits, _ = _judge(ctx, trial)
+                if t_fits and not t_scope.startswith("in any year"):
+                    item, frame, scope, fits = trial, t_frame, t_scope, t_fits
+                    break
         who = f"{item.actor} v {item.other}" if item.actor else item.other
-        frame, scope = _candidates(ctx, item)
         kind = "fixture" if item.future else "other_match"
         claim = Claim(kind, index, words, f"a match {who} {scope}"
                       + (f" ended {item.score[0]}-{item.score[1]}" if item.score else ""),
                       {"actor": item.actor, "other": item.other})
         prov = (f"store.matches(): {who}, {scope}"
                 + (f", {item.year}" if item.year and 'in ' + str(item.year) not in scope else ""))
-        if item.score is None and item.polarity is None and not item.future:
-            # a team named with no result said: nothing to check
-            continue
         if not frame:
             out.append(claim.unclear(f"no match {who} found {scope}", provenance=prov))
             continue
-        fits = []
-        reasons = []
-        for row in frame:
-            ok, why = _score_fits(item, row)
-            if ok and item.weekday and f"{pd.Timestamp(row['date']):%A}" != item.weekday:
-                ok, why = False, f"it was played on a {pd.Timestamp(row['date']):%A}"
-            if ok and item.place:
-                place = _place_ok(ctx, item.place, row)
-                if place is False:
-                    ok, why = False, f"it was played in {row['city']}"
-            if ok:
-                fits.append(row)
-            else:
-                reasons.append((row, why))
         if fits:
             row = fits[-1]
             claim.supported(prov, _desc(row), f"The data has {_desc(row)}.")
@@ -412,8 +439,8 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
         elif len(frame) == 1:
             row, why = reasons[0]
             score_only = item.score is not None or item.polarity is not None
-            sure = item.actor is not None and score_only and "played in" not in why \
-                and "played on a" not in why
+            sure = item.actor is not None and item.actor_sure and score_only and \
+                "played in" not in why and "played on a" not in why
             if sure:
                 claim.contradicted(f"{_desc(row)}: {why}", prov,
                                    f"The data has {_desc(row)}, so {why}.")
