@@ -203,3 +203,12 @@ def test_first_opening_win_since(store, year, verdict) -> None:
             f"the opening game of a major tournament since {year}.")
     since = claims_of(store, text, "first_win_since")[0]
     assert since.verdict == verdict and "2016 UEFA Euro W 2-0 v Ukraine" in since.data_value
+
+
+def test_who_shot_first_in_the_shoot_out(store) -> None:
+    """Morocco took the first kick against Spain (2022); 'Spain went first' is contradicted."""
+    text = ("Morocco beat Spain on penalties in Al Rayyan on December 6, 2022 after a 0-0 draw. "
+            "Morocco went first in the shoot-out.")
+    assert claims_of(store, text, "shootout")[-1].verdict == SUPPORTED
+    wrong = claims_of(store, text.replace("Morocco went first", "Spain went first"), "shootout")
+    assert wrong[-1].verdict == CONTRADICTED and "Morocco shot first" in wrong[-1].data_value

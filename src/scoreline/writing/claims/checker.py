@@ -58,6 +58,7 @@ def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     out += records.record_claims(ctx, index, text)
     out += standings.standing_claims(ctx, index, text)
     out += titles.title_claims(ctx, index, text)
+    out += goals.shootout_order_claims(ctx, index, text)
     out += tallies.tally_claims(ctx, index, text)
     # history claims speak of earlier matches by nature: read on the whole sentence
     out += history.first_claims(ctx, index, text)

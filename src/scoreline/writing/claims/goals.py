@@ -308,3 +308,33 @@ def window_claims(ctx: Ctx, index: int, text: str, sentence_goals: list[Claim]) 
     else:
         claim.contradicted(f"the closest {n} goals were {value}", tl.provenance)
     return [claim]
+
+
+_WENT_FIRST = re.compile(r"\s+(?:went|shot|kicked|took) first\b|\s+(?:took|had) the first (?:kick|penalty)\b",
+                         re.IGNORECASE)
+
+
+def shootout_order_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """"Italy went first in the shoot-out": the data records the first team to shoot."""
+    m = ctx.match
+    out: list[Claim] = []
+    for mention in ctx.match_mentions(text):
+        wm = _WENT_FIRST.match(text, mention.end)
+        if wm is None:
+            continue
+        row = next((r for r in ctx.team_rows(mention.team) if r["match_id"] == m.match_id), None)
+        first = row.get("first_shooter") if row else None
+        claim = Claim("shootout", index, f"{mention.surface}{wm.group(0)}",
+                      f"{mention.team} took the first kick of the shoot-out", {})
+        prov = "store.matches(): first_shooter of the match"
+        if m.shootout_winner is None:
+            out.append(claim.unclear("the data records no shoot-out for this match"))
+        elif not first:
+            out.append(claim.uncheckable("the data does not record who shot first"))
+        elif first == mention.team:
+            out.append(claim.supported(prov, f"{first} shot first",
+                                       f"{first} took the first kick of the shoot-out."))
+        else:
+            out.append(claim.contradicted(f"{first} shot first", prov,
+                                          f"{first} took the first kick of the shoot-out."))
+    return out

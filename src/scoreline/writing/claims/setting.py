@@ -203,7 +203,8 @@ def _desc(m: MatchRecord) -> str:
     return f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team} on {pd.Timestamp(m.date):%Y-%m-%d}"
 
 
-_DATELINE_PARTS = re.compile(r"^(?P<place>[^,(–—-]+?)(?:,\s*(?P<rest>[^(–—-]*?))?\s*(?:\(.*\))?\s*[-–—:]*$")
+_DATELINE_PARTS = re.compile(
+    r"^(?P<place>[^,(–—]+?)(?:,\s*(?P<rest>[^(–—]*?))?\s*(?:\(.*\))?\s*(?:\s-+|[–—:])*\s*$")
 
 
 def dateline_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:

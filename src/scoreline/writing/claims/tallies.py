@@ -62,7 +62,8 @@ def tally_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     top = _TOP.search(text)
     nth = _NTH_GOAL.search(text)
     counts = list(_WITH_N.finditer(text))
-    if not (top or nth or (counts and _TOURNEY.search(text))):
+    finished = re.search(r"\bfinish(?:ed|es)? with\b", text, re.IGNORECASE)
+    if not (top or nth or (counts and (_TOURNEY.search(text) or finished))):
         return []
     if not ctx.mf.edition.is_finals:
         return []
@@ -95,7 +96,6 @@ def tally_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             claim = Claim("tally", index, nth.group(0),
                           f"{player.player}'s goal number {n} at the {ctx.mf.edition.label}", {})
             out.append(_verdict(claim, got == n, complete, listing, prov))
-        break
     return out
 
 
