@@ -80,6 +80,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:the )?({_N}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                 rf" minute of {_STOPPAGE_WORDS}", re.IGNORECASE), "into_stoppage"),
     (re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b", re.IGNORECASE), "exact"),
+    (re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                r"twelfth)[- ]minute\b(?! of (?:stoppage|injury|added))", re.IGNORECASE), "exact"),
     (re.compile(r"\bminute (\d{1,3})\b", re.IGNORECASE), "exact"),
     (re.compile(r"\b(?:at|on|after) (\d{1,3}) minutes\b(?! (?:later|after|before|from|into|of|left))",
                 re.IGNORECASE), "exact"),

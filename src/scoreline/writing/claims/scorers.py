@@ -358,6 +358,10 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
         fit = [n for n in names if any(
             (pl := match_player(n, ctx.scorers)) is not None and g.scorer == pl.player
             for g in candidates)]
+        timely = [n for n in fit if when is not None and when.after is None and any(
+            (pl := match_player(n, ctx.scorers)) is not None and g.scorer == pl.player
+            and g.minute is not None and when.fits(g.minute) for g in candidates)]
+        fit = timely + [n for n in fit if n not in timely]  # "X's goal was cancelled out by Y in the 67th"
         if fit:
             names = fit + [n for n in names if n not in fit]
             p["names"] = names
