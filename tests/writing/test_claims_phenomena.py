@@ -212,3 +212,23 @@ def test_who_shot_first_in_the_shoot_out(store) -> None:
     assert claims_of(store, text, "shootout")[-1].verdict == SUPPORTED
     wrong = claims_of(store, text.replace("Morocco went first", "Spain went first"), "shootout")
     assert wrong[-1].verdict == CONTRADICTED and "Morocco shot first" in wrong[-1].data_value
+
+
+def test_an_appearance_is_not_a_title(store) -> None:
+    """'appearing at only their second World Cup' counts appearances, not titles."""
+    text = ("Cameroon beat Argentina 1-0 in Milan on June 8, 1990 in the opening match of the World "
+            "Cup. Cameroon, appearing at only their second World Cup, will next face Romania.")
+    assert all(c.verdict != CONTRADICTED for c in claims_of(store, text))
+    assert claims_of(store, text, "title") == []
+
+
+def test_two_goals_in_one_clause_each_keep_their_scorer(store) -> None:
+    """'X's turn set up the second in the 55th minute and substitute Sam Vokes headed the third
+    four minutes from time': Vokes scored Wales's third (86'), nothing is contradicted."""
+    text = ("Wales beat Belgium 3-1 in Lille on July 1, 2016. Hal Robson-Kanu's Cruyff turn set up "
+            "the second in the 55th minute and substitute Sam Vokes headed the third four minutes "
+            "from time.")
+    found = claims_of(store, text)
+    assert all(c.verdict != CONTRADICTED for c in found)
+    assert any(c.kind == "goal" and c.verdict == SUPPORTED and "Sam Vokes" in (c.data_value or "")
+               for c in found)

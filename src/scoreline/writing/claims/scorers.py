@@ -33,7 +33,8 @@ _ROLE_RE = re.compile(
     r"winner|winning goal|decider|match-winner|(?:second|third|fourth|fifth|sixth) goal|"
     r"consolation(?: goal)?|(?:a|the) (?:second|third|fourth|fifth|sixth|seventh)"
     r"(?=\s+(?:into|in|with|from|to|for|past|on|at|after|before|just|as|and|when|off|"
-    r"through|under|over|inside|via)\b|\s*[,.;:!]|\s*$)|"
+    r"through|under|over|inside|via)\b|\s*[,.;:!]|\s*$|\s+(?:a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|\d{1,2})\s+minutes?\b)|"
     r"opened the scoring|opens the scoring|took the lead|went ahead|went in front|were in front|"
     r"broke the deadlock|started the rout|"
     r"levell?ed|levels|equali[sz]ed|equali[sz]es|equali[sz]e|level)"
@@ -63,6 +64,8 @@ _CLAUSE_SPLIT = re.compile(
     r",\s+|;\s+|\s+before\s+(?!(?:the\s+)?(?:interval|break|half[- ]time|hour|full[- ]time|kick-off|end|"
     r"final whistle|restart)\b)|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
     r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))|"
+    r"\s+and\s+(?=(?:substitute|captain|defender|striker|midfielder|winger|forward|then|"
+    r"veteran|teenager)\s+[A-Z])|"
     r"\s+and\s+his\s+|:\s+")
 _PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
                       re.IGNORECASE)
@@ -134,7 +137,8 @@ def names_in(clause: str, ctx: Ctx) -> list[str]:
     """Person names in a clause (capitalised words that are not teams or common words)."""
     teams = {m.surface for m in ctx.finder.find(clause)}
     out = []
-    for raw in PERSON_RE.findall(clause):
+    raws = [part for raw in PERSON_RE.findall(clause) for part in re.split(r"['’]s\s+", raw)]
+    for raw in raws:
         name = re.sub(r"['’]s$", "", raw)
         words = [w for w in name.split() if w not in NOT_NAMES]
         if not words:

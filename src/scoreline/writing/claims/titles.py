@@ -121,10 +121,18 @@ def _listing(titles: list[int]) -> str:
 
 def _nth_title(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim]:
     words = mm.group("t")
-    if re.fullmatch(_GENERIC, words, re.IGNORECASE) and not re.search(
-            r"\b(?:won|win|wins|claim\w*|lift\w*|conquer\w*|took|take|clinch\w*|seal\w*)\b",
-            text[max(0, mm.start() - 40): mm.start()], re.IGNORECASE):
-        return []
+    before = text[max(0, mm.start() - 40): mm.start()]
+    won_words = re.search(r"\b(?:won|win|wins|winning|claim\w*|lift\w*|conquer\w*|took|take|"
+                          r"clinch\w*|seal\w*|secur\w*|retain\w*|became|become|crowned)\b",
+                          before, re.IGNORECASE)
+    its = re.search(r"\b(?:it|this|that)\s+(?:is|was)\s+(?:\w+['’]s\s+|their\s+|its\s+)$", before,
+                    re.IGNORECASE)
+    titled = re.match(r"\s+(?:title|crown|trophy|triumph)\b", text[mm.end():]) or re.search(
+        r"title|crown|trophy|champions", words, re.IGNORECASE)
+    if not (won_words or its or titled) or re.search(r"\b(?:appear\w*|playing|reach\w*|qualif\w*|"
+                                                     r"at|in)\s+(?:only\s+)?(?:their|its|a)\s+$",
+                                                     before, re.IGNORECASE):
+        return []  # "appearing at only their second World Cup": not a title
     since = re.match(r"\s+since\s+(?:the\s+)?((?:18|19|20)\d\d)\b", text[mm.end():])
     if since is None and re.match(r"\s+since\b", text[mm.end():]):
         return []
