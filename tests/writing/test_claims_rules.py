@@ -118,10 +118,14 @@ def test_penalty_and_own_goal_flags_are_checked(store) -> None:
 
 
 def test_wrong_city_and_weekday(store) -> None:
-    """A wrong city and a wrong weekday are contradicted with where and when it was played."""
-    v = verdicts(store, "Japan beat Germany 2-1 in Doha on Tuesday, November 23, 2022.")
+    """A city of another country and a wrong weekday are contradicted with where and when it
+    was played; a city of the same country (Doha for Al Rayyan: reports name the big city
+    near a stadium) is unclear."""
+    v = verdicts(store, "Japan beat Germany 2-1 in Berlin on Tuesday, November 23, 2022.")
     assert v["venue"][0] == (CONTRADICTED, "played in Al Rayyan, Qatar")
     assert v["weekday"][0][0] == CONTRADICTED and "Wednesday" in v["weekday"][0][1]
+    near = verdicts(store, "Japan beat Germany 2-1 in Doha on Wednesday, November 23, 2022.")
+    assert near["venue"][0] == (UNCLEAR, "Al Rayyan, Qatar")
 
 
 _FRAGMENTS = [

@@ -127,11 +127,29 @@ def venue_claims(ctx: Ctx, index: int, text: str, other_match: bool) -> list[Cla
                       {"place": place})
         evidence = f"store.find_match -> city {m.city!r}, country {m.country!r}"
         if place in (m.city, m.country):
-            claim.supported(evidence, f"{m.city}, {m.country}")
+            claim.supported(evidence, f"{m.city}, {m.country}",
+                            f"The match was played in {m.city}, {m.country}.")
+        elif place in countries or _country_of(ctx, place) not in (None, m.country):
+            claim.contradicted(f"played in {m.city}, {m.country}", evidence,
+                               f"The match was played in {m.city}, {m.country}, not in {place}.")
         else:
-            claim.contradicted(f"played in {m.city}, {m.country}", evidence)
+            # a city of the same country: reports name the nearby big city of a stadium
+            # (Lille for Villeneuve-d'Ascq, Doha for Al Rayyan)
+            claim.unclear(f"the data records {m.city}; {place} may be the nearby city meant",
+                          f"{m.city}, {m.country}", evidence)
         out.append(claim)
     return out
+
+
+def _country_of(ctx: Ctx, city: str) -> str | None:
+    """The country the data most often gives for ``city`` (None when it is no city)."""
+    key = "country_of"
+    if key not in ctx.shared:
+        frame = ctx.all_matches()
+        pairs = frame.groupby("city")["country"].agg(lambda c: c.value_counts().index[0])
+        ctx.shared[key] = {str(k): str(v) for k, v in pairs.items()}
+    table: dict[str, str] = ctx.shared[key]
+    return table.get(city)
 
 
 def other_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
