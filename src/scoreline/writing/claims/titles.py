@@ -170,10 +170,10 @@ def _nth_title(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim
     if since is not None:
         # "a first major trophy since 1966": the last title before this match was in 1966
         year = int(since.group(1))
-        before = [y for y in won if y < ctx.match.date.year]
+        earlier = [y for y in won if y < ctx.match.date.year]
         claim.text = mm.group(0).strip() + since.group(0).rstrip()
         claim.statement = f"{team}'s last title before this match was in {year}"
-        if before and before[-1] == year:
+        if earlier and earlier[-1] == year:
             return [claim.supported(prov, value, f"{value}.")]
         if unknown:
             return [claim.unclear("the data cannot tell every final", value, prov)]
