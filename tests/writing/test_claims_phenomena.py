@@ -232,3 +232,14 @@ def test_two_goals_in_one_clause_each_keep_their_scorer(store) -> None:
     assert all(c.verdict != CONTRADICTED for c in found)
     assert any(c.kind == "goal" and c.verdict == SUPPORTED and "Sam Vokes" in (c.data_value or "")
                for c in found)
+
+
+@pytest.mark.parametrize(("words", "verdict"), [("2-1 on aggregate", SUPPORTED),
+                                                ("3-1 on aggregate", UNCLEAR)])
+def test_aggregate_score_is_not_the_match_score(store, words, verdict) -> None:
+    """'won 3-1 on aggregate' adds the first leg (Afghanistan 0-0 India); never read as this
+    match's score, never contradicted."""
+    text = f"Afghanistan beat India 2-1 in Guwahati on March 26, 2024, and went through {words}."
+    agg = claims_of(store, text, "aggregate")
+    assert agg and agg[0].verdict == verdict
+    assert all(c.verdict != CONTRADICTED for c in claims_of(store, text))

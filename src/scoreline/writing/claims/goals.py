@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
@@ -69,6 +71,10 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         if others:
             continue  # a score of another match
         prov = ctx.mf.timeline.provenance
+        if re.match(r"\s*(?:\(\s*)?(?:on\s+)?(?:aggregate|agg\b)", after, re.IGNORECASE) or re.search(
+                r"\baggregate\s+(?:score\s+)?(?:of\s+)?$", before, re.IGNORECASE):
+            out.append(_aggregate_claim(ctx, index, sm, (a, b)))
+            continue
         shootout = bool(_SHOOTOUT_NEAR.search(after[:25]) or _SHOOTOUT_NEAR.search(before[-25:]))
         if shootout:
             running = final = False
@@ -127,6 +133,32 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             claim.supported(prov_final, data, f"The match ended {data}{how}.")
         out.append(claim)
     return out
+
+
+def _aggregate_claim(ctx: Ctx, index: int, sm: re.Match[str], pair: tuple[int, int]) -> Claim:
+    """"won 4-2 on aggregate": this match and the previous meeting of the two teams within
+    four months (the first leg) added up."""
+    m = ctx.match
+    claim = Claim("aggregate", index, sm.group(0), f"the two legs ended {pair[0]}-{pair[1]} on "
+                  "aggregate", {})
+    rows = [r for r in ctx.team_rows(m.home_team) if m.away_team in (r["home_team"], r["away_team"])
+            and 0 < (pd.Timestamp(m.date) - r["date"]).days <= 120]
+    prov = "store.matches(): this match and the previous meeting within 120 days"
+    if not rows:
+        return claim.unclear("no first leg within four months before this match in the data",
+                             provenance=prov)
+    first = rows[-1]
+    home = m.goals_for(m.home_team) + (first["home_score"] if first["home_team"] == m.home_team
+                                       else first["away_score"])
+    away = m.goals_for(m.away_team) + (first["home_score"] if first["home_team"] == m.away_team
+                                       else first["away_score"])
+    value = (f"{m.home_team} {home}-{away} {m.away_team} on aggregate (first leg "
+             f"{first['home_team']} {first['home_score']}-{first['away_score']} {first['away_team']} "
+             f"on {first['date']:%Y-%m-%d})")
+    if sorted(pair) == sorted((int(home), int(away))):
+        return claim.supported(prov, value, f"{value}.")
+    return claim.unclear("the aggregate does not add up from the two matches found; the legs "
+                         "may be others", value, prov)
 
 
 _WIN_VERB = re.compile(r"\b(beat|beats|beating|defeated|defeating|thrashed|thrash|edged|edge|"
