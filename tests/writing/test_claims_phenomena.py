@@ -243,3 +243,12 @@ def test_aggregate_score_is_not_the_match_score(store, words, verdict) -> None:
     agg = claims_of(store, text, "aggregate")
     assert agg and agg[0].verdict == verdict
     assert all(c.verdict != CONTRADICTED for c in claims_of(store, text))
+
+
+def test_a_team_followed_by_its_verb_acts_in_a_subordinate_clause(store) -> None:
+    """'Spain go through after Costa Rica lost 4-2 to Germany': Costa Rica lost to Germany,
+    not to Spain (which the data would contradict)."""
+    text = ("Japan beat Spain 2-1 in Doha on December 1, 2022. Spain still go through in second "
+            "place after Costa Rica lost 4-2 to Germany.")
+    other = claims_of(store, text, "other_match", ("2022-12-01", "Japan", "Spain"))
+    assert other and other[0].verdict == SUPPORTED and "Costa Rica 2-4 Germany" in other[0].data_value

@@ -69,7 +69,8 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     date), its year named (+3), its tournament (+3), city (+3) or weekday (+2) named, its
     final score written (+3), and each of its scorers named (+3, at most 9); and from the
     headline and opening sentences, where a report names its match: each of its teams named
-    there (+4), its score written there (+6), its city as the dateline (+5), and a shoot-out
+    there (+4), both teams in the first line (+4), its score written there (+6), its city as
+    the dateline (+5), and a shoot-out
     named when it had one (+3). A day and month without a year count as a date in any year.
 
     Raises
@@ -113,6 +114,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     lead = [s.text for s in article.sentences if not s.dateline][:3]
     lead_text = " ".join(lead)
     lead_teams = {x.team for t in lead for x in finder.find(t)}
+    first_teams = {x.team for x in finder.find(lead[0])} if lead else set()
     dateline_text = " ".join(s.text for s in article.sentences if s.dateline)
     text_all = " ".join(texts)
     shootout_named = bool(re.search(r"\bshoot-?out\b|\bon pen(?:alt(?:y|ies)|s)\b", text_all,
@@ -157,8 +159,12 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
             why.append(f"score {m.home_score}-{m.away_score} given")
         lead_named = [t for t in m.teams if t in lead_teams]
         lead_bonus = 4.0 * len(lead_named)  # team names in the lead tell no meeting apart
+        if {m.home_team, m.away_team} <= first_teams:
+            score += 4
+            lead_bonus += 4
+            why.append("both teams named in the first line")
         if lead_named:
-            score += lead_bonus
+            score += 4.0 * len(lead_named)
             why.append(f"{' and '.join(lead_named)} named in the headline or opening")
         if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
                      rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", lead_text):

@@ -145,6 +145,12 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
         for k, x in enumerate(inside):
             if x.team == actor:
                 continue
+            if _ACTS.match(text, x.end) and not _PASSIVE.match(text, x.end) and not re.search(
+                    r"\b(?:over|against|to|by|with|beat|beating|and)\s+(?:the\s+)?$",
+                    text[max(c0, x.start - 20): x.start], re.IGNORECASE):
+                # "after Costa Rica lost 4-2 to Germany": a team followed by its own verb acts
+                actor, sure, anchor, polarity = x.team, True, x.end, None
+                continue
             if x.team in m.teams and (actor is None or actor in m.teams):
                 anchor = x.end
                 continue
