@@ -15,6 +15,7 @@ import pytest
 
 ARTICLE = (Path(__file__).resolve().parents[2].parent / "shared" / "articles"
            / "2022-11-23-germany-japan.txt")
+DEV = ARTICLE.parent / "dev"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1200, "height": 900}
 
@@ -144,6 +145,32 @@ def test_check_form(page: Page) -> None:
     assert supported >= 5 and supported == int(p.inner_text(".counts .v-supported").split()[0])
     assert page.no_horizontal_scroll()
     page.shot(f"check-{page.suffix}")  # type: ignore[attr-defined]
+    assert page.errors == []
+
+
+def test_check_page_highlights_claims_in_the_article(page: Page) -> None:
+    """A dev-set report with a wrong weekday: the article is shown with each claim marked
+    (green supported, red contradicted, grey unclear), the evidence in the mark's title, and
+    a numbered link from each mark to its entry in the list (no JavaScript needed)."""
+    text = (DEV / "2022-11-30-tunisia-france.txt").read_text(encoding="utf-8")
+    assert page.open("/check").status == 200
+    p = page.page
+    p.fill("#article", text)
+    p.click("button[type=submit]")
+    p.wait_for_selector(".article-text")
+    assert p.locator(".article-text mark.hl.v-supported").count() >= 10
+    red = p.locator(".article-text mark.hl.v-contradicted")
+    assert red.count() >= 1
+    assert "on Thursday" in [red.nth(i).inner_text() for i in range(red.count())]
+    weekday = p.locator(".article-text mark.hl.v-contradicted", has_text="on Thursday").first
+    assert "Wednesday 30 November 2022" in (weekday.get_attribute("title") or "")
+    link = p.locator(".article-text sup a").first
+    target = (link.get_attribute("href") or "").lstrip("#")
+    assert p.locator(f"li#{target}").count() == 1
+    assert page.no_horizontal_scroll()
+    page.shot(f"check-highlights-{page.suffix}")  # type: ignore[attr-defined]
+    p.locator(".article-text").screenshot(
+        path=str(page.shots / f"check-highlights-article-{page.suffix}.png"))  # type: ignore[attr-defined]
     assert page.errors == []
 
 

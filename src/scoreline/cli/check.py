@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
 
-_STYLE = {"supported": "green", "contradicted": "bold red", "not_checkable": "yellow"}
+_STYLE = {"supported": "green", "contradicted": "bold red", "unclear": "dim",
+          "not_checkable": "yellow"}
 
 
 @app.command("check")
@@ -22,7 +24,7 @@ def check(
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Check every checkable claim of a match report: supported, contradicted, not checkable."""
+    """Check every claim of a match report: supported, contradicted, unclear, not checkable."""
     given = (match[0], match[1], match[2]) if match and len(match) == 3 and all(match) else None
     with friendly_errors():
         report = api.check_article(Path(article), match=given, db=db)
@@ -33,15 +35,16 @@ def check(
                       f"{m.tournament}, {m.date.isoformat()}, {m.city}  ({report.located_by})",
                       highlight=False)
         table = Table(show_lines=False)
-        for col in ("verdict", "claim", "data / why"):
+        for col in ("verdict", "claim", "evidence"):
             table.add_column(col, overflow="fold")
         for c in report.claims:
-            why = c.data_value if c.verdict != "not_checkable" else c.reason
-            table.add_row(f"[{_STYLE[c.verdict]}]{c.verdict}[/]", c.text, why or "")
+            table.add_row(f"[{_STYLE[c.verdict]}]{c.verdict.replace('_', ' ')}[/]", escape(c.text),
+                          escape(c.evidence or c.reason or ""))
         console.print(table)
         counts = report.counts
         console.print(f"{counts['supported']} supported, {counts['contradicted']} contradicted, "
-                      f"{counts['not_checkable']} not checkable ({report.seconds:.2f} s)",
+                      f"{counts['unclear']} unclear, {counts['not_checkable']} not checkable "
+                      f"({report.seconds:.2f} s)",
                       highlight=False)
 
     emit(report.to_dict(), as_json, render)

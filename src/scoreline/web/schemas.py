@@ -75,10 +75,13 @@ class ClaimOut(BaseModel):
     sentence: int
     text: str
     statement: str
-    verdict: str = Field(description="'supported', 'contradicted' or 'not_checkable'.")
+    verdict: str = Field(description="'supported', 'contradicted', 'unclear' or 'not_checkable'.")
     data_value: str | None
-    evidence: str | None
+    evidence: str | None = Field(description="What the verdict rests on, in words.")
+    provenance: str | None = Field(None, description="The query behind the evidence.")
     reason: str | None
+    start: int = Field(-1, description="Offset of the claim's first character in the article.")
+    end: int = Field(-1, description="Offset just past the claim's last character.")
 
 
 CheckOut = create_model(

@@ -2,11 +2,13 @@
 
 >>> report = check(store, open("article.txt", "rb").read())   # doctest: +SKIP
 >>> report.counts                                              # doctest: +SKIP
-{'supported': 12, 'contradicted': 0, 'not_checkable': 6}
+{'supported': 12, 'contradicted': 0, 'unclear': 1, 'not_checkable': 6}
 
 Rules over sentences (regular expressions, no language model, no network) find the
-claims; each gets a verdict — supported, contradicted (with the data's value) or not
-checkable (with why) — and the evidence it rests on.
+claims; each gets a verdict — supported, contradicted (with the data's value), unclear (the
+data was consulted but the claim could not be read or tied to a match without doubt) or not
+checkable (the data holds nothing on it) — with the evidence in words and the query behind it.
+Each claim carries its character offsets in the article as given.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from scoreline.writing.claims.report import (
     CONTRADICTED,
     NOT_CHECKABLE,
     SUPPORTED,
+    UNCLEAR,
     CheckReport,
     Claim,
 )
@@ -30,6 +33,19 @@ from scoreline.writing.facts.build import match_facts
 from scoreline.writing.facts.lookup import StoreLike, find_match
 
 _FINDERS: dict[int, TeamFinder] = {}
+
+
+_SHARED: dict[tuple[int, str | None], dict[str, object]] = {}
+
+
+def _shared(store: StoreLike) -> dict[str, object]:
+    """Store-wide tables for the claim rules, kept while the store and its snapshot are."""
+    fingerprint = getattr(store, "fingerprint", None)
+    key = (id(store), fingerprint() if callable(fingerprint) else None)
+    if key not in _SHARED:
+        _SHARED.clear()
+        _SHARED[key] = {}
+    return _SHARED[key]
 
 
 def _finder(store: StoreLike) -> TeamFinder:
@@ -73,10 +89,12 @@ def check(store: StoreLike, text: str | bytes,
         loc = locate(store, article, finder)
         record, how, year = loc.match, loc.how, loc.year
     mf = match_facts(store, record, probabilities=False)
-    ctx = Ctx(store=store, mf=mf, finder=finder, year=year or record.date.year)
+    # a date written without its year is in the year of the match the article is about
+    del year
+    ctx = Ctx(store=store, mf=mf, finder=finder, year=record.date.year, shared=_shared(store))
     claims = check_sentences(ctx, article)
     return CheckReport(match=record, located_by=how, claims=claims,
-                       seconds=time.perf_counter() - start)
+                       seconds=time.perf_counter() - start, text=article.text)
 
 
 __all__ = [
@@ -84,6 +102,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "NOT_CHECKABLE",
     "SUPPORTED",
+    "UNCLEAR",
     "CheckReport",
     "Claim",
     "check",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scoreline.errors import ArticleError
@@ -26,7 +27,67 @@ _POST_RE = re.compile(
 _URL_RE = re.compile(r"\b(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _HASHTAG_RE = re.compile(r"#(\w+)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z]\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+
+class Traced:
+    """Text that remembers, for each character, its offset in the original article.
+
+    Cleaning (rejoined hard wraps, quotes and links removed, hashtags as words) changes the
+    text; the offsets let every claim point back at the words as written.
+    """
+
+    __slots__ = ("origin", "text")
+
+    def __init__(self, text: str, origin: list[int]) -> None:
+        self.text = text
+        #: ``origin[i]`` is the article offset of ``text[i]``; one extra entry for the end.
+        self.origin = origin
+
+    @classmethod
+    def of(cls, text: str, offset: int = 0) -> Traced:
+        """``text`` found at ``offset`` of the article."""
+        return cls(text, list(range(offset, offset + len(text) + 1)))
+
+    def sub(self, regex: re.Pattern[str], repl: Callable[[re.Match[str]], str] | str) -> Traced:
+        """``regex.sub`` that keeps the offsets (replacement characters point at the match)."""
+        parts: list[str] = []
+        origin: list[int] = []
+        pos = 0
+        for m in regex.finditer(self.text):
+            parts.append(self.text[pos:m.start()])
+            origin.extend(self.origin[pos:m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            width = max(1, m.end() - m.start())
+            parts.append(new)
+            origin.extend(self.origin[m.start() + min(i, width - 1)] for i in range(len(new)))
+            pos = m.end()
+        parts.append(self.text[pos:])
+        origin.extend(self.origin[pos:])
+        return Traced("".join(parts), origin)
+
+    def slice(self, start: int, end: int) -> Traced:
+        """``text[start:end]`` with its offsets."""
+        return Traced(self.text[start:end], [*self.origin[start:end], self._end(end)])
+
+    def strip(self) -> Traced:
+        """Without leading and trailing white space."""
+        body = self.text.strip()
+        if not body:
+            return self.slice(0, 0)
+        first = len(self.text) - len(self.text.lstrip())
+        return self.slice(first, first + len(body))
+
+    def _end(self, end: int) -> int:
+        if end <= 0:
+            return self.origin[0]
+        return self.origin[end - 1] + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Article offsets ``[start, end)`` of ``text[start:end]``."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        return self.origin[start], max(self.origin[start], self._end(end))
 
 
 @dataclass(frozen=True)
@@ -41,11 +102,37 @@ class Sentence:
         As written.
     text : str
         Cleaned: quotes, links, handles and post date lines removed, hashtags as words.
+    traced : Traced
+        ``text`` with the article offset of each character.
+    start, end : int
+        Character offsets of the sentence in the article.
+    dateline : bool
+        True for the place and date that open a wire report ("BERLIN, July 14 -").
     """
 
     index: int
     original: str
     text: str
+    traced: Traced
+    start: int
+    end: int
+    dateline: bool = False
+
+    def span_of(self, words: str, after: int = 0) -> tuple[int, int]:
+        """Article offsets of ``words`` in this sentence (white space may differ); the whole
+        sentence when the words are not found as written."""
+        i = self.text.find(words, after)
+        if i < 0:
+            i = self.text.find(words)
+        if i >= 0:
+            return self.traced.span(i, i + len(words))
+        tokens = words.split()
+        if tokens:
+            rx = re.compile(r"\s+".join(re.escape(t) for t in tokens), re.IGNORECASE)
+            m = rx.search(self.text)
+            if m:
+                return self.traced.span(m.start(), m.end())
+        return self.start, self.end
 
 
 @dataclass
@@ -57,13 +144,14 @@ class Article:
     text : str
         The whole text (normalised to NFC).
     sentences : list of Sentence
-    set_aside : list of (str, str)
-        ``(passage, why it cannot be checked)``: quotes and social-media post dates.
+    set_aside : list of (str, str, int, int)
+        ``(passage, why it cannot be checked, start, end)``: quotes and social-media post
+        dates, with their offsets in ``text``.
     """
 
     text: str
     sentences: list[Sentence]
-    set_aside: list[tuple[str, str]] = field(default_factory=list)
+    set_aside: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 def decode_article(data: str | bytes) -> str:
@@ -106,35 +194,94 @@ def _hashtag(match: re.Match[str]) -> str:
     return tag
 
 
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
+_HARD_WRAP = re.compile(r"(?<![.!?:\"”’])[ \t]*\n[ \t]*(?=\S)")
+_HEADLINE_END = re.compile(r"\n+")
+_SPACES = re.compile(r"\s+")
+_FIFA_TAG = re.compile(r"#FIFAWorldCup\b")
+
+
+#: A line at least this long that ends without punctuation was wrapped by an editor; a
+#: shorter one (a headline, a list item, a goal line "24' - Costa") stands alone.
+WRAP_MIN_CHARS = 50
+
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]+[A-Z](?:,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)*)?)"
+    rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
+    r"(?:[-–—]+|:)\s+(?=[A-Z\"“])")
+
+
+def _join_wrapped(m: re.Match[str]) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    line = m.string[line_start: m.start()].strip()
+    return " " if len(line) >= WRAP_MIN_CHARS else "\n"
+
+
+def _blocks(text: str) -> list[Traced]:
+    out = []
+    pos = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        out.append(Traced.of(text[pos:m.start()], pos))
+        pos = m.end()
+    out.append(Traced.of(text[pos:], pos))
+    return out
+
+
+def _pieces(block: Traced) -> list[Traced]:
+    """Sentences of a paragraph: split after . ! ? and at line breaks left in the block."""
+    out = []
+    pos = 0
+    splitter = re.compile(r"\n+|" + _SENTENCE_END.pattern)
+    for m in splitter.finditer(block.text):
+        out.append(block.slice(pos, m.start()))
+        pos = m.end()
+    out.append(block.slice(pos, len(block.text)))
+    return out
+
+
 def split_article(text: str) -> Article:
-    """Cut ``text`` into cleaned sentences (see the module docstring)."""
+    """Cut ``text`` into cleaned sentences (see the module docstring).
+
+    A headline, a dateline ("BERLIN, July 14 -") and every line of a list stand alone: a
+    line of a paragraph with no closing punctuation is rejoined only when the next line
+    starts in lower case (a hard wrap), never across a blank line.
+    """
     article = Article(text=text, sentences=[])
     index = 0
-    for block in re.split(r"\n\s*\n", text):
-        # inside a paragraph, a line break after unpunctuated text is a hard wrap, not an end
-        block = re.sub(r"(?<![.!?:\"”’])[ \t]*\n[ \t]*(?=\S)", " ", block.strip())
-        block = block.strip()
-        if not block:
+    for raw in _blocks(text):
+        block = raw.strip()
+        if not block.text:
             continue
-        for q in _QUOTE_RE.finditer(block):
+        block = block.sub(_HARD_WRAP, _join_wrapped)
+        for q in _QUOTE_RE.finditer(block.text):
+            a, b = block.span(q.start(), q.end())
             article.set_aside.append(
-                (q.group(0), "quoted speech: scoreline holds results, not what people said"))
-        block = _QUOTE_RE.sub(" [quote] ", block)
-        post = _POST_RE.search(block)
+                (q.group(0), "quoted speech: scoreline holds results, not what people said", a, b))
+        block = block.sub(_QUOTE_RE, " [quote] ")
+        post = _POST_RE.search(block.text)
         if post:
+            a, b = block.span(post.start(), post.end())
             article.set_aside.append(
-                (post.group(0).strip(" —–-"), "the date of a social-media post, not of a match"))
-            block = block[: post.start()] + block[post.end():]
-        for piece in re.split(r"\n+|" + _SENTENCE_END.pattern, block):
+                (post.group(0).strip(" —–-"), "the date of a social-media post, not of a match",
+                 a, b))
+            block = block.sub(re.compile(re.escape(post.group(0))), "")
+        pieces = _pieces(block)
+        head = _DATELINE.match(pieces[0].text) if pieces else None
+        if head is not None:
+            first = pieces[0]
+            pieces[0:1] = [first.slice(0, head.end()).strip(),
+                           first.slice(head.end(), len(first.text))]
+        for k, piece in enumerate(pieces):
             piece = piece.strip()
-            if not piece:
+            if not piece.text:
                 continue
-            clean = _URL_RE.sub(" ", piece)
-            clean = _HANDLE_RE.sub(" ", clean)
-            clean = re.sub(r"#FIFAWorldCup\b", "FIFA World Cup", clean)
-            clean = _HASHTAG_RE.sub(_hashtag, clean)
-            clean = re.sub(r"\s+", " ", clean).strip()
-            if clean and clean != "[quote]":
-                article.sentences.append(Sentence(index=index, original=piece, text=clean))
+            clean = piece.sub(_URL_RE, " ").sub(_HANDLE_RE, " ")
+            clean = clean.sub(_FIFA_TAG, "FIFA World Cup").sub(_HASHTAG_RE, _hashtag)
+            clean = clean.sub(_SPACES, " ").strip()
+            if clean.text and clean.text != "[quote]":
+                a, b = piece.span(0, len(piece.text))
+                article.sentences.append(Sentence(index=index, original=piece.text,
+                                                  text=clean.text, traced=clean, start=a, end=b,
+                                                  dateline=head is not None and k == 0))
                 index += 1
     return article

@@ -8,9 +8,10 @@ from typing import Any
 
 import pandas as pd
 
+from scoreline.data.types import Match
 from scoreline.writing.claims.names import TeamFinder, TeamMention
 from scoreline.writing.facts.build import MatchFacts
-from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.writing.facts.lookup import StoreLike
 from scoreline.writing.facts.timeline import Goal
 
 _PRONOUN_START = re.compile(r"^(?:they|their|them|they've|they're|they’ve|they’re|it|its)\b",
@@ -46,9 +47,11 @@ class Ctx:
     subject: str | None = None
     goal_claims: list[tuple[Any, Goal | None]] = field(default_factory=list)
     _cache: dict[str, Any] = field(default_factory=dict)
+    #: Store-wide tables (every match, places), kept across checks of the same store.
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def match(self) -> MatchRecord:
+    def match(self) -> Match:
         """The match the article is about."""
         return self.mf.match
 
@@ -94,14 +97,46 @@ class Ctx:
 
     def all_matches(self) -> pd.DataFrame:
         """Every match (cached; cities and countries for venue claims)."""
-        if "all" not in self._cache:
-            self._cache["all"] = self.store.matches()
-        frame: pd.DataFrame = self._cache["all"]
+        if "all" not in self.shared:
+            self.shared["all"] = self.store.matches()
+        frame: pd.DataFrame = self.shared["all"]
         return frame
+
+    def team_matches(self, team: str) -> pd.DataFrame:
+        """Every match of ``team`` (cached per team)."""
+        key = f"team:{team}"
+        if key not in self.shared:
+            frame = self.all_matches()
+            if "arrays" not in self.shared:
+                self.shared["arrays"] = (frame["home_team"].to_numpy(), frame["away_team"].to_numpy())
+            home, away = self.shared["arrays"]
+            self.shared[key] = frame[(home == team) | (away == team)]
+        found: pd.DataFrame = self.shared[key]
+        return found
+
+    def team_rows(self, team: str) -> list[dict[str, Any]]:
+        """Every match of ``team`` as plain records, oldest first (cached per team)."""
+        key = f"rows:{team}"
+        if key not in self.shared:
+            frame = self.team_matches(team)
+            plain = frame.astype(object)
+            self.shared[key] = plain.where(frame.notna(), None).to_dict("records")
+        rows: list[dict[str, Any]] = self.shared[key]
+        return rows
+
+    def normalised_places(self) -> dict[str, str]:
+        """Every city and country in the data by its folded lower-case form."""
+        if "normalised_places" not in self.shared:
+            from scoreline.writing.claims.names import normalise
+
+            cities, countries = self.places()
+            self.shared["normalised_places"] = {normalise(c): c for c in cities | countries}
+        found: dict[str, str] = self.shared["normalised_places"]
+        return found
 
     def places(self) -> tuple[set[str], set[str]]:
         """Every city and every country in the data."""
-        if "places" not in self._cache:
+        if "places" not in self.shared:
             frame = self.all_matches()
-            self._cache["places"] = (set(frame["city"].unique()), set(frame["country"].unique()))
-        return self._cache["places"]  # type: ignore[no-any-return]
+            self.shared["places"] = (set(frame["city"].unique()), set(frame["country"].unique()))
+        return self.shared["places"]  # type: ignore[no-any-return]

@@ -67,6 +67,14 @@ def _subject_of(ctx: Ctx, text: str, pos: int) -> str | None:
         found = ctx.finder.find(pm.group(1))
         if found:
             return found[-1].team
+    # "It was Tunisia's first victory over France ... and only their second win": the last
+    # team named before the phrase that is not an object ("over France")
+    from scoreline.writing.claims.context import _OBJECT_BEFORE
+
+    owners = [x for x in ctx.finder.find(text[:pos])
+              if not _OBJECT_BEFORE.search(text[max(0, x.start - 30): x.start])]
+    if owners and re.search(r"\b(?:their|its|his)\b", text[max(0, pos - 25): pos + 6]):
+        return owners[-1].team
     return ctx.subject
 
 

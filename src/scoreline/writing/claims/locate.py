@@ -9,11 +9,12 @@ from itertools import combinations
 
 import pandas as pd
 
+from scoreline.data.types import Match
 from scoreline.errors import ArticleError
 from scoreline.writing.claims.article import Article
-from scoreline.writing.claims.names import TeamFinder, normalise
+from scoreline.writing.claims.names import TeamFinder, TeamMention, normalise
 from scoreline.writing.claims.numbers import context_year, find_dates, find_weekdays
-from scoreline.writing.facts.lookup import MatchRecord, StoreLike
+from scoreline.writing.facts.lookup import StoreLike
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Location:
 
     Attributes
     ----------
-    match : MatchRecord
+    match : Match
     year : int or None
         The article's context year (fills dates written without a year).
     how : str
@@ -31,7 +32,7 @@ class Location:
         Team -> number of mentions in the article (names, demonyms, nicknames).
     """
 
-    match: MatchRecord
+    match: Match
     year: int | None
     how: str
     mentions: dict[str, int]
@@ -41,15 +42,23 @@ def _mentions(article: Article, finder: TeamFinder) -> Counter[str]:
     counts: Counter[str] = Counter()
     for s in article.sentences:
         for m in finder.find(s.text):
-            if m.team in TeamFinder.AMBIGUOUS and not m.alias:
+            if m.team in TeamFinder.AMBIGUOUS and not m.alias and not _stands_alone(s.text, m):
                 continue
             counts[m.team] += 1
     return counts
 
 
+def _stands_alone(text: str, m: TeamMention) -> bool:
+    """A team name that is also a person's name ("Jordan") counts as the team when no other
+    capitalised name stands right before or after it ("Jordan Henderson", "Michael Jordan")."""
+    before = text[max(0, m.start - 20): m.start]
+    after = text[m.end: m.end + 20]
+    return not re.search(r"[A-Z][a-z]+\s+$", before) and not re.match(r"\s+[A-Z][a-z]", after)
+
+
 def article_year(article: Article) -> int | None:
     """The context year, from the sentences and the set-aside post dates."""
-    return context_year([s.text for s in article.sentences] + [p for p, _ in article.set_aside])
+    return context_year([s.text for s in article.sentences] + [p for p, *_ in article.set_aside])
 
 
 def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
@@ -59,7 +68,11 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     its teams' mentions plus evidence: its date given in full (+12) or as day and month
     in the article's year (+8) or within three days of a full date (+4, e.g. a publication
     date), its year named (+3), its tournament (+3), city (+3) or weekday (+2) named, its
-    final score written (+3), and each of its scorers named (+3, at most 9).
+    final score written (+3), and each of its scorers named (+3, at most 9); and from the
+    headline and opening sentences, where a report names its match: each of its teams named
+    there (+4), both teams in the first line (+4), its score written there (+6), its city as
+    the dateline (+5), and a shoot-out
+    named when it had one (+3). A day and month without a year count as a date in any year.
 
     Raises
     ------
@@ -99,25 +112,31 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
             raise ArticleError(
                 f"the article is about no match in the data: no match of {pairs} on or near "
                 f"{given}; pass --match DATE HOME AWAY if it is about another day")
+    lead = [s.text for s in article.sentences if not s.dateline][:3]
+    lead_text = " ".join(lead)
+    lead_teams = {x.team for t in lead for x in finder.find(t)}
+    first_teams = {x.team for x in finder.find(lead[0])} if lead else set()
+    dateline_text = " ".join(s.text for s in article.sentences if s.dateline)
     text_all = " ".join(texts)
+    shootout_named = bool(re.search(r"\bshoot-?out\b|\bon pen(?:alt(?:y|ies)|s)\b", text_all,
+                                    re.IGNORECASE))
     text_low = text_all.lower()
     text_norm = normalise(text_all)
     goals = store.goals()
     goals = goals[goals["match_id"].isin(frame["match_id"])]
     scorers = goals.groupby("match_id")["scorer"].apply(lambda s: sorted(set(map(str, s))))
-    scored: list[tuple[float, bool, MatchRecord, str]] = []
+    scored: list[tuple[float, bool, Match, str, float]] = []
     for _, row in frame.iterrows():
-        m = MatchRecord.from_row(row)
+        m = Match.from_row(row)
         score = float(mentions[m.home_team] + mentions[m.away_team])
         why = [f"{m.home_team} named {mentions[m.home_team]}x, {m.away_team} {mentions[m.away_team]}x"]
         dated = True
         if m.date in full:
             score += 12
             why.append(f"date {m.date.isoformat()} given")
-        elif (m.date.month, m.date.day) in month_days and (year is None or m.date.year == year):
+        elif (m.date.month, m.date.day) in month_days:
             score += 8
-            why.append(f"date {m.date.isoformat()} given" + ("" if year is None else
-                                                               f" (year {year} from context)"))
+            why.append(f"day and month {m.date:%d %B} given")
         elif full and min(abs((m.date - f).days) for f in full if f) <= 3:
             score += 4
             why.append("a date within three days given")
@@ -139,15 +158,34 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                      rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", text_all):
             score += 3
             why.append(f"score {m.home_score}-{m.away_score} given")
+        lead_named = [t for t in m.teams if t in lead_teams]
+        lead_bonus = 4.0 * len(lead_named)  # team names in the lead tell no meeting apart
+        if {m.home_team, m.away_team} <= first_teams:
+            score += 4
+            lead_bonus += 4
+            why.append("both teams named in the first line")
+        if lead_named:
+            score += 4.0 * len(lead_named)
+            why.append(f"{' and '.join(lead_named)} named in the headline or opening")
+        if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
+                     rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", lead_text):
+            score += 6
+            why.append("its score in the headline or opening")
+        if m.city in dateline_text or (dateline_text and normalise(m.city) in normalise(dateline_text)):
+            score += 5
+            why.append(f"dateline {m.city}")
+        if shootout_named and m.shootout_winner:
+            score += 3
+            why.append("a shoot-out, as the article says")
         names = [n for n in scorers.get(m.match_id, [])
                  if re.search(rf"\b{re.escape(normalise(n).split()[-1])}\b", text_norm)]
         if names:
             score += min(9, 3 * len(names))
             why.append(f"scorers named: {', '.join(names)}")
-        scored.append((score, dated, m, "; ".join(why)))
+        scored.append((score, dated, m, "; ".join(why), lead_bonus))
     scored.sort(key=lambda x: (-x[0], -x[2].match_id))
     best = scored[0]
-    base = mentions[best[2].home_team] + mentions[best[2].away_team]
+    base = mentions[best[2].home_team] + mentions[best[2].away_team] + best[4]
     if len(scored) > 1:
         second = scored[1]
         if best[0] == base:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -21,7 +22,7 @@ TEAM_ALIASES: dict[str, str] = {
     "Argentine": "Argentina", "Argentinian": "Argentina", "Argentinians": "Argentina",
     "Albiceleste": "Argentina", "Saudi": "Saudi Arabia", "Saudis": "Saudi Arabia",
     "Green Falcons": "Saudi Arabia", "Brazilian": "Brazil", "Brazilians": "Brazil",
-    "Selecao": "Brazil", "Seleção": "Brazil", "Cameroonian": "Cameroon",
+"Cameroonian": "Cameroon",
     "Cameroonians": "Cameroon", "Indomitable Lions": "Cameroon", "French": "France",
     "Les Bleus": "France", "Spanish": "Spain", "Spaniards": "Spain", "Costa Rican": "Costa Rica",
     "Costa Ricans": "Costa Rica", "Qatari": "Qatar", "Qataris": "Qatar",
@@ -130,14 +131,30 @@ class PlayerMatch:
     score: float
 
 
+_PARTICLES = frozenset({"al", "el", "de", "da", "di", "van", "von", "der", "den", "dos", "do", "le",
+                        "la", "bin", "ben", "abu"})
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[-'’.]", " ", normalise(name))).strip()
+
+
 def name_score(written: str, player: str) -> float:
     """Similarity 0-100 of a written name and a player's full name (surname alone allowed)."""
-    w, p = normalise(written), normalise(player)
+    # hyphens, apostrophes and particles joined or not are the same name (Al Dawsari /
+    # Al-Dawsari, N'Golo / NGolo, El Shaarawy / El-Shaarawy)
+    w, p = _plain(written), _plain(player)
     if not w or not p:
         return 0.0
     if w == p:
         return 100.0
+    if w.replace(" ", "") == p.replace(" ", ""):
+        return 99.0
     w_tokens, p_tokens = w.split(), p.split()
+    if len(w_tokens) == 1 or (len(w_tokens) == 2 and w_tokens[0] in _PARTICLES):
+        joined = w.replace(" ", "")
+        parts = p_tokens + [a + b for a, b in pairwise(p_tokens)]
+        return max(fuzz.ratio(joined, t) for t in parts)
     if len(w_tokens) == 1:
         # a surname alone: compare with each part of the player's name
         return max(fuzz.ratio(w, t) for t in p_tokens)
@@ -162,4 +179,4 @@ PERSON_RE = re.compile(
     rf"(?<![\w'-])({_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_CAP_WORD}){{0,3}})(?![\w'-])")
 
 #: Capitalised words that are not names.
-NOT_NAMES = frozenset(["The", "A", "An", "After", "Before", "Despite", "Japan's", "Although", "While", "When", "Then", "They", "He", "She", "It", "Its", "In", "On", "At", "By", "For", "From", "With", "Without", "Match", "Day", "Stadium", "International", "World", "Cup", "FIFA", "Group", "Round", "Final", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "These", "Those", "However", "Twitter", "Spotless", "Tidying", "Huge", "Domo", "Arigato", "Bundesliga", "But", "And", "Or", "So", "If", "I", "We", "You", "Their", "Our"])
+NOT_NAMES = frozenset(["The", "A", "An", "After", "Before", "Despite", "Japan's", "Although", "While", "When", "Then", "They", "He", "She", "It", "Its", "In", "On", "At", "By", "For", "From", "With", "Without", "Match", "Day", "Stadium", "International", "World", "Cup", "FIFA", "Group", "Round", "Final", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "These", "Those", "However", "Twitter", "Spotless", "Tidying", "Huge", "Domo", "Arigato", "Bundesliga", "Substitute", "Captain", "Defender", "Striker", "Midfielder", "Winger", "Goalkeeper", "Forward", "Veteran", "Teenager", "Coach", "Manager", "Skipper", "Keeper", "Full-back", "Centre-back", "Euro", "Euros", "Copa", "America", "América", "Asian", "African", "Nations", "Championship", "European", "VAR", "Group", "Then", "Now", "Yet", "Even", "Since", "Until", "Only", "Just", "But", "And", "Or", "So", "If", "I", "We", "You", "Their", "Our"])

@@ -7,10 +7,11 @@ from itertools import pairwise
 
 import pandas as pd
 
+from scoreline.data.types import Match
 from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.names import normalise
 from scoreline.writing.claims.numbers import find_dates, find_weekdays
 from scoreline.writing.claims.report import Claim
-from scoreline.writing.facts.lookup import MatchRecord
 from scoreline.writing.facts.wording import long_date
 
 _ABOUT_MATCH = re.compile(
@@ -126,11 +127,29 @@ def venue_claims(ctx: Ctx, index: int, text: str, other_match: bool) -> list[Cla
                       {"place": place})
         evidence = f"store.find_match -> city {m.city!r}, country {m.country!r}"
         if place in (m.city, m.country):
-            claim.supported(evidence, f"{m.city}, {m.country}")
+            claim.supported(evidence, f"{m.city}, {m.country}",
+                            f"The match was played in {m.city}, {m.country}.")
+        elif place in countries or _country_of(ctx, place) not in (None, m.country):
+            claim.contradicted(f"played in {m.city}, {m.country}", evidence,
+                               f"The match was played in {m.city}, {m.country}, not in {place}.")
         else:
-            claim.contradicted(f"played in {m.city}, {m.country}", evidence)
+            # a city of the same country: reports name the nearby big city of a stadium
+            # (Lille for Villeneuve-d'Ascq, Doha for Al Rayyan)
+            claim.unclear(f"the data records {m.city}; {place} may be the nearby city meant",
+                          f"{m.city}, {m.country}", evidence)
         out.append(claim)
     return out
+
+
+def _country_of(ctx: Ctx, city: str) -> str | None:
+    """The country the data most often gives for ``city`` (None when it is no city)."""
+    key = "country_of"
+    if key not in ctx.shared:
+        frame = ctx.all_matches()
+        pairs = frame.groupby("city")["country"].agg(lambda c: c.value_counts().index[0])
+        ctx.shared[key] = {str(k): str(v) for k, v in pairs.items()}
+    table: dict[str, str] = ctx.shared[key]
+    return table.get(city)
 
 
 def other_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
@@ -179,11 +198,11 @@ def other_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                 hits = frame[frame["home_team"].isin(pair) & frame["away_team"].isin(pair)]
                 scope = str(ctx.year)
             if hits.empty:
-                claim.contradicted(f"{a.team} and {b.team} did not play each other in {scope}",
-                                   f"store.matches() in {scope}, both teams")
+                claim.unclear(f"no match {a.team} v {b.team} found in {scope}",
+                              provenance=f"store.matches() in {scope}, both teams")
             else:
                 claim.supported(f"store.matches() in {scope}, both teams",
-                                "; ".join(_desc(MatchRecord.from_row(r)) for _, r in hits.iterrows()))
+                                "; ".join(_desc(Match.from_row(r)) for _, r in hits.iterrows()))
         out.append(claim)
     return out
 
@@ -198,5 +217,46 @@ def person_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return out
 
 
-def _desc(m: MatchRecord) -> str:
+def _desc(m: Match) -> str:
     return f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team} on {pd.Timestamp(m.date):%Y-%m-%d}"
+
+
+_DATELINE_PARTS = re.compile(
+    r"^(?P<place>[^,(–—]+?)(?:,\s*(?P<rest>[^(–—]*?))?\s*(?:\(.*\))?\s*(?:\s-+|[–—:])*\s*$")
+
+
+def dateline_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
+    """The place and date a wire report is filed from ("BERLIN, July 14 -"): supported when
+    they are the match's city (or country) and day; a report may be filed elsewhere or a day
+    later, so a difference is unclear, never contradicted."""
+    m = ctx.match
+    out: list[Claim] = []
+    parts = _DATELINE_PARTS.match(text.strip())
+    if not parts:
+        return out
+    place = parts.group("place").strip()
+    titled = " ".join(w.capitalize() if w.isupper() else w for w in re.split(r"(\s+)", place))
+    titled = re.sub(r"(?<=-)([a-z])", lambda x: x.group(1).upper(), titled)
+    titled = titled.replace(" De ", " de ").replace(" Da ", " da ")
+    known = ctx.normalised_places()
+    evidence = f"store.find_match -> city {m.city!r}, country {m.country!r}"
+    if normalise(titled) in known:
+        claim = Claim("venue", index, text.strip(" -–—:"), f"the match was played in {titled}",
+                      {"place": titled})
+        if normalise(titled) in (normalise(m.city), normalise(m.country)):
+            out.append(claim.supported(evidence, f"{m.city}, {m.country}",
+                                       f"The match was played in {m.city}, {m.country}."))
+        else:
+            out.append(claim.unclear(f"the report is filed from {titled}; the match was played "
+                                     f"in {m.city}, {m.country}", f"{m.city}, {m.country}",
+                                     evidence))
+    for d in find_dates(text):
+        day = d.resolve(m.date.year)
+        claim = Claim("date", index, d.surface, f"the report is dated {d.surface}", {})
+        if day == m.date:
+            out.append(claim.supported("store.find_match -> date", long_date(m.date),
+                                       f"The match was played on {long_date(m.date)}."))
+        elif day is not None:
+            out.append(claim.unclear(f"a report may be dated after the match; the match was "
+                                     f"played on {long_date(m.date)}", long_date(m.date)))
+    return out

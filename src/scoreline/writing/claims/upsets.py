@@ -39,11 +39,9 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     um = _UPSET.search(text)
     if not (bm or gm or um):
         return out
-    ctx.need_probabilities(all_time=bool(bm and _ALL_TIME.search((bm.group(4) or "") + " " + text)),
-                           team=bool(gm))
+    ctx.need_probabilities(all_time=bool(bm and _ALL_TIME.search(bm.group(0))), team=bool(gm))
     if bm:
-        scope_txt = (bm.group(4) or "").lower()
-        all_time = bool(_ALL_TIME.search(scope_txt + " " + text))
+        all_time = bool(_ALL_TIME.search(bm.group(0)))
         one_of = bool(bm.group(1))
         # as of the match day: an article cannot rank a result against later matches
         key = "upset.rank_tournament" if all_time else "upset.rank_edition_so_far"
@@ -57,7 +55,8 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         fact = f.get(key)
         is_upset = f.get("upset.is_upset")
         if is_upset is not None and not is_upset.value["upset"]:
-            claim.contradicted(f"not an upset: {is_upset.text}", is_upset.provenance)
+            claim.unclear(f"by scoreline's forecast the winner was the favourite: "
+                          f"{is_upset.text}", provenance=is_upset.provenance)
         elif fact is None:
             claim.uncheckable(ctx.mf.unavailable.get(key, "no upset ranking for this match"))
         else:
@@ -71,7 +70,8 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             if rank <= limit:
                 claim.supported(fact.provenance + rule, value)
             else:
-                claim.contradicted(value, fact.provenance + rule)
+                claim.unclear("how big a shock was is a judgement; scoreline's ranking puts "
+                              f"it outside its top {limit}", value, fact.provenance + rule)
         out.append(claim)
     if gm:
         team = ctx.subject or m.advancing
@@ -86,7 +86,8 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         elif int(fact.value["rank"]) <= ONE_OF_TEAM_WINS:
             claim.supported(fact.provenance, fact.text)
         else:
-            claim.contradicted(fact.text, fact.provenance)
+            claim.unclear("how great a win was is a judgement; scoreline's ranking puts it "
+                          f"outside the team's top {ONE_OF_TEAM_WINS}", fact.text, fact.provenance)
         out.append(claim)
     if um and not bm and m.advancing is not None:
         claim = Claim("upset", index, um.group(0),
@@ -97,6 +98,7 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         elif fact.value["upset"]:
             claim.supported(fact.provenance, fact.text)
         else:
-            claim.contradicted(fact.text, fact.provenance)
+            claim.unclear("by scoreline's forecast the winner was the favourite; whether it "
+                          "was a shock is a judgement", fact.text, fact.provenance)
         out.append(claim)
     return out

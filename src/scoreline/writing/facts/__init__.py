@@ -12,7 +12,7 @@ they are available).
 from __future__ import annotations
 
 from scoreline.writing.facts.fact import Fact, FactSet
-from scoreline.writing.facts.lookup import Edition, MatchRecord, edition_of, find_match, match_by_id
+from scoreline.writing.facts.lookup import Edition, edition_of, find_match, match_by_id
 from scoreline.writing.facts.timeline import Goal, Timeline, timeline
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "Fact",
     "FactSet",
     "Goal",
-    "MatchRecord",
     "Timeline",
     "edition_of",
     "find_match",

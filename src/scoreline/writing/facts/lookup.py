@@ -34,10 +34,6 @@ class StoreLike(Protocol):
     def teams(self) -> list[str]: ...
 
 
-MatchRecord = Match
-"""Former name of :class:`scoreline.data.types.Match` (kept while callers move)."""
-
-
 def match_by_id(store: StoreLike, match_id: int, date: dt.date) -> Match:
     """The match with this id, played on ``date`` (the date narrows the query)."""
     frame = store.matches(since=date, until=date + dt.timedelta(days=1))
@@ -209,12 +205,28 @@ def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[
         The finals found, and the years of editions whose final could not be told apart
         (so that a count of titles can say it is a lower bound).
     """
+    finals, unknown = finals_played(store, tournament, until)
+    return [(year, winner) for year, winner, _ in finals], unknown
+
+
+def finals_played(store: StoreLike, tournament: str, until: dt.date,
+                  ) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """The finals of ``tournament`` before ``until`` (exclusive) as ``(year, winner, loser)``
+    (see :func:`finals_won`), and the years whose final cannot be told apart."""
+    fingerprint = getattr(store, "fingerprint", None)
+    key = (id(store), fingerprint() if callable(fingerprint) else None, tournament, until)
+    if key in _FINALS_CACHE:
+        return _FINALS_CACHE[key]
+    if len(_FINALS_CACHE) > 256:
+        _FINALS_CACHE.clear()
     frame = store.matches(tournament=tournament, until=until)
     if frame.empty:
         return [], []
+    # plain object columns: row-wise comparisons on Arrow strings are several times slower
+    frame = frame.astype({c: object for c in ("home_team", "away_team", "tournament")})
     frame = frame.sort_values(["date", "match_id"]).reset_index(drop=True)
     cluster = (frame["date"].diff().dt.days.fillna(0) > EDITION_GAP_DAYS).cumsum()
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, str]] = []
     unknown: list[int] = []
     for _, part in frame.groupby(cluster, sort=True):
         year = int(pd.Timestamp(part["date"].iloc[-1]).year)
@@ -222,9 +234,16 @@ def finals_won(store: StoreLike, tournament: str, until: dt.date) -> tuple[list[
             unknown.append(year)
             continue
         row = _final_of(part)
-        winner = Match.from_row(row).advancing if row is not None else None
-        if winner is None:
+        record = Match.from_row(row) if row is not None else None
+        winner = record.advancing if record is not None else None
+        if record is None or winner is None:
             unknown.append(year)
         else:
-            out.append((year, winner))
+            out.append((year, winner, record.opponent(winner)))
+    _FINALS_CACHE[key] = (out, unknown)
     return out, unknown
+
+
+#: finals_played results per (store, snapshot, tournament, day): a check or story of a final
+#: asks for every earlier final of the tournament, the same list each time.
+_FINALS_CACHE: dict[tuple[object, ...], tuple[list[tuple[int, str, str]], list[int]]] = {}
