@@ -119,6 +119,14 @@ class BusyError(ScorelineError, RuntimeError):
         self.retry_after = retry_after
 
 
+class OptionalDependencyError(ScorelineError, ImportError):
+    """An optional extra is needed but not installed (the message gives the install command)."""
+
+
+class TaskError(ScorelineError, RuntimeError):
+    """A task of a parallel job failed (the message names the task: model, setting, fold)."""
+
+
 __all__ = [
     "ArticleError",
     "BusyError",
@@ -127,9 +135,11 @@ __all__ = [
     "FormatError",
     "InvalidParameterError",
     "NotFittedError",
+    "OptionalDependencyError",
     "OutputError",
     "ScorelineError",
     "StoreError",
+    "TaskError",
     "UnknownMatchError",
     "UnknownTeamError",
 ]

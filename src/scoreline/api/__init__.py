@@ -4,14 +4,17 @@ Each function validates its arguments, opens the store when given a path (or use
 default store), calls the layer that does the work, and returns typed results. Nothing
 below this package knows about terminals or HTTP. The modules split the API by area:
 ``data`` (the store), ``ratings``, ``forecasts`` (models, forecasts, backtests),
-``tournaments``, ``matches`` (replays, upsets, comebacks) and ``writing`` (stories and
-article checks).
+``tournaments``, ``matches`` (replays, upsets, comebacks), ``writing`` (stories and
+article checks), ``backtests`` (models side by side, in time blocks), ``tuning``
+(hyper-parameter sweeps) and ``execution`` (in-process or on Dask, ``scheduler=``).
 """
 
 from __future__ import annotations
 
 from scoreline.api._store import get_store
+from scoreline.api.backtests import ModelComparison, compare_models
 from scoreline.api.data import data_info, head_to_head, load_data, team_summary
+from scoreline.api.execution import SCHEDULER_HELP, parse_scheduler
 from scoreline.api.forecasts import (
     MODELS,
     CacheStats,
@@ -38,6 +41,7 @@ from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
 from scoreline.api.ratings import RatingHistory, RatingRow, RatingsTable, rating_history, ratings
 from scoreline.api.tournament_state import FinalMatch, TournamentStatus, tournament_status
 from scoreline.api.tournaments import simulate_timeline, simulate_tournament
+from scoreline.api.tuning import TuneResult, tune
 from scoreline.api.updates import (
     AddedSource,
     DataChange,
@@ -53,6 +57,7 @@ from scoreline.data.outcomes import DecidedBy, Outcome
 
 __all__ = [
     "MODELS",
+    "SCHEDULER_HELP",
     "AddedSource",
     "CacheStats",
     "ComebackRanking",
@@ -62,6 +67,7 @@ __all__ = [
     "LiveForecast",
     "MatchForecast",
     "MatchMarkets",
+    "ModelComparison",
     "OddsComparison",
     "OddsRow",
     "OddsScores",
@@ -71,6 +77,7 @@ __all__ = [
     "RatingsTable",
     "TournamentEdition",
     "TournamentStatus",
+    "TuneResult",
     "UpsetRanking",
     "WarmUp",
     "add_matches",
@@ -78,6 +85,7 @@ __all__ = [
     "cache_stats",
     "check_article",
     "comebacks",
+    "compare_models",
     "compare_odds",
     "data_info",
     "fitted_model",
@@ -89,6 +97,7 @@ __all__ = [
     "match_replay",
     "match_surprises",
     "model_factory",
+    "parse_scheduler",
     "predict_fixtures",
     "predict_match",
     "rating_history",
@@ -102,6 +111,7 @@ __all__ = [
     "team_summary",
     "tournament_editions",
     "tournament_status",
+    "tune",
     "update_data",
     "upsets",
     "warm_up",

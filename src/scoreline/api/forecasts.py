@@ -403,6 +403,9 @@ def run_backtest(
     plot: str | Path | None = None,
     db: str | Path | None = None,
     progress: Any = None,
+    blocks: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
 ) -> Any:
     """Walk-forward backtest of a model on 90-minute results (``scoreline backtest``).
 
@@ -420,6 +423,17 @@ def run_backtest(
         Write the reliability diagram to this PNG file.
     db : path, optional
         Store file.
+    progress : callable(done, total), optional
+        Matches forecast so far (after each refit in-process, after each block on Dask).
+    blocks : int, optional
+        Split the window into this many time blocks, each fitted from scratch on the
+        matches before it (default: 1 in-process, twice the worker threads on Dask); the
+        result equals the single run up to optimiser tolerance.
+    scheduler : str, optional
+        ``none`` (default), ``local``, ``local:N`` or ``tcp://HOST:PORT`` (see
+        :mod:`scoreline.api.execution`).
+    client : distributed.Client, optional
+        Run the blocks on this Dask client instead.
 
     Returns
     -------
@@ -440,8 +454,16 @@ def run_backtest(
     name = store.resolve_tournament(tournament) if tournament else None
     start = _day(since, "since")
     stop = _day(until, "until") or pd.Timestamp(matches["date"].iloc[-1]) + pd.Timedelta(days=1)
-    result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
-                      progress=progress)
+    if blocks is None and client is None and scheduler in (None, "none"):
+        result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
+                          progress=progress)
+    else:
+        from scoreline.api.backtests import backtest_models
+        from scoreline.api.execution import executor
+
+        with executor(scheduler, client) as ex:
+            result = backtest_models(ex, matches, [model], start, stop, tournament=name,
+                                     refit=refit, blocks=blocks, progress=progress)[0][0]
     if plot is not None:
         title = f"{result.model}, {start.date()} to {stop.date()}" + (f", {name}" if name else "")
         with output_errors(plot, "the chart"):

@@ -14,6 +14,7 @@ from scoreline.cli import ratings as _ratings  # noqa: E402,F401
 from scoreline.cli import predict as _predict  # noqa: E402,F401
 from scoreline.cli import odds as _odds  # noqa: E402,F401
 from scoreline.cli import backtest as _backtest  # noqa: E402,F401
+from scoreline.cli import tune as _tune  # noqa: E402,F401
 from scoreline.cli import simulate as _simulate  # noqa: E402,F401
 from scoreline.cli import match as _match  # noqa: E402,F401
 from scoreline.cli import live as _live  # noqa: E402,F401
