@@ -170,9 +170,10 @@ class OnDask:
     """Tasks submitted to a ``distributed.Client`` and gathered as they finish."""
 
     def __init__(self, client: Client, name: str) -> None:
-        self.client: Any = client  # distributed ships no type hints
+        untyped: Any = client  # distributed ships no type hints
+        self.client = untyped
         self.name = name
-        self.threads = max(1, sum(self.client.nthreads().values()))
+        self.threads = max(1, sum(untyped.nthreads().values()))
 
     def share(self, value: Any) -> Any:
         # broadcast: a copy on every worker, so that a worker lost mid-job loses no input
@@ -246,6 +247,8 @@ def executor(scheduler: str | None = None, client: Client | None = None) -> Iter
     with distributed.LocalCluster(
         n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
         scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+        # no dashboard, and its HTTP server on a free local port (not the default 8787)
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
         env={"NUMBA_NUM_THREADS": "1"},  # one core per worker: no oversubscription
     ) as cluster, distributed.Client(cluster) as local:
         yield OnDask(local, str(spec))
