@@ -129,13 +129,12 @@ def test_interrupt_cancels_and_closes_the_cluster(
     wc2026: TournamentFormat, grids: PairGrids
 ) -> None:
     """Ctrl-C while gathering cancels the pending tasks and closes the cluster it started."""
-    with pytest.raises(KeyboardInterrupt):
-        with executor("local:2") as ex:
-            assert isinstance(ex, OnDask)
-            started = ex
+    with pytest.raises(KeyboardInterrupt), executor("local:2") as ex:
+        assert isinstance(ex, OnDask)
+        started = ex
 
-            def interrupt(done: int, total: int) -> None:
-                raise KeyboardInterrupt
+        def interrupt(done: int, total: int) -> None:
+            raise KeyboardInterrupt
 
-            chunked_simulator(ex, 1_000)(wc2026, grids, sims=20_000, seed=1, progress=interrupt)
+        chunked_simulator(ex, 1_000)(wc2026, grids, sims=20_000, seed=1, progress=interrupt)
     assert started.client.status == "closed"

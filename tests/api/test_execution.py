@@ -38,9 +38,10 @@ def test_in_process_never_imports_dask(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_extra_gives_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without ``distributed`` importable, a Dask scheduler fails with the pip command."""
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(OptionalDependencyError, match=r"pip install 'scoreline\[distributed\]'"):
-        with executor("local:2"):
-            pass
+    with (pytest.raises(OptionalDependencyError,
+                        match=r"pip install 'scoreline\[distributed\]'"),
+          executor("local:2")):
+        pass
 
 
 def test_missing_extra_in_the_cli_is_one_red_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,10 +136,10 @@ def tune(
 
     from scoreline.evaluate.tune import (
         Leaderboard,
+        holdout_folds,
         parse_param,
         score_fold,
         settings_grid,
-        test_period_folds,
         tuning_folds,
     )
     from scoreline.forecast.walk_forward import parse_refit
@@ -157,7 +157,7 @@ def tune(
     store = get_store(db)
     matches = store.matches()
     end = pd.Timestamp(matches["date"].iloc[-1]) + pd.Timedelta(days=1)
-    tests = test_period_folds(end) if test else []
+    tests = holdout_folds(end) if test else []
     board = Leaderboard(specs)
     clock = time.perf_counter()
     with executor(scheduler, client) as ex:

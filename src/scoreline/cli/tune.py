@@ -18,12 +18,14 @@ from scoreline.cli.app import (
     friendly_errors,
 )
 
+ParamOption = typer.Option(
+    None, "--param", help="NAME=V1,V2,... (repeat for a grid), e.g. xi=0.0012,0.0018.")
+
 
 @app.command("tune")
 def tune(
     model: str = typer.Option("default", "--model", help="default, elo, dixon-coles, ..."),
-    param: list[str] = typer.Option(
-        None, "--param", help="NAME=V1,V2,... (repeat for a grid), e.g. xi=0.0012,0.0018."),
+    param: list[str] = ParamOption,
     folds: str = typer.Option(
         "4", "--folds", help="N yearly tuning folds ending 2018-12-31, or start years "
         "(2014,2016,2018)."),
@@ -60,14 +62,15 @@ def tune(
             f"{r.scheduler} in {r.seconds:.1f} s", highlight=False, soft_wrap=True,
         )
         table = Table()
-        for col in ("rank", "setting", "matches", "RPS", "log loss", "Brier", "test RPS",
-                    "test log loss"):
-            table.add_column(col, justify="left" if col == "setting" else "right")
+        table.add_column("rank", justify="right")
+        table.add_column("setting", overflow="fold", min_width=12)
+        for col in ("matches", "RPS", "log loss", "test RPS", "test log loss"):
+            table.add_column(col, justify="right")
         for row in r.rows[:top]:
             test_cells = ("-", "-") if row.test_n_matches == 0 else (
                 f"{row.test_rps:.4f}", f"{row.test_log_loss:.4f}")
             table.add_row(str(row.rank), row.spec.label(), str(row.n_matches), f"{row.rps:.4f}",
-                          f"{row.log_loss:.4f}", f"{row.brier:.4f}", *test_cells)
+                          f"{row.log_loss:.4f}", *test_cells)
         console.print(table)
         console.print(f"chosen (lowest tuning RPS): {r.best.spec.label()}", highlight=False)
 

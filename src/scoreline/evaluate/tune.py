@@ -182,7 +182,7 @@ def tuning_folds(spec: str | int | Sequence[int]) -> list[Fold]:
     return [Fold(a, b) for a, b in itertools.pairwise(edges)]
 
 
-def test_period_folds(until: pd.Timestamp, years: int = 1) -> list[Fold]:
+def holdout_folds(until: pd.Timestamp, years: int = 1) -> list[Fold]:
     """The test period ``[TEST_START, until)`` cut into blocks of ``years`` calendar years."""
     edges = [TEST_START]
     while edges[-1] < until:
@@ -289,11 +289,11 @@ __all__ = [
     "Leaderboard",
     "LeaderboardRow",
     "ModelSpec",
+    "holdout_folds",
     "parse_param",
     "parse_value",
     "score_fold",
     "settings_grid",
-    "test_period_folds",
     "tunable_params",
     "tuning_folds",
 ]
