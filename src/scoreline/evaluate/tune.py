@@ -18,6 +18,7 @@ import datetime as dt
 import inspect
 import itertools
 import math
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -204,6 +205,8 @@ class FoldScore:
         Sums over those matches (divide by ``n_matches`` for the means).
     seconds : float
         Wall time of the fold's backtest on its worker.
+    cpu_seconds : float
+        CPU time of the process during the task (every thread of it).
     """
 
     spec: ModelSpec
@@ -213,6 +216,7 @@ class FoldScore:
     log_loss_sum: float
     brier_sum: float
     seconds: float
+    cpu_seconds: float = 0.0
 
 
 def score_fold(matches: pd.DataFrame, spec: ModelSpec, fold: Fold, refit: str = "7D") -> FoldScore:
@@ -221,10 +225,12 @@ def score_fold(matches: pd.DataFrame, spec: ModelSpec, fold: Fold, refit: str = 
     Every forecast learns only from matches before its refit day; the model is fitted
     from scratch on the matches before the fold, then warm-started refit after refit.
     """
+    cpu = time.process_time()
     result = backtest(matches, spec.build, fold.since, fold.until, refit=refit)
     s = result.scores
     n = s.n_matches
-    return FoldScore(spec, fold, n, s.rps * n, s.log_loss * n, s.brier * n, result.seconds)
+    return FoldScore(spec, fold, n, s.rps * n, s.log_loss * n, s.brier * n, result.seconds,
+                     time.process_time() - cpu)
 
 
 @dataclass(frozen=True)
