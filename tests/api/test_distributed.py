@@ -72,6 +72,16 @@ def test_api_simulation_on_a_client_equals_in_process(client: Any) -> None:
     assert np.array_equal(local.p_reach, remote.p_reach)
 
 
+def test_timeline_on_a_client_equals_in_process(client: Any) -> None:
+    """The matchday replay (one model, results fixed as they came) runs each date's
+    simulations in chunks on the workers and gives the in-process title chances exactly."""
+    kwargs: dict[str, Any] = {"sims": 1_000, "seed": 2, "refit": False, "model": "dixon-coles"}
+    local = api.simulate_timeline("wc2022", **kwargs)
+    remote = api.simulate_timeline("wc2022", client=client, chunk=300, **kwargs)
+    assert remote.dates == local.dates and len(local.dates) > 10
+    assert np.array_equal(remote.p_champion(), local.p_champion())
+
+
 def test_backtest_blocks_equal_the_single_run(client: Any, matches: pd.DataFrame) -> None:
     """Three time blocks per model, each fitted from scratch on the data before it, give
     the single walk-forward run's forecasts within 1e-4 per probability (the single run
