@@ -42,7 +42,7 @@ import pandas as pd
 import scoreline
 import scoreline.api
 import scoreline.models
-from scoreline.api.execution import InProcess, OnDask, Task, chunked_simulator
+from scoreline.api.execution import WORKER_ENV, InProcess, OnDask, Task, chunked_simulator
 from scoreline.evaluate.tune import Fold, FoldScore, score_fold, settings_grid
 from scoreline.tournament.format import load_format
 from scoreline.tournament.simulate import pair_grids
@@ -66,7 +66,7 @@ def cluster(n: int) -> Any:
         n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
         scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env={"NUMBA_NUM_THREADS": "1"},
+        env=WORKER_ENV,
     )
     return c, distributed.Client(c)
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from scoreline.api.execution import WORKER_ENV
+
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
@@ -19,6 +21,6 @@ def client() -> Iterator[Any]:
         scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
         # no dashboard, and its HTTP server on a free local port (not the default 8787)
         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env={"NUMBA_NUM_THREADS": "1"},
+        env=WORKER_ENV,
     ) as cluster, distributed.Client(cluster) as c:
         yield c

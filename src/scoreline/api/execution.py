@@ -48,6 +48,12 @@ SCHEDULER_HELP = (
     "processes on this machine), or tcp://HOST:PORT (a running Dask scheduler)."
 )
 
+WORKER_ENV = {"NUMBA_NUM_THREADS": "1", "MALLOC_TRIM_THRESHOLD_": str(64 << 20)}
+"""Environment of local worker processes: one numba thread each (one core per worker, no
+oversubscription), and glibc's trim threshold back to tens of MB: Dask's nanny sets it to
+64 KiB, which makes the fits' large temporary arrays fault their pages back in on every
+allocation (measured: about 65 % more CPU per sweep task)."""
+
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 _REMOTE = re.compile(r"^(tcp|tls)://[^\s:/]+:\d+$")
 
@@ -249,7 +255,7 @@ def executor(scheduler: str | None = None, client: Client | None = None) -> Iter
         scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
         # no dashboard, and its HTTP server on a free local port (not the default 8787)
         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env={"NUMBA_NUM_THREADS": "1"},  # one core per worker: no oversubscription
+        env=WORKER_ENV,
     ) as cluster, distributed.Client(cluster) as local:
         yield OnDask(local, str(spec))
 
@@ -307,6 +313,7 @@ def chunked_simulator(ex: Executor, chunk: int | None = None) -> Callable[..., S
 __all__ = [
     "INSTALL_HINT",
     "SCHEDULER_HELP",
+    "WORKER_ENV",
     "Executor",
     "InProcess",
     "OnDask",
