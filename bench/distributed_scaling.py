@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import os
 import pickle
 import sys
@@ -42,7 +41,7 @@ import pandas as pd
 import scoreline
 import scoreline.api
 import scoreline.models
-from scoreline.api.execution import WORKER_ENV, InProcess, OnDask, Task, chunked_simulator
+from scoreline.api.execution import InProcess, OnDask, Task, chunked_simulator, local_cluster
 from scoreline.evaluate.tune import Fold, FoldScore, score_fold, settings_grid
 from scoreline.tournament.format import load_format
 from scoreline.tournament.simulate import pair_grids
@@ -59,16 +58,12 @@ def loadavg() -> str:
 
 
 def cluster(n: int) -> Any:
-    """A LocalCluster of n single-thread worker processes on 127.0.0.1 and its client."""
+    """A LocalCluster of n single-thread worker processes (as ``--scheduler local:n``),
+    its context, and a client."""
     import distributed
 
-    c = distributed.LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-        scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
-        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env=WORKER_ENV,
-    )
-    return c, distributed.Client(c)
+    context = local_cluster(n)
+    return context, distributed.Client(context.__enter__())
 
 
 def worker_rss_mb(client: Any) -> float:
@@ -200,9 +195,9 @@ def run_jobs(only: str | None, matches: pd.DataFrame, store: Any, sims: int,
                          f"{1000 * noop_latency(ex):.1f} ms")
             print(lines[-1], flush=True)
     finally:
-        for cl, c in clusters.values():
+        for context, c in clusters.values():
             c.close()
-            cl.close()
+            context.__exit__(None, None, None)
     return lines
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
-from scoreline.api.execution import WORKER_ENV
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +13,7 @@ def client() -> Iterator[Any]:
     """A ``distributed.Client`` of a ``LocalCluster`` of 2 single-thread processes on
     127.0.0.1 (no dashboard), closed after the module's tests."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
-        # no dashboard, and its HTTP server on a free local port (not the default 8787)
-        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env=WORKER_ENV,
-    ) as cluster, distributed.Client(cluster) as c:
+    from scoreline.api.execution import local_cluster
+
+    with local_cluster(2) as cluster, distributed.Client(cluster) as c:
         yield c

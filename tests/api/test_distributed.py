@@ -101,6 +101,15 @@ def test_backtest_blocks_equal_the_single_run(client: Any, matches: pd.DataFrame
         assert split.scores.rps == pytest.approx(one.scores.rps, abs=1e-5)
 
 
+def test_run_backtest_takes_a_client(client: Any) -> None:
+    """``api.run_backtest(..., client=)`` scores the same World Cup matches as in-process."""
+    kwargs: dict[str, Any] = {"model": "elo", "tournament": "FIFA World Cup", "refit": "7D"}
+    local = api.run_backtest("2018-06-14", "2018-07-16", **kwargs)
+    remote = api.run_backtest("2018-06-14", "2018-07-16", client=client, blocks=2, **kwargs)
+    assert remote.scores.n_matches == local.scores.n_matches == 64
+    assert remote.scores.rps == pytest.approx(local.scores.rps, abs=1e-5)
+
+
 def test_a_failing_task_on_the_cluster_is_one_named_error(
     client: Any, wc2026: TournamentFormat, grids: PairGrids
 ) -> None:

@@ -49,10 +49,10 @@ SCHEDULER_HELP = (
 )
 
 WORKER_ENV = {"NUMBA_NUM_THREADS": "1", "MALLOC_TRIM_THRESHOLD_": str(64 << 20)}
-"""Environment of local worker processes: one numba thread each (one core per worker, no
-oversubscription), and glibc's trim threshold back to tens of MB: Dask's nanny sets it to
-64 KiB, which makes the fits' large temporary arrays fault their pages back in on every
-allocation (measured: about 65 % more CPU per sweep task)."""
+"""Environment of local worker processes, set before they start: one numba thread each
+(one core per worker, no oversubscription), and glibc's trim threshold back to tens of MB:
+Dask's nanny sets it to 64 KiB, which makes the fits' large temporary arrays fault their
+pages back in on every allocation (measured: about 65 % more CPU per sweep task)."""
 
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 _REMOTE = re.compile(r"^(tcp|tls)://[^\s:/]+:\d+$")
@@ -249,15 +249,28 @@ def executor(scheduler: str | None = None, client: Client | None = None) -> Iter
         with distributed.Client(spec.address, timeout="30s") as remote:
             yield OnDask(remote, str(spec))
         return
-    n = spec.workers or os.cpu_count() or 1
-    with distributed.LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-        scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
-        # no dashboard, and its HTTP server on a free local port (not the default 8787)
-        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        env=WORKER_ENV,
-    ) as cluster, distributed.Client(cluster) as local:
+    with local_cluster(spec.workers or os.cpu_count() or 1) as cluster, \
+            distributed.Client(cluster) as local:
         yield OnDask(local, str(spec))
+
+
+@contextmanager
+def local_cluster(n_workers: int) -> Iterator[Any]:
+    """A ``LocalCluster`` of ``n_workers`` single-thread processes on 127.0.0.1, no dashboard
+    (its HTTP server on a free local port), workers started with :data:`WORKER_ENV`."""
+    import dask
+
+    distributed = require_distributed()
+    # the nanny exports these before it spawns a worker (also when it restarts a dead one);
+    # glibc reads its malloc settings at process start, so Nanny(env=...) would be too late
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"), **WORKER_ENV)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
+            distributed.LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+            ) as cluster:
+        yield cluster
 
 
 # ---------------------------------------------------------------- simulations
@@ -322,6 +335,7 @@ __all__ = [
     "chunked_simulator",
     "default_chunk",
     "executor",
+    "local_cluster",
     "parse_scheduler",
     "require_distributed",
 ]
