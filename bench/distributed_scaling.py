@@ -3,7 +3,7 @@
 Usage::
 
     python bench/distributed_scaling.py [--db STORE | --data DIR] [--sims 4000000]
-        [--only sweep|sims] [--out FILE.md]
+        [--only sweep|sims] [--repeats R] [--out FILE.md]
 
 Each job runs in-process (the peer: ``--scheduler none``), on ``local:1`` and on
 ``local:2`` (LocalClusters of 1 and 2 single-thread worker processes, started before the
@@ -127,7 +127,7 @@ def row(job: str, where: str, wall: float, base: float, n_tasks: int, task_s: fl
 
 
 def run_jobs(only: str | None, matches: pd.DataFrame, store: Any, sims: int,
-             n_settings: int) -> list[str]:
+             n_settings: int, repeats: int = 1) -> list[str]:
     lines = [
         ("| job | scheduler | wall s | speed-up | tasks | task wall / CPU s (mean) | "
          "overhead s/task | bytes in / out per task | shared MB (once per worker) | "
@@ -144,10 +144,14 @@ def run_jobs(only: str | None, matches: pd.DataFrame, store: Any, sims: int,
             shared_mb = len(pickle.dumps(matches)) / 1e6
             base = float("nan")
             reference: list[FoldScore] | None = None
-            for where, ex, workers in executors:
+            best: dict[str, float] = {}
+            # rounds interleave the schedulers, so a burst of load on the shared machine
+            # hits all of them alike; the summary takes each one's fastest round
+            for where, ex, workers in [e for _ in range(repeats) for e in executors]:
                 load = loadavg()
                 scores, b_in, wall = sweep(ex, matches, n_settings)
                 base = wall if where == "none" else base
+                best[where] = min(best.get(where, wall), wall)
                 if reference is None:
                     reference = scores
                 assert all(abs(a.rps_sum - b.rps_sum) < 1e-9 for a, b in
@@ -159,6 +163,10 @@ def run_jobs(only: str | None, matches: pd.DataFrame, store: Any, sims: int,
                     workers, b_in,
                     len(pickle.dumps(scores[0])), shared_mb if where != "none" else 0.0, rss,
                     f"{load} -> {loadavg()}"))
+                print(lines[-1], flush=True)
+            if repeats > 1:
+                lines.append("\nfastest of " + str(repeats) + " rounds: " + ", ".join(
+                    f"{w} {t:.1f} s ({best['none'] / t:.2f}x)" for w, t in best.items()))
                 print(lines[-1], flush=True)
         if only in (None, "sims"):
             fmt = load_format("wc2026", store.teams())
@@ -209,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sims", type=int, default=4_000_000)
     parser.add_argument("--only", choices=("sweep", "sims"))
     parser.add_argument("--settings", type=int, default=32, help="first N of the 32 settings")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="interleaved rounds of the sweep (the summary takes the fastest)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -221,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         matches = store.matches()
         print(f"# distributed scaling, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
               f"{os.cpu_count()} cores, load {loadavg()}", flush=True)
-        lines = run_jobs(args.only, matches, store, args.sims, args.settings)
+        lines = run_jobs(args.only, matches, store, args.sims, args.settings,
+                         args.repeats)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n")
     return 0
