@@ -147,7 +147,9 @@ def test_killed_worker_is_survived(
 def test_interrupt_cancels_and_closes_the_cluster(
     wc2026: TournamentFormat, grids: PairGrids
 ) -> None:
-    """Ctrl-C while gathering cancels the pending tasks and closes the cluster it started."""
+    """Ctrl-C while gathering cancels the pending tasks and closes the cluster it started;
+    this process's environment is as before (Dask's nanny exports worker settings into it)."""
+    environ = dict(os.environ)
     with pytest.raises(KeyboardInterrupt), executor("local:2") as ex:
         assert isinstance(ex, OnDask)
         started = ex
@@ -157,3 +159,4 @@ def test_interrupt_cancels_and_closes_the_cluster(
 
         chunked_simulator(ex, 1_000)(wc2026, grids, sims=20_000, seed=1, progress=interrupt)
     assert started.client.status == "closed"
+    assert dict(os.environ) == environ

@@ -49,10 +49,13 @@ SCHEDULER_HELP = (
 )
 
 WORKER_ENV = {"NUMBA_NUM_THREADS": "1", "MALLOC_TRIM_THRESHOLD_": str(64 << 20)}
-"""Environment of local worker processes, set before they start: one numba thread each
-(one core per worker, no oversubscription), and glibc's trim threshold back to tens of MB:
-Dask's nanny sets it to 64 KiB, which makes the fits' large temporary arrays fault their
-pages back in on every allocation (measured: about 65 % more CPU per sweep task)."""
+"""Environment of local worker processes: one numba thread each (one core per worker, no
+oversubscription), and glibc's trim threshold back to tens of MB: Dask's nanny sets it to
+64 KiB, which makes the fits' large temporary arrays fault their pages back in on every
+allocation (measured: about 65 % more CPU per sweep task)."""
+
+_BEFORE_SPAWN = ("MALLOC_TRIM_THRESHOLD_",)
+"""Variables read at process start (glibc): the nanny must export them before it spawns."""
 
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 _REMOTE = re.compile(r"^(tcp|tls)://[^\s:/]+:\d+$")
@@ -261,16 +264,27 @@ def local_cluster(n_workers: int) -> Iterator[Any]:
     import dask
 
     distributed = require_distributed()
-    # the nanny exports these before it spawns a worker (also when it restarts a dead one);
-    # glibc reads its malloc settings at process start, so Nanny(env=...) would be too late
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"), **WORKER_ENV)
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
-            distributed.LocalCluster(
-                n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
-                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-            ) as cluster:
-        yield cluster
+    early = {k: v for k, v in WORKER_ENV.items() if k in _BEFORE_SPAWN}
+    late = {k: v for k, v in WORKER_ENV.items() if k not in _BEFORE_SPAWN}
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"), **early)
+    # the nanny exports pre-spawn variables into this process's environment before each
+    # spawn (also when it restarts a dead worker) and never takes them back: restore them
+    saved = {k: os.environ.get(k) for k in environ}
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
+                distributed.LocalCluster(
+                    n_workers=n_workers, threads_per_worker=1, processes=True,
+                    host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+                    silence_logs=logging.ERROR, env=late,
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+                ) as cluster:
+            yield cluster
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 # ---------------------------------------------------------------- simulations
