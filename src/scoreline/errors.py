@@ -131,6 +131,12 @@ class ArticleTooLargeError(ArticleError):
             f"{where} is {size_bytes:,} bytes; scoreline checks articles up to "
             f"{MAX_ARTICLE_BYTES:,} bytes (1 MB) of UTF-8 text")
         self.size_bytes = size_bytes
+class OptionalDependencyError(ScorelineError, ImportError):
+    """An optional extra is needed but not installed (the message gives the install command)."""
+
+
+class TaskError(ScorelineError, RuntimeError):
+    """A task of a parallel job failed (the message names the task: model, setting, fold)."""
 
 
 __all__ = [
@@ -143,9 +149,11 @@ __all__ = [
     "FormatError",
     "InvalidParameterError",
     "NotFittedError",
+    "OptionalDependencyError",
     "OutputError",
     "ScorelineError",
     "StoreError",
+    "TaskError",
     "UnknownMatchError",
     "UnknownTeamError",
 ]

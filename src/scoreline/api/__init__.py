@@ -4,8 +4,9 @@ Each function validates its arguments, opens the store when given a path (or use
 default store), calls the layer that does the work, and returns typed results. Nothing
 below this package knows about terminals or HTTP. The modules split the API by area:
 ``data`` (the store), ``ratings``, ``forecasts`` (models, forecasts, backtests),
-``tournaments``, ``matches`` (replays, upsets, comebacks) and ``writing`` (stories and
-article checks).
+``tournaments``, ``matches`` (replays, upsets, comebacks), ``writing`` (stories and
+article checks), ``backtests`` (models side by side, in time blocks), ``tuning``
+(hyper-parameter sweeps) and ``execution`` (in-process or on Dask, ``scheduler=``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING
 from scoreline._json import JSON
 from scoreline._json import dumps as to_json
 from scoreline._json import jsonable as to_jsonable
+from scoreline.api._execution import SCHEDULER_HELP, parse_scheduler
 from scoreline.api._store import DateLike, get_store
+from scoreline.api.backtests import ModelComparison, compare_models
 from scoreline.api.data import (
     Goal,
     Match,
@@ -79,6 +82,7 @@ from scoreline.api.tournaments import (
     simulate_tournament,
     title_race,
 )
+from scoreline.api.tuning import TuneResult, tune
 from scoreline.api.updates import (
     AddedSource,
     DataChange,
@@ -119,6 +123,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "JSON",
     "MODELS",
+    "SCHEDULER_HELP",
     "AddedSource",
     "BacktestResult",
     "CacheStats",
@@ -142,6 +147,7 @@ __all__ = [
     "MatchReplay",
     "MatchSurprise",
     "Model",
+    "ModelComparison",
     "ModelFactory",
     "OddsComparison",
     "OddsRow",
@@ -163,6 +169,7 @@ __all__ = [
     "TitleSeries",
     "TournamentEdition",
     "TournamentStatus",
+    "TuneResult",
     "UpsetRanking",
     "WarmUp",
     "add_matches",
@@ -170,6 +177,7 @@ __all__ = [
     "cache_stats",
     "check_article",
     "comebacks",
+    "compare_models",
     "compare_odds",
     "data_info",
     "fitted_model",
@@ -182,6 +190,7 @@ __all__ = [
     "match_surprises",
     "model_factory",
     "parse_date",
+    "parse_scheduler",
     "predict_fixtures",
     "predict_match",
     "rating_history",
@@ -198,6 +207,7 @@ __all__ = [
     "to_jsonable",
     "tournament_editions",
     "tournament_status",
+    "tune",
     "update_data",
     "upsets",
     "warm_up",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas as pd
+    from distributed import Client
 
     from scoreline.data.store import Store
     from scoreline.evaluate.backtest import BacktestResult
@@ -446,6 +447,9 @@ def run_backtest(
     plot: str | Path | None = None,
     db: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    blocks: int | None = None,
+    scheduler: str | None = None,
+    client: Client | None = None,
 ) -> BacktestResult:
     """Walk-forward backtest of a model on 90-minute results (``scoreline backtest``).
 
@@ -463,6 +467,17 @@ def run_backtest(
         Write the reliability diagram to this PNG file.
     db : path, optional
         Store file.
+    progress : callable(done, total), optional
+        Matches forecast so far (after each refit in-process, after each block on Dask).
+    blocks : int, optional
+        Split the window into this many time blocks, each fitted from scratch on the
+        matches before it (default: 1 in-process, twice the worker threads on Dask); the
+        result equals the single run up to optimiser tolerance.
+    scheduler : str, optional
+        ``none`` (default), ``local``, ``local:N`` or ``tcp://HOST:PORT`` (see
+        :mod:`scoreline.api._execution`).
+    client : distributed.Client, optional
+        Run the blocks on this Dask client instead.
 
     Returns
     -------
@@ -481,8 +496,16 @@ def run_backtest(
     name = store.resolve_tournament(tournament) if tournament else None
     start = _day(since, "since") or parse_date(matches["date"].iloc[0], "first match")
     stop = _day(until, "until") or store.last_date() + dt.timedelta(days=1)
-    result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
-                      progress=progress)
+    if blocks is None and client is None and scheduler in (None, "none"):
+        result = backtest(matches, factory, start, stop, tournament=name, refit=refit,
+                          progress=progress)
+    else:
+        from scoreline.api._execution import executor
+        from scoreline.api.backtests import _backtest_models
+
+        with executor(scheduler, client) as ex:
+            result = _backtest_models(ex, matches, [model], start, stop, tournament=name,
+                                     refit=refit, blocks=blocks, progress=progress)[0][0]
     if plot is not None:
         title = f"{result.model}, {start} to {stop}" + (f", {name}" if name else "")
         with output_errors(plot, "the chart"):

@@ -13,6 +13,8 @@ from scoreline.api._store import DateLike, get_store
 from scoreline.api.forecasts import Model, ModelFactory, model_factory
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from scoreline.data.store import Store
     from scoreline.tournament.format import TournamentFormat
     from scoreline.tournament.runner import TimelineResult
@@ -44,6 +46,9 @@ def simulate_tournament(
     csv: str | Path | None = None,
     plot: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    chunk: int | None = None,
 ) -> SimulationResult:
     """Simulate a tournament many times and give each team's chance of each stage.
 
@@ -70,7 +75,17 @@ def simulate_tournament(
     csv, plot : path, optional
         Also write the per-team table (CSV) / the stage chart (PNG) there.
     progress : callable(done, total), optional
-        Called after each batch.
+        Called after each batch (after each chunk on Dask).
+    scheduler : str, optional
+        ``none`` (default, in-process), ``local``, ``local:N`` or ``tcp://HOST:PORT``: run
+        the simulations in chunks on Dask (see :mod:`scoreline.api._execution`). The model
+        is fitted here; only the pair grids go to the workers.
+    client : distributed.Client, optional
+        Run the chunks on this Dask client instead.
+    chunk : int, optional
+        Simulations per task (default: about four tasks per worker thread). Every
+        simulation has its own random stream, so for the same seed the result is
+        identical in-process, on any cluster and at any chunk size.
 
     Returns
     -------
@@ -87,15 +102,18 @@ def simulate_tournament(
     FormatError, UnknownTeamError
         A format file that is inconsistent or names a team not in the data.
     """
+    from scoreline.api._execution import chunked_simulator, executor
     from scoreline.tournament.runner import forecast_tournament
 
     csv, plot = _checked_outputs(csv, plot)
     store = get_store(db)
     fmt, fitted = _cached_fit(store, tournament, as_of, model, db)
-    result = forecast_tournament(
-        store, fmt, as_of, sims=sims, seed=seed, hot=hot,
-        model_factory=_tournament_model(model), model=fitted, progress=progress,
-    )
+    with executor(scheduler, client) as ex:
+        result = forecast_tournament(
+            store, fmt, as_of, sims=sims, seed=seed, hot=hot,
+            model_factory=_tournament_model(model), model=fitted, progress=progress,
+            simulator=chunked_simulator(ex, chunk),
+        )
     from scoreline.tournament.plot import plot_stages
 
     return _write_outputs(result, csv, plot, plot_stages)
@@ -153,13 +171,18 @@ def simulate_timeline(
     csv: str | Path | None = None,
     plot: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    chunk: int | None = None,
 ) -> TimelineResult:
     """Replay a tournament's forecast after every matchday (opening day to the final).
 
     Each point is :func:`simulate_tournament` as of the day after a matchday: the model
     refitted on everything before that day (``refit``; else the opening-day model) and
     the results so far fixed. ``csv`` / ``plot`` also write the long table / the chart of
-    the contenders' title chances (PNG).
+    the contenders' title chances (PNG). ``scheduler``, ``client`` and ``chunk`` run each
+    date's simulations in chunks on Dask, as in :func:`simulate_tournament` (the fits stay
+    here), with identical results.
 
     Returns
     -------
@@ -167,13 +190,16 @@ def simulate_timeline(
         ``dates``, one ``SimulationResult`` per date, ``p_champion()`` (dates x teams),
         ``contenders(top)`` and a long ``to_frame()``.
     """
+    from scoreline.api._execution import chunked_simulator, executor
     from scoreline.tournament.runner import forecast_timeline
 
     csv, plot = _checked_outputs(csv, plot)
-    result = forecast_timeline(
-        get_store(db), str(tournament), sims=sims, seed=seed, hot=hot, refit=refit,
-        model_factory=_tournament_model(model), progress=progress,
-    )
+    with executor(scheduler, client) as ex:
+        result = forecast_timeline(
+            get_store(db), str(tournament), sims=sims, seed=seed, hot=hot, refit=refit,
+            model_factory=_tournament_model(model), progress=progress,
+            simulator=chunked_simulator(ex, chunk),
+        )
     from scoreline.tournament.plot import plot_timeline
 
     return _write_outputs(result, csv, plot, plot_timeline)

@@ -14,6 +14,7 @@ from scoreline.cli import ratings as _ratings  # noqa: F401
 from scoreline.cli import predict as _predict  # noqa: F401
 from scoreline.cli import odds as _odds  # noqa: F401
 from scoreline.cli import backtest as _backtest  # noqa: F401
+from scoreline.cli import tune as _tune  # noqa: F401
 from scoreline.cli import simulate as _simulate  # noqa: F401
 from scoreline.cli import match as _match  # noqa: F401
 from scoreline.cli import live as _live  # noqa: F401

@@ -29,6 +29,11 @@ err_console = Console(stderr=True, emoji=False)
 
 DbOption = typer.Option(None, "--db", envvar="SCORELINE_DB", help="DuckDB store path.")
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+SchedulerOption = typer.Option(
+    "none", "--scheduler",
+    help="none (in-process), local or local:N (a Dask cluster of N processes here), or "
+    "tcp://HOST:PORT (a running Dask scheduler; needs scoreline[distributed]).",
+)
 
 
 def print_json(data: object) -> None:

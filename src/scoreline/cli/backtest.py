@@ -18,6 +18,7 @@ from scoreline import api
 from scoreline.cli.app import (
     DbOption,
     JsonOption,
+    SchedulerOption,
     app,
     console,
     emit,
@@ -34,6 +35,12 @@ def backtest(
     until: str = typer.Option(None, "--until", help="First day NOT forecast (default: all)."),
     model: str = typer.Option(
         "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles or elo-dixon-coles-venue."),
+    models: str = typer.Option(
+        None, "--models", help="Several models side by side, e.g. elo,dixon-coles,default."),
+    blocks: int = typer.Option(
+        None, "--blocks", help="Time blocks, each fitted on the data before it (default: 1 "
+        "in-process, 2 per worker on Dask)."),
+    scheduler: str = SchedulerOption,
     tournament: str = typer.Option(None, "--tournament", help="Only this tournament's matches."),
     refit: str = typer.Option("7D", "--refit", help="Refit cadence: 1D, 7D, 30D, ..."),
     plot: Path = PlotOption,
@@ -41,6 +48,9 @@ def backtest(
     as_json: bool = JsonOption,
 ) -> None:
     """Forecast past matches as if live (refitting as it walks) and score them."""
+    if models is not None:
+        _compare(models, since, until, tournament, refit, blocks, scheduler, db, as_json)
+        return
     with friendly_errors(), Progress(
         TextColumn("walking forward"), BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(), console=err_console, transient=True, disable=as_json,
@@ -49,6 +59,7 @@ def backtest(
         r = api.run_backtest(
             since, until, model=model, tournament=tournament, refit=refit, plot=plot, db=db,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            blocks=blocks, scheduler=scheduler,
         )
     data = {
         "model": r.model, "since": r.since.date(), "until": r.until.date(),
@@ -80,5 +91,35 @@ def backtest(
         console.print(cal)
         if plot is not None:
             console.print(f"reliability plot written to {plot}", highlight=False)
+
+    emit(data, as_json, render)
+
+
+def _compare(models: str, since: str, until: str | None, tournament: str | None, refit: str,
+             blocks: int | None, scheduler: str, db: str | None, as_json: bool) -> None:
+    with friendly_errors(), Progress(
+        TextColumn("walking forward"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err_console, transient=True, disable=as_json,
+    ) as bar:
+        task = bar.add_task("matches", total=None)
+        r = api.compare_models(
+            models.split(","), since, until, tournament=tournament, refit=refit, blocks=blocks,
+            scheduler=scheduler, db=db,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    data = r.to_dict()
+
+    def render() -> None:
+        scope = f", {data['tournament']}" if data["tournament"] else ""
+        console.print(f"{data['since']} to {data['until']}{scope}, refit every {data['refit']}, "
+                      f"{r.blocks} block(s) per model on {r.scheduler} ({r.seconds:.1f} s)",
+                      highlight=False)
+        grid = Table()
+        for col in ("model", "matches", "excluded", "RPS", "log loss", "Brier", "accuracy"):
+            grid.add_column(col, justify="left" if col == "model" else "right")
+        for m in data["models"]:
+            grid.add_row(m["model"], str(m["n_matches"]), str(m["n_excluded"]), f"{m['rps']:.4f}",
+                         f"{m['log_loss']:.4f}", f"{m['brier']:.4f}", f"{m['accuracy']:.1%}")
+        console.print(grid)
 
     emit(data, as_json, render)

@@ -7,7 +7,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from scoreline import api
-from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
+from scoreline.cli.app import (
+    DbOption,
+    JsonOption,
+    SchedulerOption,
+    app,
+    console,
+    emit,
+    friendly_errors,
+)
 
 
 @app.command("tournaments")
@@ -62,12 +70,16 @@ def simulate(
     top: int = typer.Option(16, "--top", help="Teams shown in the table."),
     csv: str = typer.Option(None, "--csv", help="Also write the table as CSV."),
     plot: str = typer.Option(None, "--plot", help="Write a chart (PNG)."),
+    scheduler: str = SchedulerOption,
+    chunk: int = typer.Option(
+        None, "--chunk", help="Simulations per Dask task (any size gives the same result)."),
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Each team's chances of leaving the group, of each knockout round and of the title."""
     if timeline:
-        _timeline(tournament, 20_000 if sims is None else sims, seed, hot, model, top, csv, plot, db, as_json)
+        _timeline(tournament, 20_000 if sims is None else sims, seed, hot, model, top, csv,
+                  plot, db, as_json, scheduler, chunk)
         return
     sims = 100_000 if sims is None else sims
     with friendly_errors(), _progress(not as_json and sims >= 200_000, "simulating") as bar:
@@ -75,6 +87,7 @@ def simulate(
         r = api.simulate_tournament(
             tournament, as_of, sims=sims, seed=seed, hot=hot, model=model, db=db, csv=csv,
             plot=plot, progress=lambda done, total: bar.update(task, completed=done),
+            scheduler=scheduler, chunk=chunk,
         )
     data = r.summary()
 
@@ -109,12 +122,14 @@ def simulate(
 def _timeline(
     tournament: str, sims: int, seed: int, hot: bool, model: str, top: int,
     csv: str | None, plot: str | None, db: str | None, as_json: bool,
+    scheduler: str = "none", chunk: int | None = None,
 ) -> None:
     with friendly_errors(), _progress(not as_json, "replaying matchdays") as bar:
         task = bar.add_task("days", total=1)
         t = api.simulate_timeline(
             tournament, sims=sims, seed=seed, hot=hot, model=model, db=db, csv=csv, plot=plot,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            scheduler=scheduler, chunk=chunk,
         )
     race = api.title_race(t, min(top, 6))
 

@@ -9,6 +9,7 @@ counted in :attr:`BacktestResult.n_excluded`; they are not even forecast.
 from __future__ import annotations
 
 import difflib
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -114,43 +115,42 @@ def backtest(
         ``since`` not before ``until``, an unknown tournament, or nothing to score.
     """
     start, stop = pd.Timestamp(since), pd.Timestamp(until)
-    if start >= stop:
-        raise InvalidParameterError(f"since ({start.date()}) must be before until ({stop.date()})")
     parse_refit(refit)
-    dates = pd.to_datetime(matches["date"])
-    window = matches.loc[(dates >= start) & (dates < stop)]
-    if tournament is not None:
-        window = window.loc[_tournament_filter(window, tournament)]
-    known = (window["home_score_90"].notna() & window["away_score_90"].notna()).to_numpy()
-    n_excluded = int((~known).sum())
-    fixtures = window.loc[known].reset_index(drop=True)
-    if len(fixtures) == 0:
-        raise InvalidParameterError(
-            f"no match with a known 90-minute score between {start.date()} and {stop.date()}"
-        )
+    fixtures, n_excluded = scored_fixtures(matches, start, stop, tournament)
     clock = time.perf_counter()
     forecast = walk_forward(
         matches, model_factory, fixtures=fixtures, refit=refit, warm_start=warm_start,
         progress=progress,
     )
     seconds = time.perf_counter() - clock
-    home_90 = fixtures["home_score_90"].to_numpy(dtype=np.int64)
-    away_90 = fixtures["away_score_90"].to_numpy(dtype=np.int64)
-    outcomes = outcome_index(home_90, away_90)
-    probs = forecast.outcomes
     frame = forecast.to_frame()
-    columns = [c for c in ("match_id", "date", "home_team", "away_team", "tournament", "neutral",
-                           "home_score_90", "away_score_90", "p_home", "p_draw", "p_away",
-                           "home_xg", "away_xg") if c in frame.columns]
-    frame = frame[columns].copy()
+    columns = [c for c in FORECAST_COLUMNS if c in frame.columns]
+    return _result(forecast.model, start, stop, tournament, str(refit), frame[columns].copy(),
+                   n_excluded, bins, seconds)
+
+
+FORECAST_COLUMNS = ("match_id", "date", "home_team", "away_team", "tournament", "neutral",
+                    "home_score_90", "away_score_90", "p_home", "p_draw", "p_away",
+                    "home_xg", "away_xg")
+"""Columns of :attr:`BacktestResult.forecasts` (before ``rps``), where the data has them."""
+
+
+def _result(model: str, start: pd.Timestamp, stop: pd.Timestamp, tournament: str | None,
+            refit: str, frame: pd.DataFrame, n_excluded: int, bins: int,
+            seconds: float) -> BacktestResult:
+    """Score a forecast frame (``FORECAST_COLUMNS``) against its 90-minute results."""
+    home_90 = frame["home_score_90"].to_numpy(dtype=np.int64)
+    away_90 = frame["away_score_90"].to_numpy(dtype=np.int64)
+    outcomes = outcome_index(home_90, away_90)
+    probs = frame[["p_home", "p_draw", "p_away"]].to_numpy(dtype=np.float64)
     cum = np.cumsum(probs - np.eye(3)[outcomes], axis=1)[:, :2]
-    frame["rps"] = 0.5 * np.sum(cum**2, axis=1)
+    frame = frame.assign(rps=0.5 * np.sum(cum**2, axis=1)).reset_index(drop=True)
     return BacktestResult(
-        model=forecast.model,
+        model=model,
         since=start,
         until=stop,
         tournament=tournament,
-        refit=str(refit),
+        refit=refit,
         scores=score(probs, outcomes),
         n_excluded=n_excluded,
         calibration=calibration_table(probs, outcomes, bins=bins),
@@ -159,4 +159,91 @@ def backtest(
     )
 
 
-__all__ = ["BacktestResult", "backtest"]
+def scored_fixtures(
+    matches: pd.DataFrame, since: pd.Timestamp, until: pd.Timestamp, tournament: str | None
+) -> tuple[pd.DataFrame, int]:
+    """The matches of ``[since, until)`` a backtest forecasts, and how many it leaves out.
+
+    Only matches with a known 90-minute score are scored (the others are counted); with
+    ``tournament``, only that tournament's matches.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``since`` not before ``until``, an unknown tournament, or nothing to score.
+    """
+    if since >= until:
+        raise InvalidParameterError(f"since ({since.date()}) must be before until ({until.date()})")
+    dates = pd.to_datetime(matches["date"])
+    window = matches.loc[(dates >= since) & (dates < until)]
+    if tournament is not None:
+        window = window.loc[_tournament_filter(window, tournament)]
+    known = (window["home_score_90"].notna() & window["away_score_90"].notna()).to_numpy()
+    fixtures = window.loc[known].reset_index(drop=True)
+    if len(fixtures) == 0:
+        raise InvalidParameterError(
+            f"no match with a known 90-minute score between {since.date()} and {until.date()}"
+        )
+    return fixtures, int((~known).sum())
+
+
+def time_blocks(
+    matches: pd.DataFrame,
+    since: str | pd.Timestamp,
+    until: str | pd.Timestamp,
+    n_blocks: int,
+    *,
+    tournament: str | None = None,
+    refit: str = "7D",
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Cut a backtest window into up to ``n_blocks`` time blocks ``[start, stop)``.
+
+    Block edges fall on the refit days of the single walk-forward run over the whole
+    window (see :func:`scoreline.forecast.walk_forward.walk_forward`), so a backtest of
+    each block, fitted from scratch on the matches before it, makes the same refits as
+    the single run and the merged result (:func:`merge_backtests`) equals it up to the
+    optimiser tolerance of warm starts. Blocks hold about equal numbers of refits.
+    """
+    start, stop = pd.Timestamp(since), pd.Timestamp(until)
+    step = parse_refit(refit).to_timedelta64()
+    if not isinstance(n_blocks, int) or n_blocks < 1:
+        raise InvalidParameterError(f"blocks={n_blocks!r}: expected a positive integer")
+    fixtures, _ = scored_fixtures(matches, start, stop, tournament)
+    days = np.unique(pd.to_datetime(fixtures["date"]).to_numpy(dtype="datetime64[ns]"))
+    refit_days = []
+    k = 0
+    while k < len(days):
+        refit_days.append(days[k])
+        k = int(np.searchsorted(days, days[k] + step, side="left"))
+    n = min(n_blocks, len(refit_days))
+    first = [refit_days[(i * len(refit_days)) // n] for i in range(n)]
+    edges = [start] + [pd.Timestamp(d) for d in first[1:]] + [stop]
+    return list(itertools.pairwise(edges))
+
+
+def merge_backtests(parts: list[BacktestResult], *, bins: int = 10,
+                    seconds: float | None = None) -> BacktestResult:
+    """Join backtests of consecutive time blocks of one model into the whole window's result.
+
+    Scores and the calibration table are recomputed over every scored match; ``seconds``
+    (default: the sum of the parts) is the wall time to report.
+    """
+    if not parts:
+        raise InvalidParameterError("no backtest results to merge")
+    parts = sorted(parts, key=lambda p: p.since)
+    head = parts[0]
+    frame = pd.concat([p.forecasts.drop(columns="rps") for p in parts], ignore_index=True)
+    return _result(
+        head.model, head.since, parts[-1].until, head.tournament, head.refit, frame,
+        sum(p.n_excluded for p in parts), bins,
+        sum(p.seconds for p in parts) if seconds is None else seconds,
+    )
+
+__all__ = [
+    "FORECAST_COLUMNS",
+    "BacktestResult",
+    "backtest",
+    "merge_backtests",
+    "scored_fixtures",
+    "time_blocks",
+]

@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+Simulator = Callable[..., SimulationResult]
+"""Runs the simulations: :func:`scoreline.tournament.simulate.simulate` or anything taking
+the same arguments and giving the same result (e.g. the same ranges spread over workers)."""
+
+
 
 def tournament_matches(store: Store, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
     """The tournament's matches in the data played before ``until`` (exclusive)."""
@@ -110,10 +115,12 @@ def forecast_tournament(
     model_factory: ModelFactory | None = None,
     model: Model | None = None,
     progress: Callable[[int, int], None] | None = None,
+    simulator: Simulator = simulate,
 ) -> SimulationResult:
     """Simulate a tournament as of a date (see :func:`scoreline.api.simulate_tournament`).
 
-    ``model`` (already fitted on matches before ``as_of``) skips the fit.
+    ``model`` (already fitted on matches before ``as_of``) skips the fit; ``simulator``
+    replaces :func:`~scoreline.tournament.simulate.simulate` (same arguments, same result).
     """
     fmt = tournament if isinstance(tournament, TournamentFormat) else load_tournament(
         store, tournament
@@ -122,7 +129,7 @@ def forecast_tournament(
     fitted = model if model is not None else fit_model(store, fmt, day, model_factory)
     grids = pair_grids(fitted, fmt, day)
     fixed = fixed_results(fmt, tournament_matches(store, fmt, until=day))
-    return simulate(
+    return simulator(
         fmt, grids, fixed=fixed, sims=sims, seed=seed, hot=hot, hot_k=hot_k, as_of=day,
         progress=progress,
     )
@@ -181,6 +188,7 @@ def forecast_timeline(
     refit: bool = True,
     model_factory: ModelFactory | None = None,
     progress: Callable[[int, int], None] | None = None,
+    simulator: Simulator = simulate,
 ) -> TimelineResult:
     """Replay a tournament's forecast from the opening day to after the last matchday.
 
@@ -192,6 +200,8 @@ def forecast_timeline(
         only fix the results as they come in.
     progress : callable(done, total), optional
         Called after each as-of date.
+    simulator : callable
+        Runs each date's simulations (see :func:`forecast_tournament`).
     """
     fmt = tournament if isinstance(tournament, TournamentFormat) else load_tournament(
         store, tournament
@@ -206,7 +216,8 @@ def forecast_timeline(
         if model is None or refit:
             model = fit_model(store, fmt, day, model_factory, warm_start=model)
         results.append(
-            forecast_tournament(store, fmt, day, sims=sims, seed=seed, hot=hot, model=model)
+            forecast_tournament(store, fmt, day, sims=sims, seed=seed, hot=hot, model=model,
+                                simulator=simulator)
         )
         if progress is not None:
             progress(k + 1, len(dates))

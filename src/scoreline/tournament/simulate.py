@@ -8,6 +8,7 @@ stage"; a team's *furthest stage* is where it went out (``group``, a knockout ro
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import math
@@ -317,6 +318,7 @@ def simulate(
     as_of: dt.date | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int, int], None] | None = None,
+    first_sim: int = 0,
 ) -> SimulationResult:
     """Simulate a tournament ``sims`` times.
 
@@ -343,11 +345,17 @@ def simulate(
         Simulations per kernel call.
     progress : callable(done, total), optional
         Called after each batch.
+    first_sim : int
+        Index of the first simulation: the run holds simulations ``first_sim ..
+        first_sim + sims - 1`` of the seed's sequence, so runs over consecutive ranges
+        merge exactly (:func:`merge_simulations`) into the run over their union.
 
     Returns
     -------
     SimulationResult
     """
+    if not isinstance(first_sim, int | np.integer) or first_sim < 0:
+        raise InvalidParameterError(f"first_sim={first_sim!r}: expected a non-negative integer")
     if not isinstance(sims, int | np.integer) or not 1 <= sims <= MAX_SIMS:
         raise InvalidParameterError(f"sims={sims!r}: expected an integer 1..{MAX_SIMS:,}")
     if not isinstance(seed, int | np.integer) or seed < 0:
@@ -387,7 +395,7 @@ def simulate(
     while done < sims:
         k = min(batch, sims - done)
         simulate_kernel(
-            done, k, seed_u,
+            first_sim + done, k, seed_u,
             comp.group_teams, comp.pair_a, comp.pair_b, comp.group_criteria,
             comp.third_criteria, comp.n_thirds, comp.allocation,
             comp.ko_kind, comp.ko_arg, comp.ko_round, comp.final, comp.n_rounds,
@@ -423,6 +431,28 @@ def _pots(fmt: TournamentFormat, teams: list[str]) -> list[str]:
     assert fmt.draw is not None
     pot = {t: k for k, p in enumerate(fmt.draw.pots, start=1) for t in p}
     return [f"pot {pot[t]}" for t in teams]
+
+
+def merge_simulations(parts: list[SimulationResult]) -> SimulationResult:
+    """Join runs of the same tournament, grids and seed over disjoint simulation ranges.
+
+    Counts are integers, so the merge is exact: runs over ``[0, a)`` and ``[a, n)``
+    (``first_sim=a``) merge into the very result of one run of ``n`` simulations.
+    """
+    if not parts:
+        raise InvalidParameterError("no simulation results to merge")
+    head = parts[0]
+    for part in parts[1:]:
+        if (part.tournament, part.seed, part.hot, part.teams) != (
+            head.tournament, head.seed, head.hot, head.teams
+        ):
+            raise InvalidParameterError("cannot merge simulations of different runs")
+    return dataclasses.replace(
+        head,
+        sims=sum(p.sims for p in parts),
+        stage_counts=np.sum([p.stage_counts for p in parts], axis=0),
+        position_counts=np.sum([p.position_counts for p in parts], axis=0),
+    )
 
 
 class _Unsettled(Exception):
