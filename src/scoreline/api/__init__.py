@@ -93,7 +93,7 @@ from scoreline.api.updates import (
     update_data,
 )
 from scoreline.api.warm import WarmUp, warm_up
-from scoreline.api.writing import CheckReport, Story, check_article, story
+from scoreline.api.writing import check_article, story
 from scoreline.data.outcomes import DecidedBy, Outcome
 
 if TYPE_CHECKING:
@@ -102,13 +102,17 @@ if TYPE_CHECKING:
     from scoreline.evaluate.backtest import BacktestResult
     from scoreline.tournament.runner import TimelineResult
     from scoreline.tournament.simulate import SimulationResult
+    from scoreline.writing.claims.report import CheckReport
+    from scoreline.writing.story.compose import Story
 
 _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.queries",
          "LoadReport": "scoreline.data.store", "StoreInfo": "scoreline.data.store",
          "BacktestResult": "scoreline.evaluate.backtest",
          "SimulationResult": "scoreline.tournament.simulate",
-         "TimelineResult": "scoreline.tournament.runner"}
-"""Result types re-exported here whose modules load DuckDB or numba: imported on first use, so that
+         "TimelineResult": "scoreline.tournament.runner",
+         "CheckReport": "scoreline.writing.claims.report",
+         "Story": "scoreline.writing.story.compose"}
+"""Result types re-exported here whose modules load DuckDB, numba or the writing layer: imported on first use, so that
 ``import scoreline.api`` (and the CLI) stays light."""
 
 

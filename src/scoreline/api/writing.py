@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from scoreline.api._store import get_store
-from scoreline.writing.claims.report import CheckReport
-from scoreline.writing.story.compose import Story
-
-__all__ = ["CheckReport", "Story", "check_article", "story"]
 from scoreline.errors import MAX_ARTICLE_BYTES, ArticleError, ArticleTooLargeError
+
+if TYPE_CHECKING:
+    from scoreline.writing.claims.report import CheckReport
+    from scoreline.writing.story.compose import Story
+
+__all__ = ["check_article", "story"]
 
 
 @overload

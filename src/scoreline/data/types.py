@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, SupportsInt
 
-import pandas as pd
-
 from scoreline._json import JSON, JsonDict, fields_jsonable
 from scoreline.data.dates import parse_date
 
@@ -26,15 +24,21 @@ class _Row(Protocol):
     def get(self, key: str, default: object = None, /) -> object: ...
 
 
+def _missing(value: object) -> bool:
+    """None, NaN or pandas' NA (recognised by type, so that this module needs no pandas)."""
+    return (value is None or type(value).__name__ == "NAType"
+            or (isinstance(value, float) and math.isnan(value)))
+
+
 def _opt_str(value: object) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     text = str(value)
     return text or None
 
 
 def _opt_bool(value: object) -> bool | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     return bool(value)
 

@@ -24,11 +24,12 @@ Fitted attributes end in ``_`` (``ratings_``, ``attack_``, ``rho_``); reading th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, Self, runtime_checkable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from scoreline.models.score_grid import Forecast
+
+if TYPE_CHECKING:  # annotations only: the model protocol must not load pandas
+    import pandas as pd
 
 
 @runtime_checkable

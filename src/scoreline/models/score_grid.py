@@ -8,10 +8,13 @@ and column are capped at ``MAX_GOALS``; grids are renormalised to sum to one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:  # annotations only: the model protocol must not load pandas
+    import pandas as pd
 
 MAX_GOALS = 10
 """Highest goal count per side held in a grid (grids are (MAX_GOALS+1) square)."""
