@@ -1,7 +1,7 @@
 """Claims about other matches: results of the day, earlier rounds, earlier meetings, fixtures.
 
-A sentence such as "They beat Croatia, Italy and Albania in the group, hammered Georgia 4-1
-in the last 16 and knocked out hosts Germany 2-1 after extra time in Stuttgart" names other
+A sentence such as "They beat Chile, Peru and Bolivia in the group, thrashed Ecuador 4-1
+in the quarter-finals and edged hosts Brazil 2-1 after extra time in Recife" names other
 matches. Each is read as an *item*: the two teams (the one acting, from the words before the
 verb, a "who" clause or the sentence's subject, and the one named), and what the item says
 of the match — a score, a city, a year, a weekday, "on penalties", "after extra time".
@@ -111,7 +111,7 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
 
     Each clause ("; ", " while ", " but ") has a subject: a team named at its start
     ("Sweden beat Mexico", "Mexico, who had beaten Germany"), else the sentence's subject
-    ("They beat Croatia, Italy and Albania"). Every other team named in the clause, after
+    ("They beat Chile, Peru and Bolivia"). Every other team named in the clause, after
     the subject, is an item with that subject as actor — a team of the reported match
     only when the actor is not (a meeting of the two teams is another rule's business).
     """
@@ -155,7 +155,7 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
                 anchor = x.end
                 continue
             if k + 1 < len(inside) and _GAVE.fullmatch(text, x.end, inside[k + 1].start):
-                actor, anchor, sure = x.team, x.end, True  # "gave Australia a 1-0 win over Denmark"
+                actor, anchor, sure = x.team, x.end, True  # "handed Peru a 2-0 win over Chile"
                 continue
             verbs = list(_VERB_RE.finditer(text, anchor, x.start))
             verb = verbs[-1] if verbs else None
@@ -191,8 +191,8 @@ _RESULT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?P<win>win|victory|success|rout
 def _meetings(ctx: Ctx, text: str, subject: str | None, mentions: list[TeamMention],
               items: list[Item]) -> list[Item]:
     """Earlier meetings of the two teams: a score in a clause that names another year or says
-    "previous", "met", "friendly" ("the 1-0 defeat by Belgium in Orlando at the 1994 World
-    Cup", "at the 2018 World Cup in Kaliningrad, it finished 2-2")."""
+    "previous", "met", "friendly" ("their 2-0 loss to Italy in Rome at the 1990 World Cup",
+    "when they met in Kazan at the 2018 World Cup, it ended 1-1")."""
     m = ctx.match
     taken = [(i.start, i.end) for i in items]
     for sm in _SCORE_RE.finditer(text):
@@ -247,7 +247,7 @@ def _meetings(ctx: Ctx, text: str, subject: str | None, mentions: list[TeamMenti
 
 
 #: What may open a clause before its subject team: "The", "On Saturday,", "In Group A,",
-#: "In the other match played at the same time,".
+#: "In the group's other game at the same hour,".
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:and|then|but|while|so|meanwhile|however|elsewhere|earlier|later|also)\b[\s,]*)?"
     r"(?:(?:On|In|At|Earlier|Later|Meanwhile|Elsewhere|With|After)\b[^,]{0,60},\s*)?"

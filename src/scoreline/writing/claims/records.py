@@ -26,13 +26,13 @@ _TOURN = (r"(?:FIFA\s+)?World Cups?(?:\s+finals)?|Euros?|European Championships?
           r"Asian Cups?|Africa Cup of Nations|AFCON|Gold Cups?|major tournaments?")
 _PAIR_WORDS = r"(?:the\s+)?(?:two\s+)?(?:sides|teams|countries|nations|neighbours|neighbors|rivals)"
 
-#: "won 15 of the 37 meetings", "had won four of their five previous meetings with Croatia"
+#: "won 12 of the 30 meetings", "had won three of their four previous meetings with Chile"
 _WON_OF = re.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+(?:only\s+|just\s+)?(?P<n>{NUMBER_RE})\s+of\s+(?:their|the|its)\s+"
     rf"(?P<m>{NUMBER_RE})\s+(?:previous\s+|earlier\s+|prior\s+)?(?:(?P<t>{_TOURN})\s+)?"
     rf"(?:meetings|matches|games|encounters)(?:\s+(?:with|against)\s+(?P<opp>[A-Z][\w'’. -]+?)"
     rf"|\s+between\s+{_PAIR_WORDS})?(?=[\s,.;]|$)", re.IGNORECASE)
-#: "France had won the last ten meetings between the two countries"
+#: "Italy had won the last six meetings between the two nations"
 _LAST_N = re.compile(
     rf"\b(?P<verb>won|lost|drawn)\s+(?:each\s+of\s+|all\s+of\s+)?the\s+(?:last|previous)\s+(?P<n>{NUMBER_RE})\s+"
     rf"(?:(?P<t>{_TOURN})\s+)?(?:meetings|matches|games|encounters)(?:\s+(?:with|against)\s+"
@@ -43,8 +43,8 @@ _ALL_MEETINGS = re.compile(
     rf"(?:previous\s+|earlier\s+|prior\s+)(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b"
     r"(?!\s+(?:with|against)\s+(?:African|Asian|European|South American|North American|"
     r"Central American|CONCACAF|Caribbean|Oceanian|Oceania)\b)", re.IGNORECASE)
-#: "their first win over Spain since a 4-0 friendly rout in Lisbon in 2012",
-#: "the first win of Portugal against France since 1975"
+#: "their first win over Brazil since a 3-1 friendly in Oslo in 1997",
+#: "the first victory of Chile against Brazil since 1987"
 _FIRST_SINCE = re.compile(
     rf"\bfirst\s+(?:(?P<t>{_TOURN})\s+)?(?:(?:win|victory)\s+)?(?:of\s+(?P<who>[A-Z][\w'’ -]+?)\s+)?"
     rf"(?:over|against)\s+(?P<opp>[A-Z][\w'’. -]+?)\s+(?:(?:at|in)\s+(?:a\s+|the\s+)?(?P<t2>{_TOURN})\s+)?"
@@ -151,7 +151,7 @@ def record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return out
 
 
-#: "Germany's first win in the opening game of a major tournament since 2014"
+#: "Spain's first win in the opening match of a major tournament since 2010"
 _OPENER_SINCE = re.compile(
     rf"\bfirst\s+(?:win|victory)\s+in\s+(?:the|an|its|their|a)\s+open(?:ing|er)\s*(?:game|match|"
     rf"fixture)?\s+(?:of|at)\s+(?:a|the|any)\s+(?P<t>{_TOURN})\s+since\s+(?P<year>(?:18|19|20)\d\d)\b",

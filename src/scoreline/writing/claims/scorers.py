@@ -204,7 +204,7 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                    or (noun and when is not None and when.after is None))
         if not trigger:
             if when is not None and when.after is None:
-                pending = when  # "in the added time of the first half, Arthur stole ... and Jesus"
+                pending = when  # "in first-half stoppage time, Rivaldo ... and Ronaldo"
             continue
         if when is None and pending is not None:
             when, pending = pending, None

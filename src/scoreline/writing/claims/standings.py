@@ -146,7 +146,7 @@ def _subjects(ctx: Ctx, text: str) -> list[tuple[list[str], int, int]]:
     both = _BOTH.search(text)
     if both:
         starts.append((list(ctx.match.teams), both.start(), both.end()))
-    # "Tunisia stun France 1-0 but bow out": a predicate with no subject of its own
+    # "Peru shock Brazil 1-0 but go out": a predicate with no subject of its own
     lone = re.search(r"\b(?:but|and)\s+(?=(?:bow|exit|went|go|are|were|finish)\w*\b)", text)
     if lone and ctx.subject and not any(a <= lone.start() <= a + 40 for _, a, _ in starts):
         starts.append(([ctx.subject], lone.start(), lone.end()))

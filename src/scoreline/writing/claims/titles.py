@@ -47,7 +47,7 @@ _NTH_TITLE = re.compile(
 _FOR_TIME = re.compile(
     rf"\b(?P<t>{_ANY})\s+(?:\w+\s+){{0,4}}?for the (?P<ord>{_ORD_RE}) (?:time|consecutive time)\b",
     re.IGNORECASE)
-#: "Uruguay, champions in 1930", "who also won the title in 1964, 2008 and 2012"
+#: "Uruguay, champions in 1930", "who had also lifted the trophy in 1958, 1962 and 1970"
 _YEARS_WON = re.compile(
     rf"\b(?:champions|won the (?:{_ANY})|winners|lifted the (?:{_ANY})|won it)\s+in\s+"
     r"(?P<years>(?:18|19|20)\d\d(?:(?:,\s*|\s+and\s+)(?:18|19|20)\d\d)*)", re.IGNORECASE)
