@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from scoreline.writing.claims.article import MAX_ARTICLE_BYTES, decode_article, split_article
 from scoreline.writing.claims.checker import check_sentences
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.locate import article_year, locate
-from scoreline.writing.claims.names import TeamFinder
+from scoreline.writing.claims.names import TeamFinder, normalise
 from scoreline.writing.claims.report import (
     CONTRADICTED,
     NOT_CHECKABLE,
@@ -46,6 +47,15 @@ def _shared(store: StoreLike) -> dict[str, object]:
         _SHARED.clear()
         _SHARED[key] = {}
     return _SHARED[key]
+
+
+def _city_test(store: StoreLike) -> Callable[[str], bool]:
+    """Whether a name (any case or accents) is a city where a match in the data was played."""
+    shared = _shared(store)
+    if "cities" not in shared:
+        shared["cities"] = {normalise(c) for c in store.matches()["city"].unique()}
+    cities: set[str] = shared["cities"]  # type: ignore[assignment]
+    return lambda name: normalise(name) in cities
 
 
 def _finder(store: StoreLike) -> TeamFinder:
@@ -79,8 +89,8 @@ def check(store: StoreLike, text: str | bytes,
         Empty, too large or not text; about no match in the data; about two matches.
     """
     start = time.perf_counter()
-    article = split_article(decode_article(text))
     finder = _finder(store)
+    article = split_article(decode_article(text), _city_test(store))
     year: int | None
     if match is not None:
         record = find_match(store, *match)

@@ -210,6 +210,18 @@ _DATELINE = re.compile(
     rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
     r"(?:[-–—]+|:)\s+(?=[A-Z\"“])")
 
+#: A dateline in title case ("Yaoundé —", "Rio de Janeiro, July 16 –"): read only at the
+#: start of the first paragraphs, and only before a spaced dash, where a sentence rarely
+#: puts its subject alone.
+_TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_]+|de|da|do|del|la|el|al|am|"
+    r"sur|upon)){0,3}(?:,\s+[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:\s[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2})?)"
+    rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
+    r"\s(?:[–—]+|-+)\s+(?=[A-Z\"“])")
+
+#: How many paragraphs from the top a title-case dateline may stand in (headline, standfirst).
+_TITLE_DATELINE_BLOCKS = 3
+
 
 def _join_wrapped(m: re.Match[str]) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
@@ -239,19 +251,23 @@ def _pieces(block: Traced) -> list[Traced]:
     return out
 
 
-def split_article(text: str) -> Article:
+def split_article(text: str, is_city: Callable[[str], bool] | None = None) -> Article:
     """Cut ``text`` into cleaned sentences (see the module docstring).
 
     A headline, a dateline ("BERLIN, July 14 -") and every line of a list stand alone: a
     line of a paragraph with no closing punctuation is rejoined only when the next line
-    starts in lower case (a hard wrap), never across a blank line.
+    starts in lower case (a hard wrap), never across a blank line. A dateline in title case
+    ("Yaoundé — ...") is taken only when ``is_city`` knows its place (so a sentence opening
+    "Sadio Mané — ..." keeps its subject).
     """
     article = Article(text=text, sentences=[])
     index = 0
+    paragraphs = 0
     for raw in _blocks(text):
         block = raw.strip()
         if not block.text:
             continue
+        paragraphs += 1
         block = block.sub(_HARD_WRAP, _join_wrapped)
         for q in _QUOTE_RE.finditer(block.text):
             a, b = block.span(q.start(), q.end())
@@ -267,6 +283,11 @@ def split_article(text: str) -> Article:
             block = block.sub(re.compile(re.escape(post.group(0))), "")
         pieces = _pieces(block)
         head = _DATELINE.match(pieces[0].text) if pieces else None
+        if head is None and pieces and paragraphs <= _TITLE_DATELINE_BLOCKS:
+            head = _TITLE_DATELINE.match(pieces[0].text)
+            if head is not None and (is_city is None
+                                     or not is_city(head.group("place").split(",")[0])):
+                head = None
         if head is not None:
             first = pieces[0]
             pieces[0:1] = [first.slice(0, head.end()).strip(),

@@ -15,6 +15,7 @@ import pandas as pd
 
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
+from scoreline.writing.claims.others import describe_row
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.claims.scorers import LATE_MINUTE, goal_text
 from scoreline.writing.facts.wording import ordinal
@@ -51,6 +52,42 @@ _DRAW = re.compile(r"\b(drew|draw with|draw against|stalemate|shared the points|
 _MODAL = re.compile(r"\b(?:needed|need|needs|would|could|should|might|must|hoping|hoped|"
                     r"expected|wanted|try|tried|aim|aimed|chance to|bid to|to avoid)\b",
                     re.IGNORECASE)
+
+
+#: Words that move a sentence to another meeting of the same teams: "in the group stage the
+#: two teams drew 2-2", "the first leg ended 1-1", "when they last met", "had drawn".
+_ANOTHER_MEETING = re.compile(
+    r"\b(?:in the group(?: stage| phase)?|(?:earlier|before) in the (?:tournament|competition|"
+    r"group|campaign)|(?:first|second|return) leg|(?:first|previous|last|earlier|reverse|return|"
+    r"only other|other|next) (?:meeting|encounter|match|game|fixture|clash|time)s?|"
+    r"(?:when|since|time) (?:the two|the sides|the teams|they|both) (?:last |first )?met|"
+    r"had (?:\w+ )?(?:drawn|beaten|lost|won|met|played)|(?:last|next) (?:year|month|week|summer|"
+    r"winter|time)|(?:in|at) (?:the )?(?:18|19|20)\d\d\b|qualif\w+|friendl\w+|years? ago|"
+    r"(?:previous|last|earlier) (?:edition|tournament|world cup|euro))", re.IGNORECASE)
+
+
+def _another_meeting(ctx: Ctx, claim: Claim, text: str, pair: tuple[int, int]) -> bool:
+    """Judge a score that is not this match's when the sentence speaks of another meeting of
+    the two teams: supported by such a meeting with that score, else unclear; never
+    contradicted, since the sentence may be about a meeting the data lacks. False when the
+    sentence gives no sign of another occasion."""
+    if not _ANOTHER_MEETING.search(text):
+        return False
+    m = ctx.match
+    rows = [r for r in ctx.team_rows(m.home_team)
+            if {r["home_team"], r["away_team"]} == {m.home_team, m.away_team}
+            and r["match_id"] != m.match_id
+            and sorted((int(r["home_score"]), int(r["away_score"]))) == sorted(pair)]
+    if rows:
+        near = min(rows, key=lambda r: abs((pd.Timestamp(r["date"]).date() - m.date).days))
+        claim.statement = f"another meeting of {m.home_team} and {m.away_team} ended {pair[0]}-{pair[1]}"
+        claim.supported("team_matches(store) -> the two teams' meetings", describe_row(near),
+                        f"The data has {describe_row(near)}.")
+    else:
+        claim.unclear("the sentence speaks of another meeting of the two teams, and the data has "
+                      f"none ending {pair[0]}-{pair[1]}",
+                      f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team}")
+    return True
 
 
 def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
@@ -96,6 +133,8 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
                 elif not running:
                     claim.unclear("no word says whether this is the final or a running score",
                                   f"scores in order: {path}", prov)
+                elif _another_meeting(ctx, claim, text, (a, b)):
+                    pass
                 else:
                     claim.contradicted(f"the score was never {a}-{b}; scores in order: {path}", prov)
             out.append(claim)
@@ -122,7 +161,9 @@ def score_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         claim = Claim("final_score", index, sm.group(0), what,
                       {"score": (a, b), "winner": claimed_winner})
         pair_ok = sorted((a, b)) == sorted((m.home_score, m.away_score))
-        if not pair_ok or (ordered and m.goals_for(left[-1].team) != a):
+        if not pair_ok and _another_meeting(ctx, claim, text, (a, b)):
+            pass
+        elif not pair_ok or (ordered and m.goals_for(left[-1].team) != a):
             claim.contradicted(data, prov_final, f"The match ended {data}.")
         elif claimed_winner is not None and m.advancing is not None and claimed_winner != m.advancing:
             claim.unclear(f"the score is right but the sentence may name {claimed_winner} as the "

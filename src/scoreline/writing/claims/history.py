@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from scoreline.writing.claims.competitions import tournament_of
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
@@ -52,12 +53,7 @@ def _tournament_filter(ctx: Ctx, words: str | None) -> str | None:
     t = ctx.match.tournament
     if w in t.lower():
         return t
-    known = {"world cup": "FIFA World Cup", "euro": "UEFA Euro", "euros": "UEFA Euro",
-             "european championship": "UEFA Euro", "copa america": "Copa América",
-             "copa américa": "Copa América", "asian cup": "AFC Asian Cup",
-             "africa cup of nations": "African Cup of Nations", "afcon": "African Cup of Nations",
-             "gold cup": "Gold Cup"}
-    return known.get(w, words)
+    return tournament_of(words) or words
 
 
 def _subject_of(ctx: Ctx, text: str, pos: int) -> str | None:

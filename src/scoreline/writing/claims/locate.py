@@ -11,6 +11,7 @@ import pandas as pd
 
 from scoreline.data.types import Match
 from scoreline.errors import ArticleError
+from scoreline.writing.claims import competitions
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.names import TeamFinder, TeamMention, normalise
 from scoreline.writing.claims.numbers import context_year, find_dates, find_weekdays
@@ -120,7 +121,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     text_all = " ".join(texts)
     shootout_named = bool(re.search(r"\bshoot-?out\b|\bon pen(?:alt(?:y|ies)|s)\b", text_all,
                                     re.IGNORECASE))
-    text_low = text_all.lower()
+    scores_all, scores_lead = _scores(text_all), _scores(lead_text)
     text_norm = normalise(text_all)
     goals = store.goals()
     goals = goals[goals["match_id"].isin(frame["match_id"])]
@@ -145,7 +146,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
         if m.date.year == year or m.date.year in named_years:
             score += 3
             why.append(f"{m.date.year} named")
-        if _tournament_named(m.tournament, text_low):
+        if competitions.names(m.tournament, text_all):
             score += 3
             why.append(f"{m.tournament} named")
         if re.search(rf"\b{re.escape(m.city)}\b", text_all):
@@ -154,8 +155,8 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
         if f"{m.date:%A}".lower() in weekdays:
             score += 2
             why.append(f"{m.date:%A} named")
-        if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
-                     rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", text_all):
+        result = frozenset((m.home_score, m.away_score))
+        if result in scores_all:
             score += 3
             why.append(f"score {m.home_score}-{m.away_score} given")
         lead_named = [t for t in m.teams if t in lead_teams]
@@ -167,8 +168,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
         if lead_named:
             score += 4.0 * len(lead_named)
             why.append(f"{' and '.join(lead_named)} named in the headline or opening")
-        if re.search(rf"(?<!\d){m.home_score}\s*[-–]\s*{m.away_score}(?!\d)|"
-                     rf"(?<!\d){m.away_score}\s*[-–]\s*{m.home_score}(?!\d)", lead_text):
+        if result in scores_lead:
             score += 6
             why.append("its score in the headline or opening")
         if m.city in dateline_text or (dateline_text and normalise(m.city) in normalise(dateline_text)):
@@ -193,7 +193,13 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                 f"the article names {best[2].home_team} and {best[2].away_team}, who met "
                 f"{len(scored)} times, but gives no date, score, scorer or venue to tell which "
                 "match it is about; pass --match DATE HOME AWAY")
-        if second[0] == best[0] or (second[0] >= 0.75 * best[0] and best[1] and second[1]):
+        # two meetings of the same teams share the names' points: compare what else points to
+        # each; matches of other teams also differ by how often their teams are named
+        second_base = mentions[second[2].home_team] + mentions[second[2].away_team] + second[4]
+        same_pair = set(second[2].teams) == set(best[2].teams)
+        close = (second[0] - second_base >= 0.75 * (best[0] - base) if same_pair
+                 else second[0] >= 0.75 * best[0])
+        if second[0] == best[0] or (close and best[1] and second[1]):
             raise ArticleError(
                 "the article is about more than one match: "
                 f"{best[2].label()} and {second[2].label()}; pass --match DATE HOME AWAY "
@@ -202,10 +208,24 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                     mentions=dict(mentions))
 
 
-def _tournament_named(tournament: str, text_low: str) -> bool:
-    t = tournament.lower()
-    if t == "fifa world cup":
-        return "world cup" in text_low and "qualif" not in text_low
-    if t == "friendly":
-        return bool(re.search(r"\bfriendly\b", text_low))
-    return t in text_low
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.,]|\s*(?:pm|am|[ap]\.m\.))")
+#: "4-2 on penalties", "(5-4 pens)", "4-3 in the shoot-out": a shoot-out tally, not a score.
+_TALLY_AFTER = re.compile(
+    r"\)?\s*(?:on\s+|in\s+(?:a\s+|the\s+)?)?(?:pens\b|penalties|spot[- ]?kicks|(?:penalty\s+)?"
+    r"shoot-?out)", re.IGNORECASE)
+_TALLY_BEFORE = re.compile(r"shoot-?out\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_GOALLESS = re.compile(r"\b(?:goalless|scoreless|nil-nil|0-0)\b", re.IGNORECASE)
+
+
+def _scores(text: str) -> set[frozenset[int]]:
+    """Scores written in ``text`` ("2-1", "a goalless draw"), either side first; shoot-out
+    tallies ("4-2 on penalties") and times ("7-9 pm") are not scores."""
+    found: set[frozenset[int]] = set()
+    for sm in _SCORE.finditer(text):
+        if _TALLY_AFTER.match(text, sm.end()) or _TALLY_BEFORE.search(text[max(0, sm.start() - 40):
+                                                                            sm.start()]):
+            continue
+        found.add(frozenset((int(sm.group(1)), int(sm.group(2)))))
+    if _GOALLESS.search(text):
+        found.add(frozenset((0,)))
+    return found

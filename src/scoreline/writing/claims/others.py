@@ -42,6 +42,9 @@ _VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{
 _FUTURE_RE = re.compile(
     r"\b(?:will (?:play|face|meet|take on)|face|faces|take on|takes on|meet|meets|plays|"
     r"next|tomorrow|up next|awaits?|set up a|a date with)\b", re.IGNORECASE)
+#: A result after the reported match, told in the past: "went on to beat". ("Five days
+#: later" counts from whatever the text named last, so it says nothing here.)
+_LATER_RE = re.compile(r"\b(?:went on to|would go on to|going on to|subsequently)\b", re.IGNORECASE)
 _SCORE_RE = re.compile(r"(?<![\d.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d:-])")
 _YEAR_RE = re.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
 _PENS_RE = re.compile(r"\bon penalties\b|\bon pens\b|\bshoot-?out\b|\bspot-kicks\b", re.IGNORECASE)
@@ -89,6 +92,7 @@ class Item:
     penalties: bool = False
     extra_time: bool = False
     future: bool = False
+    later: bool = False
     day_offset: int | None = None
     score_end: int | None = None
     actor_sure: bool = True
@@ -145,6 +149,11 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
         for k, x in enumerate(inside):
             if x.team == actor:
                 continue
+            if k + 1 < len(inside) and _THEIR_RESULT.search(text, x.end, inside[k + 1].start):
+                # "Germany out despite their 4-2 win over Costa Rica": "their" is the team just
+                # named, which acts in the next result (not sure: it may mean the subject)
+                actor, anchor, sure, polarity = x.team, x.end, False, None
+                continue
             if _ACTS.match(text, x.end) and not _PASSIVE.match(text, x.end) and not re.search(
                     r"\b(?:over|against|to|by|with|beat|beating|and)\s+(?:the\s+)?$",
                     text[max(c0, x.start - 20): x.start], re.IGNORECASE):
@@ -169,7 +178,8 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
             start = verb.start() if verb is not None else x.start
             future = bool(_FUTURE_RE.search(text, max(c0, anchor - 40), min(c1, x.end + 40)))
             item = Item(actor=actor, other=x.team, start=start, end=x.end,
-                        polarity=None if future else polarity, future=future, actor_sure=sure)
+                        polarity=None if future else polarity, future=future, actor_sure=sure,
+                        later=bool(_LATER_RE.search(text, c0, c1)))
             if not sure:
                 item.alternatives = [t for t in [*m.teams, *(p.team for p in mentions
                                                             if p.start < x.start)]
@@ -179,6 +189,14 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
             items.append(item)
             anchor = max(item.score_end or x.end, passive.end() if passive else 0)
     return _meetings(ctx, text, subject, mentions, items)
+
+
+#: A result owned by a pronoun, ending where the opponent is named: "despite their 4-2 win
+#: over", "after its heavy defeat to".
+_THEIR_RESULT = re.compile(
+    r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:[\w-]+\s+)?"
+    r"(?:win|victory|success|defeat|loss|draw|thrashing|rout|triumph)\s+(?:over|against|to|with|by|of)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _WINDOW_END = re.compile(r";|\s+while\s+|\s+but\s+|,\s+(?:and\s+)?(?=[A-Z])|\s+before\s+(?=[A-Z])")
@@ -320,7 +338,8 @@ def _place_ok(ctx: Ctx, place: str, row: Row) -> bool | None:
     return None
 
 
-def _desc(row: Row) -> str:
+def describe_row(row: Row) -> str:
+    """A stored match in words: "Spain 7-0 Costa Rica (FIFA World Cup, Doha, Wed 23 Nov 2022)"."""
     d = pd.Timestamp(row["date"])
     text = (f"{row['home_team']} {int(row['home_score'])}-{int(row['away_score'])} "
             f"{row['away_team']} ({row['tournament']}, {row['city']}, {d:%a %d %b %Y})")
@@ -350,7 +369,7 @@ def _candidates(ctx: Ctx, item: Item) -> tuple[list[Row], str]:
             rows, scope = in_edition, f"at the {e.label}"
         else:
             scope = "in any year"
-    if item.future:
+    if item.future or item.later:
         rows = [r for r in rows if r["date"] > day]
         scope += ", after this match"
     elif item.year is None:
@@ -440,7 +459,7 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
             continue
         if fits:
             row = fits[-1]
-            claim.supported(prov, _desc(row), f"The data has {_desc(row)}.")
+            claim.supported(prov, describe_row(row), f"The data has {describe_row(row)}.")
             _scorer_claims(ctx, index, text, item, row, out)
         elif len(frame) == 1:
             row, why = reasons[0]
@@ -448,12 +467,12 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
             sure = item.actor is not None and item.actor_sure and score_only and \
                 "played in" not in why and "played on a" not in why
             if sure:
-                claim.contradicted(f"{_desc(row)}: {why}", prov,
-                                   f"The data has {_desc(row)}, so {why}.")
+                claim.contradicted(f"{describe_row(row)}: {why}", prov,
+                                   f"The data has {describe_row(row)}, so {why}.")
             else:
-                claim.unclear(f"the one match {who} {scope} does not fit: {why}", _desc(row), prov)
+                claim.unclear(f"the one match {who} {scope} does not fit: {why}", describe_row(row), prov)
         else:
-            listing = "; ".join(_desc(r) for r, _ in reasons[-4:])
+            listing = "; ".join(describe_row(r) for r, _ in reasons[-4:])
             claim.unclear(f"{len(frame)} matches {who} {scope}; none fits the description",
                           listing, prov)
         out.append(claim)
@@ -486,10 +505,10 @@ def _scorer_claims(ctx: Ctx, index: int, text: str, item: Item, row: Row,
                 cm.group(1))
             if want and want != n:
                 out.append(claim.unclear(f"{player.player} scored {n} in that match, "
-                                         f"not {want}", _desc(row)))
+                                         f"not {want}", describe_row(row)))
                 continue
         out.append(claim.supported("store.goals() of that match",
-                                   f"{player.player} scored {n} in {_desc(row)}"))
+                                   f"{player.player} scored {n} in {describe_row(row)}"))
 
 
 def item_spans(items: list[Item]) -> list[tuple[int, int]]:

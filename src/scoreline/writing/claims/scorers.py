@@ -402,11 +402,19 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
     problems: list[str] = []
     timing: list[str] = []
     notes: list[str] = []
+    time_doubt: str | None = None
     if when is not None and m is not None:
         if when.after is not None:
             ref = _previous_goal(ctx, claim, target)
+            # "two minutes later" may count from the goal named before or from the goal just
+            # before this one in the match (a sentence can name two goals, or skip one)
+            before = [g for g in ctx.goals if g.order < target.order and g.minute is not None]
+            if before and (ref is None or ref.minute is None
+                           or abs(m - ref.minute - when.after) > 1) \
+                    and abs(m - (before[-1].minute or 0) - when.after) <= 1:
+                ref = before[-1]
             if ref is None or ref.minute is None:
-                notes.append("no earlier goal in the article to measure 'later' from")
+                time_doubt = "no earlier goal in the article to measure 'later' from"
             else:
                 gap = m - ref.minute
                 if abs(gap - when.after) > 1:
@@ -457,6 +465,8 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
         if timing:
             time_claim.contradicted(f"{value}; " + "; ".join(timing), prov,
                                     f"The data: {value}; " + "; ".join(timing) + ".")
+        elif time_doubt is not None:
+            time_claim.unclear(time_doubt, value, prov)
         else:
             time_claim.supported(prov + note, value, f"The data: {value}{note}.")
     else:

@@ -44,6 +44,10 @@ _THROUGH = re.compile(r"\b(?:went through|go through|goes through|qualif(?:y|ied
                       r"reach(?:ed)? the (?:last 16|round of 16|knockout))\b", re.IGNORECASE)
 _OUT = re.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|go out|"
                   r"not enough to (?:take|send|put|see)|packing their bags)\b", re.IGNORECASE)
+#: What may stand between a team and its place: "Spain second", "Spain, in second",
+#: "Spain finished second", "Spain were runners-up".
+_NAMED_PLACE_GAP = re.compile(r"\s*,?\s*(?:(?:were|was|are|is|in|finish\w*|end\w*|came|placed|"
+                              r"as|the)\s+)*", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(ahead of|behind|above|below)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -215,23 +219,35 @@ def _place(ctx: Ctx, index: int, t: TeamMention, seg: str, text: str, rows: list
     if pm is not None and re.search(r"\b(?:minute|goal|half|time|round|match|game|leg|title|"
                                     r"world|cup)\b", seg[pm.end(): pm.end() + 12], re.IGNORECASE):
         pm = None
-    if pm is not None and t.team in pos:
+    who = t.team
+    if pm is not None:
+        # "Japan top the group, with Spain second": a place word right after another team is
+        # that team's; after another team further back, nobody's for sure
+        between = [x for x in mentions if x.start - t.start < pm.start() and x.team != t.team
+                   and seg[x.start - t.start: x.end - t.start].strip()]  # not in a "who" clause
+        if between:
+            gap = seg[between[-1].end - t.start: pm.start()]
+            if between[-1].team in pos and _NAMED_PLACE_GAP.fullmatch(gap):
+                who = between[-1].team
+            else:
+                pm = None
+    if pm is not None and who in pos:
         want = {"first": 1, "second": 2, "third": 3, "last": len(rows)}[pm.lastgroup or "first"]
-        have = pos[t.team]
+        have = pos[who]
         claim = Claim("standing", index, f"{t.surface}{seg[: pm.end()]}".strip(),
-                      f"{t.team} were placed {want} of {len(rows)} ({when})", {})
+                      f"{who} were placed {want} of {len(rows)} ({when})", {})
         row = rows[have - 1]
-        level = [r.team for r in rows if r.points == row.points and r.team != t.team]
-        value = f"{t.team} placed {have} ({when}): {table}"
+        level = [r.team for r in rows if r.points == row.points and r.team != who]
+        value = f"{who} placed {have} ({when}): {table}"
         if have == want or (want == 1 and row.points == rows[0].points and
                             re.search(r"\blead", pm.group(0), re.IGNORECASE)):
-            out.append(claim.supported(prov, value, f"{t.team} were {have} of {len(rows)} {when}: "
+            out.append(claim.supported(prov, value, f"{who} were {have} of {len(rows)} {when}: "
                                        f"{table}."))
         elif level and any(pos[o] == want for o in level):
-            out.append(claim.unclear(f"{t.team} were level on points with {', '.join(level)}; "
+            out.append(claim.unclear(f"{who} were level on points with {', '.join(level)}; "
                                      "the tie-break decides the place", value, prov))
         else:
-            out.append(claim.contradicted(value, prov, f"{t.team} were {have} of {len(rows)} "
+            out.append(claim.contradicted(value, prov, f"{who} were {have} of {len(rows)} "
                                           f"{when}, not {want}: {table}."))
     for other in mentions:
         if other.start <= t.end or other.team not in pos or other.team == t.team:

@@ -154,7 +154,9 @@ def _nth_title(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim
     won.sort()
     prov = f"finals_played(store, {tournaments!r}) up to {ctx.match.date.isoformat()}"
     value = f"{team}'s titles: {_listing(won)}"
-    dated = re.search(r"\bin\s+((?:18|19|20)\d\d)\b", text[mm.end(): mm.end() + 40])
+    # the year must stand in the same clause: "first World Cup title; they won again in 1974"
+    clause = re.split(r"[;:!?]|,\s|\s[—–-]\s", text[mm.end(): mm.end() + 40])[0]
+    dated = re.search(r"\bin\s+((?:18|19|20)\d\d)\b", clause)
     if dated is not None and since is None:
         # "their first World Cup on home soil in 1998": title number n came in that year
         year = int(dated.group(1))

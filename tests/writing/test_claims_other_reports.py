@@ -1,0 +1,125 @@
+"""Phenomena met in reports of matches beyond the development set: datelines in title
+case, competitions by their everyday names, shoot-out tallies, a score of another meeting of
+the same teams, "their" results, places named after another team, later results."""
+
+from __future__ import annotations
+
+from scoreline.writing.claims import CONTRADICTED, SUPPORTED, UNCLEAR, check
+
+
+def _claims(store, text: str, match=None) -> list:
+    return check(store, text, match=match).claims
+
+
+def _one(store, text: str, words: str, match=None):
+    found = [c for c in _claims(store, text, match) if words in c.text]
+    assert found, [(c.kind, c.text, c.verdict) for c in _claims(store, text, match)]
+    return found[0]
+
+
+AFCON = ("Senegal crowned at last\n\n"
+         "Yaoundé — Senegal beat Egypt 4-2 on penalties on Sunday to lift the Africa Cup of "
+         "Nations, the final having ended goalless after extra time.")
+
+
+def test_title_case_dateline_everyday_competition_name_and_tally_find_the_final(store) -> None:
+    """No year is given: the dateline "Yaoundé —", "Africa Cup of Nations" (the data: African
+    Cup of Nations), "goalless" and "4-2 on penalties" (a tally, not a score) point to the 2022
+    final, not to the 4-2 friendly of 2005."""
+    report = check(store, AFCON)
+    assert (report.match.date.isoformat(), report.match.home_team) == ("2022-02-06", "Senegal")
+    assert "dateline Yaoundé" in report.located_by
+    assert "African Cup of Nations named" in report.located_by
+
+
+def test_a_person_before_a_dash_is_not_a_dateline(store) -> None:
+    """"Sadio Mané — ..." opening a paragraph keeps its words: only a city is a dateline."""
+    text = ("Senegal beat Egypt on penalties\n\n"
+            "Sadio Mané — Senegal's talisman — scored the decisive kick in Yaoundé on Sunday "
+            "after a goalless final of the Africa Cup of Nations.")
+    report = check(store, text)
+    assert report.match.date.isoformat() == "2022-02-06"
+    assert not any(c.kind == "venue" and c.text.startswith("Sadio") for c in report.claims)
+
+
+def test_ambiguity_is_judged_on_evidence_beyond_the_teams_names(store) -> None:
+    """"July 16" without a year fits two Mexico-Panama meetings; the Gold Cup, the dateline
+    and the scorer tell the 2023 final apart from a 2000 qualifier."""
+    text = ("Giménez wins it late for Mexico\n\n"
+            "INGLEWOOD, California, July 16 — Santiago Giménez struck in the 88th minute as Mexico "
+            "beat Panama 1-0 in the Gold Cup final.")
+    report = check(store, text)
+    assert report.match.date.isoformat() == "2023-07-16"
+
+
+def test_minutes_later_may_count_from_the_goal_just_before(store) -> None:
+    """Bern 1954: one sentence names the 6th- and 8th-minute goals; "Morlock pulled one back
+    two minutes later" (10') counts from the 8th, so it is supported, not contradicted."""
+    text = ("West Germany beat Hungary 3-2 in the World Cup final on 4 July 1954. Hungary led "
+            "2-0 through Ferenc Puskás and Zoltán Czibor. Max Morlock pulled one back two "
+            "minutes later.")
+    later = _one(store, text, "two minutes later")
+    assert later.verdict == SUPPORTED, later.evidence
+    # nine minutes after neither the goal named before nor the one just before: contradicted
+    named = text.replace("Hungary led 2-0 through Ferenc Puskás and Zoltán Czibor.",
+                         "Zoltán Czibor made it 2-0 in the eighth minute.")
+    wrong = _one(store, named.replace("two minutes", "nine minutes"), "nine minutes later")
+    assert wrong.verdict == CONTRADICTED
+    # with no earlier goal named, a gap that fits no goal is unclear, not supported
+    alone = text.replace("two minutes", "nine minutes")
+    assert _one(store, alone, "nine minutes later").verdict == UNCLEAR
+
+
+def test_a_year_in_the_next_clause_is_not_the_titles_year(store) -> None:
+    """"their first World Cup title; they won again in 1974" is about 1954, not 1974."""
+    text = ("West Germany beat Hungary 3-2 in Bern on 4 July 1954. It was West Germany's "
+            "first World Cup title; they would win again in 1974.")
+    assert _one(store, text, "first World Cup").verdict == SUPPORTED
+
+
+def test_score_of_another_meeting_of_the_same_teams(store) -> None:
+    """Jordan 2-0 South Korea (semi-final, 2024): "in the group stage the two teams drew 2-2"
+    is their group meeting, supported; a score no meeting had is unclear, never contradicted."""
+    base = ("Jordan beat South Korea 2-0 in Al Rayyan on 6 February 2024 to reach the Asian Cup "
+            "final. In the group stage the two teams drew {}.")
+    group = _one(store, base.format("2-2"), "2-2")
+    assert group.verdict == SUPPORTED and "20 Jan 2024" in (group.data_value or "")
+    assert _one(store, base.format("3-3"), "3-3").verdict == UNCLEAR
+    # without a word of another occasion, a wrong score of this match is still contradicted
+    plain = "Jordan beat South Korea 3-0 in Al Rayyan on 6 February 2024 in the Asian Cup."
+    assert _one(store, plain, "3-0").verdict == CONTRADICTED
+
+
+JAPAN_SPAIN = ("Japan beat Spain 2-1 in Al Rayyan on 1 December 2022 to top Group E of the "
+               "World Cup. Japan finish the group on six points, with Spain second and Germany "
+               "out despite their 4-2 win over Costa Rica.")
+JAPAN_SPAIN_MATCH = ("2022-12-01", "Japan", "Spain")  # two same-day results: say which
+
+
+def test_their_result_belongs_to_the_team_just_named(store) -> None:
+    """"Germany out despite their 4-2 win over Costa Rica" is Germany's win (Costa Rica 2-4
+    Germany), not a Japan result against Germany or Costa Rica."""
+    claims = _claims(store, JAPAN_SPAIN, JAPAN_SPAIN_MATCH)
+    assert not [c for c in claims if c.verdict == CONTRADICTED], [
+        (c.text, c.evidence) for c in claims if c.verdict == CONTRADICTED]
+    win = _one(store, JAPAN_SPAIN, "Costa Rica", JAPAN_SPAIN_MATCH)
+    assert win.verdict == SUPPORTED and "Costa Rica 2-4 Germany" in (win.data_value or "")
+
+
+def test_a_place_right_after_another_team_is_that_teams(store) -> None:
+    """"with Spain second" is Spain's place (supported); "with Spain fourth" is contradicted
+    ("third" would be unclear: Spain and Germany were level on points)."""
+    second = _one(store, JAPAN_SPAIN, "Spain second", JAPAN_SPAIN_MATCH)
+    assert second.verdict == SUPPORTED and "Spain were 2 of 4" in second.evidence
+    fourth = _one(store, JAPAN_SPAIN.replace("Spain second", "Spain fourth"), "Spain fourth",
+                  JAPAN_SPAIN_MATCH)
+    assert fourth.verdict == CONTRADICTED
+
+
+def test_went_on_to_looks_after_the_match(store) -> None:
+    """"Germany went on to beat Argentina 1-0 in the final" (after the 2014 semi-final) is
+    found among later matches."""
+    text = ("Germany beat Brazil 7-1 in Belo Horizonte on 8 July 2014 in the World Cup "
+            "semi-final. Germany went on to beat Argentina 1-0 in the final in Rio de Janeiro.")
+    final = _one(store, text, "Argentina 1-0")
+    assert final.verdict == SUPPORTED and "13 Jul 2014" in (final.data_value or "")
