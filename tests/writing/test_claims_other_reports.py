@@ -11,8 +11,9 @@ def _claims(store, text: str, match=None) -> list:
     return check(store, text, match=match).claims
 
 
-def _one(store, text: str, words: str, match=None):
-    found = [c for c in _claims(store, text, match) if words in c.text]
+def _one(store, text: str, words: str, match=None, kind: str | None = None):
+    found = [c for c in _claims(store, text, match)
+             if words in c.text and (kind is None or c.kind == kind)]
     assert found, [(c.kind, c.text, c.verdict) for c in _claims(store, text, match)]
     return found[0]
 
@@ -116,6 +117,14 @@ def test_a_place_right_after_another_team_is_that_teams(store) -> None:
     assert fourth.verdict == CONTRADICTED
 
 
+def test_a_score_between_the_verb_and_the_team_is_read(store) -> None:
+    """"Japan had lost 2-0 to Costa Rica" (the data: 0-1) is contradicted; "1-0" supported."""
+    text = ("Japan beat Spain 2-1 in Al Rayyan on 1 December 2022 at the World Cup. Japan had "
+            "lost {} to Costa Rica.")
+    assert _one(store, text.format("2-0"), "Costa Rica", JAPAN_SPAIN_MATCH).verdict == CONTRADICTED
+    assert _one(store, text.format("1-0"), "Costa Rica", JAPAN_SPAIN_MATCH).verdict == SUPPORTED
+
+
 def test_went_on_to_looks_after_the_match(store) -> None:
     """"Germany went on to beat Argentina 1-0 in the final" (after the 2014 semi-final) is
     found among later matches."""
@@ -123,3 +132,35 @@ def test_went_on_to_looks_after_the_match(store) -> None:
             "semi-final. Germany went on to beat Argentina 1-0 in the final in Rio de Janeiro.")
     final = _one(store, text, "Argentina 1-0")
     assert final.verdict == SUPPORTED and "13 Jul 2014" in (final.data_value or "")
+
+
+MEXICO = ("Argentina beat Mexico 2-0 in Lusail on 26 November 2022 at the World Cup. Argentina "
+          "had lost their opening game to Saudi Arabia, a result that ended a {}-match unbeaten "
+          "run.")
+
+
+def test_an_ended_run_is_the_one_the_defeat_ended(store) -> None:
+    """"a result that ended a 36-match unbeaten run" (the Saudi Arabia defeat four days before)
+    is that run, not the run before this match (none); a wrong length of a run an earlier
+    match ended is unclear, since the sentence may mean another run."""
+    run = _one(store, MEXICO.format(36), "36-match", kind="run")
+    assert run.verdict == SUPPORTED and "Saudi Arabia" in (run.data_value or "")
+    assert _one(store, MEXICO.format(30), "30-match", kind="run").verdict == UNCLEAR
+
+
+def test_a_run_this_match_ended_is_contradicted_when_wrong(store) -> None:
+    """Saudi Arabia 2-1 over Argentina ended the run: a wrong length is contradicted."""
+    text = ("Saudi Arabia beat Argentina 2-1 in Lusail on 22 November 2022, ending Argentina's "
+            "{}-match unbeaten run.")
+    assert _one(store, text.format(36), "36-match", kind="run").verdict == SUPPORTED
+    assert _one(store, text.format(35), "35-match", kind="run").verdict == CONTRADICTED
+
+
+def test_the_editions_later_meeting_is_found_when_no_earlier_one_exists(store) -> None:
+    """After the 1970 semi-final, "Italy lost the final 4-1 to Brazil" is the final four days
+    later; a wrong score of it is contradicted."""
+    text = ("Italy beat West Germany 4-3 after extra time in the 1970 World Cup semi-final in "
+            "Mexico City. Italy lost the final {} to Brazil.")
+    right = _one(store, text.format("4-1"), "Brazil")
+    assert right.verdict == SUPPORTED and "21 Jun 1970" in (right.data_value or "")
+    assert _one(store, text.format("3-1"), "Brazil").verdict == CONTRADICTED

@@ -228,6 +228,43 @@ def confederation_record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return [claim]
 
 
+_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|snap(?:ped|s)?|halt(?:ed|s)?|stopp(?:ed|ing)|broke|"
+                    r"bring(?:s|ing)? an end to|brought an end to|put an end to)\b", re.IGNORECASE)
+_BREAKS = {"unbeaten": {"L"}, "winning": {"D", "L"}, "winless": {"W"}, "losing": {"W", "D"}}
+
+
+def _ended_run(ctx: Ctx, claim: Claim, team: str, n: int, kind: str, evidence: str) -> Claim:
+    """"a result that ended a 36-match unbeaten run": the run the team's latest breaking result
+    (a defeat for an unbeaten run), this match included, brought to an end. Contradicted only
+    when that result is this match; an older one may not be the one the sentence means."""
+    frame = _results(ctx, team)
+    m = ctx.match
+    gf, ga = m.goals_for(team), m.goals_for(m.opponent(team))
+    mine = "W" if gf > ga else "L" if gf < ga else "D"
+    seq = [*frame["result"].tolist(), mine]
+    dates = [*frame["date"].tolist(), m.date]
+    opponents = [*frame["opponent"].tolist(), m.opponent(team)]
+    breaks = [i for i, r in enumerate(seq) if r in _BREAKS[kind]]
+    if not breaks:
+        return claim.unclear(f"{team} had no result that ended a {kind} run", None, evidence)
+    i = breaks[-1]
+    run = 0
+    for r in reversed(seq[:i]):
+        if r in _BREAKS[kind]:
+            break
+        run += 1
+    day = dates[i].date() if hasattr(dates[i], "date") else dates[i]
+    ended = f"{team}'s {kind} run ended against {opponents[i]} on {day:%d %B %Y}"
+    claim.statement = f"a {n}-match {kind} run of {team} ended"
+    value = f"{ended} after {run} matches"
+    if run == n:
+        return claim.supported(evidence, value, f"The data: {value}.")
+    if i == len(seq) - 1:
+        return claim.contradicted(value, evidence, f"The data: {value}, not {n}.")
+    return claim.unclear(f"the latest such run ended against {opponents[i]} after {run} matches; "
+                         "the sentence may mean another", value, evidence)
+
+
 def run_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """"36-match unbeaten run", "unbeaten in 17 matches" (before this match)."""
     rm = _RUN.search(text)
@@ -241,12 +278,14 @@ def run_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     team = _subject_of(ctx, text, rm.start())
     if team is None or (team not in ctx.match.teams and not ctx.finder.find(team)):
         team = ctx.match.loser if kind == "unbeaten" else ctx.match.winner
-    if team is None:
+    if team is None or n is None:
         return []
     claim = Claim("run", index, rm.group(0), f"{team} had a {n}-match {kind} run before this match",
                   {"team": team, "n": n, "kind": kind})
-    runs = hist.runs(_results(ctx, team))
     evidence = hist.results_provenance(team, ctx.match.date, "consecutive results")
+    if _ENDED.search(text[max(0, rm.start() - 60): rm.start()]):
+        return [_ended_run(ctx, claim, team, n, kind, evidence)]
+    runs = hist.runs(_results(ctx, team))
     actual = runs[kind]
     if actual == n:
         claim.supported(evidence, f"{actual} matches")

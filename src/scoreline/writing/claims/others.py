@@ -293,7 +293,11 @@ def _fill(ctx: Ctx, text: str, item: Item, after: int, stop: int) -> None:
     head = text[head_from: item.start]
     sm = _SCORE_RE.search(tail)
     hm = list(_SCORE_RE.finditer(head))
-    if sm and sm.start() <= 25 and not re.search(r"\band\b|,", tail[: sm.start()]):
+    # "lost 2-0 to Costa Rica", "a 4-2 win over": the score between the verb and the team
+    mid = list(_SCORE_RE.finditer(text, item.start, item.end))
+    if mid and not re.search(r"\band\b|,", text[mid[-1].end(): item.end]):
+        item.score = (int(mid[-1].group(1)), int(mid[-1].group(2)))
+    elif sm and sm.start() <= 25 and not re.search(r"\band\b|,", tail[: sm.start()]):
         item.score = (int(sm.group(1)), int(sm.group(2)))
         item.score_end = item.end + sm.end()
     elif hm and not re.search(r"\band\b|,", head[hm[-1].end():]):
@@ -373,7 +377,12 @@ def _candidates(ctx: Ctx, item: Item) -> tuple[list[Row], str]:
         rows = [r for r in rows if r["date"] > day]
         scope += ", after this match"
     elif item.year is None:
-        rows = [r for r in rows if r["date"] <= day]
+        earlier = [r for r in rows if r["date"] <= day and r["match_id"] != m.match_id]
+        if earlier or not scope.startswith("at the"):
+            rows = earlier
+        else:
+            # "Italy lost the final 4-1 to Brazil": the edition's only such meeting came later
+            scope += ", after this match"
     if item.day_offset is not None:
         want = day + pd.Timedelta(days=item.day_offset)
         same = [r for r in rows if r["date"] == want]
