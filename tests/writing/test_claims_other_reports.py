@@ -164,3 +164,25 @@ def test_the_editions_later_meeting_is_found_when_no_earlier_one_exists(store) -
     right = _one(store, text.format("4-1"), "Brazil")
     assert right.verdict == SUPPORTED and "21 Jun 1970" in (right.data_value or "")
     assert _one(store, text.format("3-1"), "Brazil").verdict == CONTRADICTED
+
+
+def test_a_loose_time_a_little_outside_its_range_is_unclear(store) -> None:
+    """Rodri's 39th-minute equaliser "just before half-time" (strictly 40-45) is unclear, not
+    contradicted; "just after half-time" (46-50, 5 minutes' slack) for it is contradicted."""
+    text = ("Spain beat Georgia 4-1 in Cologne on 30 June 2024 at the Euro. Robin Le Normand's "
+            "own goal put Georgia ahead, but Rodri equalised {}.")
+    loose = _one(store, text.format("just before half-time"), "half-time", kind="goal_minute")
+    assert loose.verdict == UNCLEAR
+    far = _one(store, text.format("just after half-time"), "half-time", kind="goal_minute")
+    assert far.verdict == CONTRADICTED
+
+
+def test_an_editions_name_year_is_the_year_it_was_played(store) -> None:
+    """"Euro 2020" was played in 2021: the round-of-16 shoot-out in Bucharest is this match,
+    not an earlier meeting "in 2020"."""
+    text = ("BUCHAREST, June 28 - Switzerland knocked France out of Euro 2020, winning 5-4 on "
+            "penalties after a 3-3 draw.")
+    report = check(store, text)
+    assert report.match.date.isoformat() == "2021-06-28"
+    assert [c.verdict for c in report.claims if c.kind != "venue"] == [SUPPORTED] * len(
+        [c for c in report.claims if c.kind != "venue"])

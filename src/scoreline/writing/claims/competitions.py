@@ -64,3 +64,36 @@ def tournament_of(words: str) -> str | None:
                                                                          flags=re.IGNORECASE)):
             return tournament
     return None
+
+
+#: Editions named for one year but played in another: "Euro 2020" was played in 2021.
+PLAYED_IN: dict[tuple[str, int], tuple[int, ...]] = {
+    ("UEFA Euro", 2020): (2021,),
+    ("African Cup of Nations", 2021): (2022,),
+    ("African Cup of Nations", 2023): (2024,),
+    ("African Cup of Nations", 2025): (2025, 2026),
+    ("AFC Asian Cup", 2023): (2024,),
+}
+_YEAR = re.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
+_EDITION = re.compile(
+    r"\b(?P<name>euro|european championship|afcon|africa(?:n)? cup of nations|asian cup|can)\s+"
+    r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_EDITION_TOURNAMENT = {"euro": "UEFA Euro", "european championship": "UEFA Euro",
+                       "afcon": "African Cup of Nations", "can": "African Cup of Nations",
+                       "africa cup of nations": "African Cup of Nations",
+                       "african cup of nations": "African Cup of Nations",
+                       "asian cup": "AFC Asian Cup"}
+
+
+def years_in(text: str) -> list[int]:
+    """The calendar years ``text`` names, in order; an edition's name year is the year it was
+    played ("Euro 2020" gives 2021)."""
+    played: dict[int, tuple[int, ...]] = {}
+    for em in _EDITION.finditer(text):
+        key = (_EDITION_TOURNAMENT[em.group("name").lower()], int(em.group("year")))
+        if key in PLAYED_IN:
+            played[em.start("year")] = PLAYED_IN[key]
+    out: list[int] = []
+    for ym in _YEAR.finditer(text):
+        out += list(played.get(ym.start(1), (int(ym.group(1)),)))
+    return out

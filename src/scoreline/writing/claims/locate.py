@@ -88,7 +88,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     found = [d for t in texts for d in find_dates(t)]
     full = {d.resolve(None) for d in found if d.year} - {None}
     month_days = {(d.month, d.day) for d in found}
-    named_years = {int(y) for t in texts for y in re.findall(r"\b(18[7-9]\d|19\d\d|20[0-4]\d)\b", t)}
+    named_years = {y for t in texts for y in competitions.years_in(t)}
     weekdays = {w for t in texts for w, _ in find_weekdays(t)}
     teams = [t for t, _ in mentions.most_common(8)]
     if len(teams) < 2:

@@ -17,7 +17,7 @@ minutes"
 "a minute before the interval"                43 to 45
 "just before / after the hour", "on the       55-59 / 61-65 / 59-61
 hour"
-"just before half-time"                       40 to 45
+"just before half-time"                       40 to 45 (35 to 39: unclear)
 "four minutes of extra time left"             115 to 117
 "in (first-half) stoppage time"               45, 90, 105, 120 (first half: 45)
 "in extra time"                               91 to 120
@@ -42,7 +42,13 @@ class When:
 
     ``after`` is set for "N minutes later" (relative to the previous goal named); ``exact``
     for a single written minute, whose off-by-one errors are the commonest real mistake.
+    ``margin`` widens a loose phrase ("just before half-time"): a goal that many minutes
+    outside the range may still be what the writer meant, so it is unclear, not wrong.
     """
+
+    def near_miss(self, minute: int) -> bool:
+        """Outside the range, but within ``margin`` minutes of it."""
+        return self.margin > 0 and self.lo - self.margin <= minute <= self.hi + self.margin
 
     label: str
     span: str
@@ -51,6 +57,7 @@ class When:
     allowed: frozenset[int] = frozenset()
     after: int | None = None
     exact: int | None = None
+    margin: int = 0
 
     def fits(self, minute: int) -> bool:
         """Whether a goal recorded at ``minute`` satisfies the claim."""
@@ -148,15 +155,15 @@ def read_minute(clause: str, extra_time: bool | None = None) -> When | None:
         if how == "before_break":
             return When(f"{n} minutes before half-time", span, 45 - n - 1, 45 - n + 1)
         if how == "late_first_half":
-            return When("just before half-time", span, 40, 45)
+            return When("just before half-time", span, 40, 45, margin=5)
         if how == "early_second_half":
-            return When("just after half-time", span, 46, 50)
+            return When("just after half-time", span, 46, 50, margin=5)
         if how == "before_hour":
-            return When("just before the hour", span, 55, 59)
+            return When("just before the hour", span, 55, 59, margin=4)
         if how == "after_hour":
-            return When("just after the hour", span, 61, 65)
+            return When("just after the hour", span, 61, 65, margin=4)
         if how == "hour":
-            return When("on the hour", span, 59, 61)
+            return When("on the hour", span, 59, 61, margin=3)
         if how == "approx":
             return When(f"after {n} minutes", span, n - 1, n + 1)
         if how == "at_most":

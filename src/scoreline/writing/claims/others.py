@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from scoreline.writing.claims.competitions import years_in
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import TeamMention, match_player, normalise
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -46,7 +47,6 @@ _FUTURE_RE = re.compile(
 #: later" counts from whatever the text named last, so it says nothing here.)
 _LATER_RE = re.compile(r"\b(?:went on to|would go on to|going on to|subsequently)\b", re.IGNORECASE)
 _SCORE_RE = re.compile(r"(?<![\d.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d:-])")
-_YEAR_RE = re.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
 _PENS_RE = re.compile(r"\bon penalties\b|\bon pens\b|\bshoot-?out\b|\bspot-kicks\b", re.IGNORECASE)
 _AET_RE = re.compile(r"\bafter extra[- ]time\b|\bin extra[- ]time\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(?:on|last|this) (?:the )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -220,7 +220,7 @@ def _meetings(ctx: Ctx, text: str, subject: str | None, mentions: list[TeamMenti
         w0 = max(b for b in bounds if b <= sm.start())
         w1 = min(b for b in bounds if b > sm.start())
         window = text[w0:w1]
-        years = [int(y) for y in _YEAR_RE.findall(window)]
+        years = years_in(window)
         other_year = any(y != m.date.year for y in years)
         if not (other_year or STRONG_SIGNS.search(window)):
             continue
@@ -305,9 +305,9 @@ def _fill(ctx: Ctx, text: str, item: Item, after: int, stop: int) -> None:
         item.start = min(item.start, head_from + hm[-1].start())
     item.end = stop if stop - item.end <= 90 else item.end + 90
     window = text[max(item.start, after): item.end]
-    ym = _YEAR_RE.findall(window)
+    ym = years_in(window)
     if ym:
-        item.year = int(ym[0])
+        item.year = ym[0]
     item.penalties = bool(_PENS_RE.search(window))
     item.extra_time = bool(_AET_RE.search(window))
     wd = _WEEKDAY_RE.search(window)
@@ -547,7 +547,7 @@ def speaks_of_other_matches(ctx: Ctx, text: str, at: int | None = None) -> bool:
                 break
     if (OTHER_SIGNS if at is not None else STRONG_SIGNS).search(clause):
         return True
-    years = {int(y) for y in _YEAR_RE.findall(text)}
+    years = set(years_in(text))
     if years - {ctx.match.date.year}:
         return True
     return any(x.team not in ctx.match.teams for x in ctx.finder.find(text))

@@ -425,6 +425,9 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
         elif when.fits(m):
             if m in STOPPAGE_MINUTES and (when.exact or 0) > m:
                 notes.append(f"the data records stoppage-time goals at minute {m}")
+        elif when.near_miss(m):
+            time_doubt = (f"'{when.span}' is loose and the goal came in the {ordinal(m)} minute; "
+                          f"read strictly it means minutes {when.lo} to {when.hi}")
         else:
             near = when.exact is not None and abs(m - when.exact) <= 3
             if sure or near:
