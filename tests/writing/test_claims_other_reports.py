@@ -186,3 +186,17 @@ def test_an_editions_name_year_is_the_year_it_was_played(store) -> None:
     assert report.match.date.isoformat() == "2021-06-28"
     assert [c.verdict for c in report.claims if c.kind != "venue"] == [SUPPORTED] * len(
         [c for c in report.claims if c.kind != "venue"])
+
+
+def test_colon_scores_are_scores_and_clock_times_are_not(store) -> None:
+    """"beat Germany 2:1" is the score (and "3:1" contradicted); "16:00 local time" and
+    "6:45 pm" are times, not scores; the claim keeps its place in the original text."""
+    text = ("Japan beat Germany {} in Al Rayyan on 23 November 2022 at the World Cup. Kick-off "
+            "was at 16:00 local time and it ended at 6:45 pm.")
+    report = check(store, text.format("2:1"))
+    score = next(c for c in report.claims if c.kind == "final_score")
+    assert score.verdict == SUPPORTED and report.text[score.start: score.end] == "2:1"
+    assert [c.kind for c in report.claims].count("final_score") == 1
+    assert not [c for c in report.claims if c.kind == "running_score"]
+    wrong = check(store, text.format("3:1"))
+    assert next(c for c in wrong.claims if c.kind == "final_score").verdict == CONTRADICTED

@@ -223,6 +223,23 @@ _TITLE_DATELINE = re.compile(
 _TITLE_DATELINE_BLOCKS = 3
 
 
+#: "2:1", as many outlets write a score; "16:00" or "9:30 pm" is a time.
+_COLON_SCORE = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{1,2})(?![\d:.,])")
+_TIME_AROUND = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|h\b|hrs\b|GMT|UTC|CET|CEST|BST|ET\b|local)",
+                          re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|kick-?off|kicks off|starts?)\s*$", re.IGNORECASE)
+
+
+def _colon_score(m: re.Match[str]) -> str:
+    """A colon score as "2-1" (same length, so offsets hold); a time is left as it is."""
+    a, b = m.group(1), m.group(2)
+    before = m.string[max(0, m.start() - 12): m.start()]
+    is_time = (len(b) == 2 and b.startswith("0")) or int(b) > 15 or int(a) > 15 or (
+        int(a) >= 10 and int(b) >= 10) or _TIME_AROUND.match(m.string, m.end()) is not None or (
+        _TIME_BEFORE.search(before) is not None)
+    return m.group(0) if is_time else f"{a}-{b}"
+
+
 def _join_wrapped(m: re.Match[str]) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     line = m.string[line_start: m.start()].strip()
@@ -298,6 +315,7 @@ def split_article(text: str, is_city: Callable[[str], bool] | None = None) -> Ar
                 continue
             clean = piece.sub(_URL_RE, " ").sub(_HANDLE_RE, " ")
             clean = clean.sub(_FIFA_TAG, "FIFA World Cup").sub(_HASHTAG_RE, _hashtag)
+            clean = clean.sub(_COLON_SCORE, _colon_score)
             clean = clean.sub(_SPACES, " ").strip()
             if clean.text and clean.text != "[quote]":
                 a, b = piece.span(0, len(piece.text))
