@@ -200,3 +200,16 @@ def test_colon_scores_are_scores_and_clock_times_are_not(store) -> None:
     assert not [c for c in report.claims if c.kind == "running_score"]
     wrong = check(store, text.format("3:1"))
     assert next(c for c in wrong.claims if c.kind == "final_score").verdict == CONTRADICTED
+
+
+def test_nicknames_and_demonyms_of_many_teams_name_them(store) -> None:
+    """"El Tri" (Mexico) and "the Poles" (Poland) locate Mexico 0-0 Poland of 2022 with no
+    team's own name written; "Seleção" (Brazil's and Portugal's) names no team."""
+    text = "El Tri were held 0-0 by the Poles in Doha on 22 November 2022 at the World Cup."
+    report = check(store, text)
+    assert {report.match.home_team, report.match.away_team} == {"Mexico", "Poland"}
+    assert _one(store, text, "0-0").verdict == SUPPORTED
+    from scoreline.writing.claims.names import TeamFinder
+
+    finder = TeamFinder(store.teams())
+    assert finder.find("the Seleção won 2-0") == []
