@@ -213,3 +213,20 @@ def test_nicknames_and_demonyms_of_many_teams_name_them(store) -> None:
 
     finder = TeamFinder(store.teams())
     assert finder.find("the Seleção won 2-0") == []
+
+
+def test_first_meeting_of_the_sides(store) -> None:
+    """"the first time the teams had met" (England v Iran 2022: supported), "had never met
+    before" (Germany v Japan had met twice in friendlies: contradicted), "first competitive
+    meeting" (friendlies left out: supported), "first meeting ... since 2018" (no such claim)."""
+    def first(text: str) -> list:
+        return [c for c in _claims(store, text) if c.kind == "first_meeting"]
+
+    assert [c.verdict for c in first("England beat Iran 6-2 in Al Rayyan on 21 November 2022. "
+                                     "It was the first time the teams had met.")] == [SUPPORTED]
+    gj = "Japan beat Germany 2-1 in Al Rayyan on 23 November 2022. "
+    assert [c.verdict for c in first(gj + "The two nations had never met before.")] == [CONTRADICTED]
+    assert [c.verdict for c in first(gj + "It was the first competitive meeting of the two "
+                                     "sides.")] == [SUPPORTED]
+    assert first("Brazil beat Serbia 2-0 in Lusail on 24 November 2022. It was the first "
+                 "meeting of the teams since 2018.") == []

@@ -21,6 +21,16 @@ _FIRST_WIN = re.compile(
 _FIRST_MEETING = re.compile(
     rf"\bfirst(?:[- ]ever)?\s+(?:({_TOURNAMENT_WORDS})\s+)?(?:meeting|encounter|match|game)\s+"
     rf"(?:(?:at|in) (?:the )?({_TOURNAMENT_WORDS})\s+)?(?:between|with|against)\b", re.IGNORECASE)
+#: The same claim about "the sides": "the first meeting of the two teams (at a World Cup)",
+#: "the first time the sides had met", "had never met before"; "first meeting since 1998" is
+#: not a first meeting, and "competitive" leaves friendlies out.
+_FIRST_MEETING_SIDES = re.compile(
+    r"\b(?:first(?:[- ]ever)?\s+(?P<comp>competitive\s+|official\s+)?(?:meeting|encounter|match|"
+    r"game|clash)\s+(?:of|between)\s+the\s+(?:two\s+)?(?:sides|teams|nations|countries)|"
+    r"first\s+time\s+(?:that\s+)?the\s+(?:two\s+)?(?:sides|teams|nations|countries)\s+(?:had\s+|have\s+)?"
+    r"(?:ever\s+)?met|(?:had|have)\s+never\s+(?:met|played\s+each\s+other)(?:\s+before)?)"
+    rf"(?:\s+(?:at|in)\s+(?:a\s+|the\s+)?(?P<t>{_TOURNAMENT_WORDS}))?(?!\s+since|\s+for)",
+    re.IGNORECASE)
 _LAST_WIN = re.compile(
     rf"\b(?:last|previous)\s+(?:({_TOURNAMENT_WORDS})\s+)?(?:win|victory)\s+"
     rf"(?:(?:at|in) (?:the )?({_TOURNAMENT_WORDS})\s+)?(?:had\s+)?(?:was|came|had come)\s+"
@@ -125,12 +135,22 @@ def first_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             claim.uncheckable("the claim is about another match")
         out.append(claim)
     fm2 = _FIRST_MEETING.search(text)
+    sides = _FIRST_MEETING_SIDES.search(text)
+    competitive = False
     if fm2 and len({x.team for x in ctx.match_mentions(text)}) >= 1:
-        tournament = _tournament_filter(ctx, fm2.group(1) or fm2.group(2))
+        words = fm2.group(1) or fm2.group(2)
+    elif sides:
+        fm2, words, competitive = sides, sides.group("t"), bool(sides.group("comp"))
+    else:
+        fm2 = None
+    if fm2:
+        tournament = _tournament_filter(ctx, words)
         team, opponent = m.home_team, m.away_team
         res = hist.against(_results(ctx, team), [opponent])
         if tournament:
             res = hist.at_tournament(res, tournament)
+        if competitive:
+            res = res[res["tournament"] != "Friendly"]
         scope = f" at the {tournament}" if tournament else ""
         claim = Claim("first_meeting", index, fm2.group(0),
                       f"the first meeting of {team} and {opponent}{scope}",
