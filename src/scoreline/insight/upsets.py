@@ -20,16 +20,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy, outcome_index, outcome_names
 from scoreline.data.types import MATCH_COLUMNS, AboutAMatch, Match
-from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
-from scoreline.models.protocol import ModelFactory
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def level_after_90_home_advance(
 
 def elo_before(matches: pd.DataFrame) -> pd.DataFrame:
     """World Football Elo ratings of both sides before each match (``match_id`` index)."""
+    import pandas as pd
+
     from scoreline.models.elo import Elo
 
     history = Elo().fit(matches).history_
@@ -153,6 +157,10 @@ def match_surprises(
         ``SURPRISE_COLUMNS``, one row per selected match that could be forecast, in
         ``match_id`` order.
     """
+    import pandas as pd
+
+    from scoreline.forecast.prematch import prematch_forecasts
+
     pre = prematch_forecasts(matches, selected["match_id"], model_factory=model_factory,
                              cache_dir=cache_dir)
     frame = selected.merge(pre, on="match_id", how="inner").sort_values("match_id")
@@ -176,8 +184,11 @@ def match_surprises(
     home_team = frame["home_team"].to_numpy(dtype=object)
     away_team = frame["away_team"].to_numpy(dtype=object)
 
-    q_home = level_after_90_home_advance(frame["home_xg"].to_numpy(), frame["away_xg"].to_numpy(),
-                                         profile)
+    # only ties that went to extra time use the chance to go through from level after 90
+    q_home = np.zeros(len(frame))
+    if extra.any():
+        q_home[extra] = level_after_90_home_advance(frame["home_xg"].to_numpy()[extra],
+                                                    frame["away_xg"].to_numpy()[extra], profile)
     p_home_adv = probs[:, 0] + probs[:, 1] * q_home
     winner_home = np.where(home_score != away_score, home_score > away_score,
                            np.where(pd.notna(shootout), shootout == home_team, False))
