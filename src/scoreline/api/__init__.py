@@ -98,7 +98,7 @@ from scoreline.data.outcomes import DecidedBy, Outcome
 
 if TYPE_CHECKING:
     from scoreline.data.queries import HeadToHead, TeamSummary
-    from scoreline.data.store import LoadReport, StoreInfo
+    from scoreline.data.store import AddedMatchesInfo, LoadReport, StoreInfo
     from scoreline.evaluate.backtest import BacktestResult
     from scoreline.tournament.runner import TimelineResult
     from scoreline.tournament.simulate import SimulationResult
@@ -107,6 +107,7 @@ if TYPE_CHECKING:
 
 _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.queries",
          "LoadReport": "scoreline.data.store", "StoreInfo": "scoreline.data.store",
+         "AddedMatchesInfo": "scoreline.data.store",
          "BacktestResult": "scoreline.evaluate.backtest",
          "SimulationResult": "scoreline.tournament.simulate",
          "TimelineResult": "scoreline.tournament.runner",
@@ -128,6 +129,7 @@ __all__ = [
     "JSON",
     "MODELS",
     "SCHEDULER_HELP",
+    "AddedMatchesInfo",
     "AddedSource",
     "BacktestResult",
     "CacheStats",
