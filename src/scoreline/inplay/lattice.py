@@ -223,6 +223,18 @@ def _compiled_sweep() -> Any:
     return _compiled
 
 
+def load_compiled_sweep(profile: ScoringProfile) -> None:
+    """Load numba's compiled sweep now (compiling it the first time on a machine), so that
+    the first large batch does not pay for it (``scoreline data load`` calls this)."""
+    n = 1
+    mult_home, mult_away = _multipliers(profile)
+    idx = np.full((n, LAST_MINUTE + 1), MAX_DIFFERENCE, dtype=np.int64)
+    out = np.empty((n, LAST_MINUTE + 1, 3))
+    _compiled_sweep()(np.ones(n) / REGULATION_MINUTES, np.ones(n) / REGULATION_MINUTES,
+                      profile.minute_weight, PHASE.astype(np.int64), mult_home, mult_away, idx,
+                      _terminal(), out, np.empty_like(out))
+
+
 def _terminal() -> NDArray[np.float64]:
     """Terminal values, shape (4, N_LATTICE): home/away win, home/away win after extra time.
 
