@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,7 @@ def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
              f"print(sorted(m for m in {HEAVY_FOR_THE_CLI!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, env=env, timeout=120).stdout.strip().splitlines()
-    return eval(out[-1])
+    return list(ast.literal_eval(out[-1]))
 
 
 def test_cli_import_loads_no_heavy_module() -> None:
