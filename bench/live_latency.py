@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from cli_latency import compile_bytecode
+
 PAST = ["live", "Germany", "Japan", "--date", "2022-11-23", "--minute", "74", "--score", "1-0"]
 FUTURE = ["live", "Germany", "Japan", "--minute", "74", "--goals", "33:HOME:Gündoğan:pen"]
 
@@ -61,6 +63,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     env = dict(os.environ)
+    compile_bytecode()  # as pip install does (see bench/cli_latency.py)
     if args.db:
         env["SCORELINE_DB"] = args.db
     script = Path(sys.executable).with_name("scoreline")  # as a user types it
