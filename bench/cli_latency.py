@@ -19,12 +19,24 @@ Usage::
 Targets (issue 14): warm ``predict`` <= 5x, ``match``/``story``/``check``/``upsets`` <= 8x,
 ``simulate --sims 100000`` <= 15x; first run after set-up <= 30x for each. Prints a
 Markdown table and the load average (``/proc/loadavg``) before and after.
+
+Before timing, the package's bytecode is compiled (``compileall``), as ``pip install``
+does: where ``PYTHONDONTWRITEBYTECODE`` is set and the package is an editable checkout,
+Python would otherwise recompile every scoreline module in every run (0.2-0.5 s), which
+no installed copy does.
+
+The targets are of wall time. Beside it the table gives the CPU time (user + system) of
+the same processes and its ratio: on a machine shared with other work, wall times stretch
+with the load while CPU times move much less, so the CPU ratio tells whether a wall ratio
+above target is the command's doing or the machine's (the command's own threads count in
+its CPU time: a parallel command shows more CPU than wall time).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -32,6 +44,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ARTICLE = HERE.parent.parent / "shared" / "articles" / "2022-11-23-germany-japan.txt"
@@ -56,15 +69,33 @@ def loadavg() -> str:
         return "n/a"
 
 
-def timed(argv: list[str], env: dict[str, str]) -> float:
-    """Wall time of one process, in seconds (its output is discarded; failure aborts)."""
+class Timing(NamedTuple):
+    """Wall and CPU (user + system) seconds of one process."""
+
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(argv: list[str], env: dict[str, str]) -> Timing:
+    """Wall and CPU time of one process, in seconds (output discarded; failure aborts)."""
+    cpu0 = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, check=False, timeout=600)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    return elapsed
+    return Timing(elapsed, _children_cpu() - cpu0)
+
+
+def median(runs: list[Timing]) -> Timing:
+    """Median wall time and median CPU time (each over the runs)."""
+    return Timing(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs))
 
 
 def cli(args: list[str], article: Path) -> list[str]:
@@ -76,8 +107,8 @@ def cli(args: list[str], article: Path) -> list[str]:
     return [*head, *(a.format(article=article) for a in args)]
 
 
-def measure(env: dict[str, str], rounds: int, article: Path) -> dict[str, tuple[float, float]]:
-    """Per command: (median wall time, median peer time) over ``rounds`` alternate runs."""
+def measure(env: dict[str, str], rounds: int, article: Path) -> dict[str, tuple[Timing, Timing]]:
+    """Per command: (median command timing, median peer timing) over ``rounds`` alternate runs."""
     out = {}
     for name, args, _ in COMMANDS:
         timed(cli(args, article), env)  # fills the caches; not counted
@@ -85,12 +116,12 @@ def measure(env: dict[str, str], rounds: int, article: Path) -> dict[str, tuple[
         for _ in range(rounds):
             peer.append(timed(PEER, env))
             own.append(timed(cli(args, article), env))
-        out[name] = (statistics.median(own), statistics.median(peer))
+        out[name] = (median(own), median(peer))
     return out
 
 
 def first_runs(env: dict[str, str], data: str | None, article: Path
-               ) -> tuple[float, float, dict[str, tuple[float, float]]]:
+               ) -> tuple[Timing, Timing, dict[str, tuple[Timing, Timing]]]:
     """A new cache and store, the timed set-up, then one timed run of each command."""
     base = Path(tempfile.mkdtemp(prefix="scoreline-first-run-"))
     try:
@@ -109,6 +140,30 @@ def first_runs(env: dict[str, str], data: str | None, article: Path
         shutil.rmtree(base, ignore_errors=True)
 
 
+HEADER = ("| command | wall s | peer s | ratio | target | met | CPU s | peer CPU s | CPU ratio |\n"
+          "|---|---:|---:|---:|---:|:---:|---:|---:|---:|")
+
+
+def row(name: str, own: Timing, peer: Timing, target: float) -> str:
+    """One line of the table: wall ratio against the target, then the CPU figures."""
+    ratio = own.wall / peer.wall
+    return (f"| {name} | {own.wall:.2f} | {peer.wall:.3f} | {ratio:.1f}x | <= {target:.0f}x | "
+            f"{'yes' if ratio <= target else 'no'} | {own.cpu:.2f} | {peer.cpu:.3f} | "
+            f"{own.cpu / peer.cpu:.1f}x |")
+
+
+def compile_bytecode() -> None:
+    """Compile scoreline's modules to bytecode where Python looks for it (as pip does)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("scoreline")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    folder = next(iter(spec.submodule_search_locations))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", folder], check=True,
+                   env=dict(os.environ, PYTHONDONTWRITEBYTECODE=""), stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -117,6 +172,7 @@ def main() -> None:
     parser.add_argument("--article", type=Path, default=ARTICLE)
     args = parser.parse_args()
     env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    compile_bytecode()
     before = loadavg()
     print(f"load average before: {before}", flush=True)
     warm = measure(env, args.rounds, args.article)
@@ -126,25 +182,17 @@ def main() -> None:
 
     print(f"\nwarm: median of {args.rounds} runs; peer `python -c \"import numpy\"` timed "
           "alternately\n")
-    print("| command | wall s | peer s | ratio | target | met |")
-    print("|---|---:|---:|---:|---:|:---:|")
+    print(HEADER)
     for name, _, target in COMMANDS:
-        own, peer = warm[name]
-        ratio = own / peer
-        print(f"| {name} | {own:.2f} | {peer:.3f} | {ratio:.1f}x | <= {target:.0f}x | "
-              f"{'yes' if ratio <= target else 'no'} |")
+        print(row(name, *warm[name], target))
     print(f"\nload average: before {before}, after the warm runs {after_warm}")
     if first is not None:
         setup, peer_setup, runs = first
         print("\nfirst run after set-up (new cache folder and store; `scoreline data load` "
-              f"took {setup:.1f} s = {setup / peer_setup:.0f}x the peer)\n")
-        print("| command | wall s | peer s | ratio | target | met |")
-        print("|---|---:|---:|---:|---:|:---:|")
+              f"took {setup.wall:.1f} s = {setup.wall / peer_setup.wall:.0f}x the peer)\n")
+        print(HEADER)
         for name, _, _ in COMMANDS:
-            own, peer = runs[name]
-            ratio = own / peer
-            print(f"| {name} | {own:.2f} | {peer:.3f} | {ratio:.1f}x | <= "
-                  f"{FIRST_RUN_TARGET:.0f}x | {'yes' if ratio <= FIRST_RUN_TARGET else 'no'} |")
+            print(row(name, *runs[name], FIRST_RUN_TARGET))
         print(f"\nload average after the first runs: {after}")
 
 

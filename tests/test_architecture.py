@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,44 @@ def test_api_functions_return_typed_results() -> None:
     loose = [n for n in api.__all__ if inspect.isfunction(getattr(api, n))
              and inspect.signature(getattr(api, n)).return_annotation in ("Any", inspect.Signature.empty)]
     assert not loose, loose
+
+
+HEAVY_FOR_THE_CLI = ("pandas", "duckdb", "scipy", "numba", "matplotlib", "pyarrow",
+                     "fastapi", "scoreline.data.store", "scoreline.writing")
+"""Modules that only the commands needing them may load (each costs 0.1-1 s to import)."""
+
+
+def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """Which of :data:`HEAVY_FOR_THE_CLI` a fresh interpreter has loaded after ``code``."""
+    probe = (f"{code}\nimport sys\n"
+             f"print(sorted(m for m in {HEAVY_FOR_THE_CLI!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, env=env, timeout=120).stdout.strip().splitlines()
+    return list(ast.literal_eval(out[-1]))
+
+
+def test_cli_import_loads_no_heavy_module() -> None:
+    """``import scoreline.cli`` (every command registered) loads neither pandas, DuckDB,
+    SciPy, numba, matplotlib, FastAPI nor the store or the writing layer: a command pays
+    only for what it uses."""
+    assert _loaded_after("import scoreline.cli") == []
+
+
+def test_warm_live_and_predict_need_no_store(store_path: Path) -> None:
+    """A repeated ``scoreline live`` or ``scoreline predict`` answers from the on-disk
+    forecast cache without opening the store: no pandas, DuckDB or numba in the process.
+    (The test process holds the store open for writing, so a command that opened it
+    would fail.)"""
+    import os
+
+    from scoreline import api
+
+    api.live_match("Germany", "Japan", date="2022-11-23", neutral=True, minute=10, score="0-0")
+    api.predict_match("Germany", "Japan", date="2022-11-23", neutral=True)
+    env = dict(os.environ, COLUMNS="100")
+    for argv in (["live", "Germany", "Japan", "--date", "2022-11-23", "--neutral",
+                  "--minute", "74", "--score", "0-1"],
+                 ["predict", "Germany", "Japan", "--date", "2022-11-23", "--neutral"]):
+        run = (f"import sys\nfrom scoreline.cli import main\nsys.argv = ['scoreline', *{argv!r}]\n"
+               "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+        assert _loaded_after(run, env) == [], argv

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,16 @@ def test_update_rollback_add_remove(tmp_path: Path, data_dir: Path) -> None:
     assert "matches you added, kept: 1" in added.output
     listed = runner.invoke(app, ["data", "added", "--db", db])
     assert "tonight.csv" in listed.output
+    info = runner.invoke(app, ["data", "info", "--db", db])
+    assert re.search(r"added by you +1 from tonight.csv \(2022-01-05 to 2022-01-05\)", info.output)
+    info_json = json.loads(runner.invoke(app, ["data", "info", "--db", db, "--json"]).stdout)
+    assert info_json["added_matches"] == 1
+    assert info_json["added"] == [{"source": "tonight.csv", "matches": 1,
+                                   "first_date": "2022-01-05", "last_date": "2022-01-05"}]
     gone = runner.invoke(app, ["data", "remove", "tonight.csv", "--db", db])
     assert gone.exit_code == 0 and "removed: 1" in gone.output
+    after = json.loads(runner.invoke(app, ["data", "info", "--db", db, "--json"]).stdout)
+    assert after["added_matches"] == 0 and after["added"] == []
 
 
 def test_add_bad_file_is_one_red_line(tmp_path: Path, data_dir: Path) -> None:

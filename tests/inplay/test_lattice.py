@@ -151,19 +151,51 @@ def test_a_lead_after_90_minutes_wins_the_tie() -> None:
     assert np.all(knockout[0, :91, 0] >= result[0, :91, 0] - 1e-12)
 
 
-def test_plain_and_compiled_sweeps_agree() -> None:
-    """Small batches run the sweep as plain Python, large ones compiled: same numbers."""
+def test_array_plain_and_compiled_sweeps_agree_exactly() -> None:
+    """The NumPy-array sweep (small batches), the compiled one (large batches, or once
+    numba is loaded) and the plain-Python loop give bit-identical probabilities, with
+    leads past the lattice edge and extra time in the batch."""
     from scoreline.inplay import lattice
 
+    rng = np.random.default_rng(5)
+    n = 12
+    diff = np.cumsum(rng.integers(-3, 4, size=(n, LAST_MINUTE + 1)) * (rng.random(
+        (n, LAST_MINUTE + 1)) < 0.08), axis=1)
+    diff[0, 60:] = lattice.MAX_DIFFERENCE + 2  # a lead past the lattice edge
+    profile = default_profile()
+    mult_home, mult_away = lattice._multipliers(profile)
+    home_rate, away_rate = rng.uniform(0.3, 3.0, n) / 90, rng.uniform(0.3, 3.0, n) / 90
+    outputs = []
+    for sweep in (lattice._sweep_arrays, lattice._sweep, lattice._compiled_sweep()):
+        result = np.zeros((n, LAST_MINUTE + 1, 3))
+        knockout = np.zeros((n, LAST_MINUTE + 1, 3))
+        sweep(home_rate, away_rate, profile.minute_weight,
+              lattice.PHASE.astype(np.int64), mult_home, mult_away,
+              lattice.lattice_index(diff).astype(np.int64), lattice._terminal(), result,
+              knockout)
+        outputs.append((result, knockout))
+    for result, knockout in outputs[1:]:
+        assert np.array_equal(result, outputs[0][0])
+        assert np.array_equal(knockout, outputs[0][1])
+
+
+def test_small_and_large_batches_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A match forecast alone (array sweep, numba not loaded) equals the same match inside
+    a batch large enough to run compiled."""
+    from scoreline.inplay import lattice
+
+    monkeypatch.setattr(lattice, "_compiled", None)
     rng = np.random.default_rng(3)
     n = lattice.COMPILE_FROM
     diff = np.cumsum(rng.integers(-1, 2, size=(n, LAST_MINUTE + 1)) * (rng.random(
         (n, LAST_MINUTE + 1)) < 0.02), axis=1)
     home, away = rng.uniform(0.3, 2.5, n), rng.uniform(0.3, 2.5, n)
     et = rng.random(n) < 0.5
+    picked = rng.choice(n, size=6, replace=False)
+    alone = [path_probabilities(home[i : i + 1], away[i : i + 1], diff[i : i + 1],
+                                default_profile(), et[i : i + 1]) for i in picked]
+    assert lattice._compiled is None  # the single matches did not load numba
     batch = path_probabilities(home, away, diff, default_profile(), et)
-    for i in range(n):
-        one = path_probabilities(home[i : i + 1], away[i : i + 1], diff[i : i + 1],
-                                 default_profile(), et[i : i + 1])
+    for i, one in zip(picked, alone, strict=True):
         np.testing.assert_allclose(one[0][0], batch[0][i], atol=1e-12)
         np.testing.assert_allclose(one[1][0], batch[1][i], atol=1e-12)

@@ -94,3 +94,27 @@ def test_bad_selection_is_a_clear_error(store_path: Path, kwargs: dict, message:
     """Conflicting, unknown or empty selections raise InvalidParameterError saying why."""
     with pytest.raises(InvalidParameterError, match=message):
         api.upsets(db=store_path, **kwargs)
+
+
+def test_elo_before_is_kept_on_disk(matches: pd.DataFrame, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Elo ratings before each match are computed once and read back identically from the
+    cache folder; a different history (fewer matches) gets a file of its own."""
+    from scoreline.insight.upsets import elo_before
+    from scoreline.models.elo import Elo
+
+    sample = matches[matches["date"] < pd.Timestamp("1930-01-01")]
+    first = elo_before(sample, tmp_path)
+    assert len(list(tmp_path.glob("elo-before-*.npz"))) == 1
+
+    def no_fit(self: Elo, _matches: pd.DataFrame) -> Elo:
+        raise AssertionError("Elo was fitted again instead of read from the cache")
+
+    with monkeypatch.context() as m:
+        m.setattr(Elo, "fit", no_fit)
+        again = elo_before(sample, tmp_path)
+    pd.testing.assert_frame_equal(first, again)
+    shorter = elo_before(sample.iloc[:-5], tmp_path)
+    assert len(list(tmp_path.glob("elo-before-*.npz"))) == 2
+    # Elo runs forward in time: the earlier matches' ratings do not depend on later ones
+    pd.testing.assert_frame_equal(shorter, first.iloc[:-5])

@@ -16,57 +16,8 @@ from typing import TYPE_CHECKING
 from scoreline._json import JSON
 from scoreline._json import dumps as to_json
 from scoreline._json import jsonable as to_jsonable
-from scoreline.api._execution import SCHEDULER_HELP, parse_scheduler
 from scoreline.api._store import DateLike, get_store
-from scoreline.api.backtests import ModelComparison, compare_models
-from scoreline.api.data import (
-    Goal,
-    Match,
-    Record,
-    data_info,
-    head_to_head,
-    load_data,
-    parse_date,
-    team_summary,
-)
-from scoreline.api.forecasts import (
-    MODELS,
-    CacheStats,
-    FixtureForecasts,
-    MatchForecast,
-    Model,
-    ModelFactory,
-    ScoreProbability,
-    cache_stats,
-    fitted_model,
-    model_factory,
-    predict_fixtures,
-    predict_match,
-    run_backtest,
-)
-from scoreline.api.formats import TournamentEdition, tournament_editions
-from scoreline.api.live import (
-    LiveCurvePoint,
-    LiveForecast,
-    LiveGoalRow,
-    LivePrematch,
-    live_match,
-)
-from scoreline.api.markets import MatchMarkets, match_markets
-from scoreline.api.matches import (
-    Comeback,
-    ComebackRanking,
-    MatchReplay,
-    MatchSurprise,
-    SurpriseTable,
-    UpsetRanking,
-    comebacks,
-    match_replay,
-    match_surprises,
-    upsets,
-)
-from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
-from scoreline.api.ratings import (
+from scoreline.api.ratings import (  # eager: the function ``ratings`` shares its module's name
     RatingHistory,
     RatingPoint,
     RatingRow,
@@ -74,39 +25,127 @@ from scoreline.api.ratings import (
     rating_history,
     ratings,
 )
-from scoreline.api.tournament_state import TournamentStatus, tournament_status
-from scoreline.api.tournaments import (
-    TitleRace,
-    TitleSeries,
-    simulate_timeline,
-    simulate_tournament,
-    title_race,
-)
-from scoreline.api.tuning import TuneResult, tune
-from scoreline.api.updates import (
-    AddedSource,
-    DataChange,
-    add_matches,
-    added_matches,
-    remove_matches,
-    rollback_data,
-    update_data,
-)
-from scoreline.api.warm import WarmUp, warm_up
-from scoreline.api.writing import check_article, story
 from scoreline.data.outcomes import DecidedBy, Outcome
 
 if TYPE_CHECKING:
+    from scoreline.api._execution import SCHEDULER_HELP, parse_scheduler
+    from scoreline.api.backtests import ModelComparison, compare_models
+    from scoreline.api.data import (
+        Goal,
+        Match,
+        Record,
+        data_info,
+        head_to_head,
+        load_data,
+        parse_date,
+        team_summary,
+    )
+    from scoreline.api.forecasts import (
+        MODELS,
+        CacheStats,
+        FixtureForecasts,
+        MatchForecast,
+        Model,
+        ModelFactory,
+        ScoreProbability,
+        cache_stats,
+        fitted_model,
+        model_factory,
+        predict_fixtures,
+        predict_match,
+        run_backtest,
+    )
+    from scoreline.api.formats import TournamentEdition, tournament_editions
+    from scoreline.api.live import (
+        LiveCurvePoint,
+        LiveForecast,
+        LiveGoalRow,
+        LivePrematch,
+        live_match,
+    )
+    from scoreline.api.markets import MatchMarkets, match_markets
+    from scoreline.api.matches import (
+        Comeback,
+        ComebackRanking,
+        MatchReplay,
+        MatchSurprise,
+        SurpriseTable,
+        UpsetRanking,
+        comebacks,
+        match_replay,
+        match_surprises,
+        upsets,
+    )
+    from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
+    from scoreline.api.tournament_state import TournamentStatus, tournament_status
+    from scoreline.api.tournaments import (
+        TitleRace,
+        TitleSeries,
+        simulate_timeline,
+        simulate_tournament,
+        title_race,
+    )
+    from scoreline.api.tuning import TuneResult, tune
+    from scoreline.api.updates import (
+        AddedSource,
+        DataChange,
+        add_matches,
+        added_matches,
+        remove_matches,
+        rollback_data,
+        update_data,
+    )
+    from scoreline.api.warm import WarmUp, warm_up
+    from scoreline.api.writing import check_article, story
     from scoreline.data.queries import HeadToHead, TeamSummary
-    from scoreline.data.store import LoadReport, StoreInfo
+    from scoreline.data.store import AddedMatchesInfo, LoadReport, StoreInfo
     from scoreline.evaluate.backtest import BacktestResult
     from scoreline.tournament.runner import TimelineResult
     from scoreline.tournament.simulate import SimulationResult
     from scoreline.writing.claims.report import CheckReport
     from scoreline.writing.story.compose import Story
 
+_SUBMODULES: dict[str, tuple[str, ...]] = {
+    "scoreline.api._execution": ("SCHEDULER_HELP", "parse_scheduler"),
+    "scoreline.api.backtests": ("ModelComparison", "compare_models"),
+    "scoreline.api.data": (
+        "Goal", "Match", "Record", "data_info", "head_to_head", "load_data", "parse_date",
+        "team_summary"
+    ),
+    "scoreline.api.forecasts": (
+        "MODELS", "CacheStats", "FixtureForecasts", "MatchForecast", "Model", "ModelFactory",
+        "ScoreProbability", "cache_stats", "fitted_model", "model_factory", "predict_fixtures",
+        "predict_match", "run_backtest"
+    ),
+    "scoreline.api.formats": ("TournamentEdition", "tournament_editions"),
+    "scoreline.api.live": (
+        "LiveCurvePoint", "LiveForecast", "LiveGoalRow", "LivePrematch", "live_match"
+    ),
+    "scoreline.api.markets": ("MatchMarkets", "match_markets"),
+    "scoreline.api.matches": (
+        "Comeback", "ComebackRanking", "MatchReplay", "MatchSurprise", "SurpriseTable",
+        "UpsetRanking", "comebacks", "match_replay", "match_surprises", "upsets"
+    ),
+    "scoreline.api.odds": ("OddsComparison", "OddsRow", "OddsScores", "compare_odds"),
+    "scoreline.api.tournament_state": ("TournamentStatus", "tournament_status"),
+    "scoreline.api.tournaments": (
+        "TitleRace", "TitleSeries", "simulate_timeline", "simulate_tournament", "title_race"
+    ),
+    "scoreline.api.tuning": ("TuneResult", "tune"),
+    "scoreline.api.updates": (
+        "AddedSource", "DataChange", "add_matches", "added_matches", "remove_matches",
+        "rollback_data", "update_data"
+    ),
+    "scoreline.api.warm": ("WarmUp", "warm_up"),
+    "scoreline.api.writing": ("check_article", "story"),
+}
+"""The API's functions and result types by the module that defines them: each module is
+imported when one of its names is first used, so a command loads only its own area (``scoreline
+live`` needs neither the store's loaders nor the tournament simulator)."""
+
 _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.queries",
          "LoadReport": "scoreline.data.store", "StoreInfo": "scoreline.data.store",
+         "AddedMatchesInfo": "scoreline.data.store",
          "BacktestResult": "scoreline.evaluate.backtest",
          "SimulationResult": "scoreline.tournament.simulate",
          "TimelineResult": "scoreline.tournament.runner",
@@ -116,18 +155,24 @@ _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.
 ``import scoreline.api`` (and the CLI) stays light."""
 
 
+_LAZY.update({name: module for module, names in _SUBMODULES.items() for name in names})
+
+
 def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'scoreline.api' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 __all__ = [
     "JSON",
     "MODELS",
     "SCHEDULER_HELP",
+    "AddedMatchesInfo",
     "AddedSource",
     "BacktestResult",
     "CacheStats",

@@ -101,15 +101,20 @@ def _forecast_key(db: str | Path | None, request: dict[str, str | bool | None]) 
         stat = path.stat()
     except OSError:
         return None
+    identity: list[object] = [str(path), stat.st_size, stat.st_mtime_ns]
+    # DuckDB commits to its write-ahead log and folds the log into the file at a
+    # checkpoint (on close): within one process a write shows only in the log
+    with contextlib.suppress(OSError):
+        wal = path.with_name(path.name + ".wal").stat()
+        identity += [wal.st_size, wal.st_mtime_ns]
     here = Path(__file__).resolve().parent.parent
     code = []
     for folder in ("models", "forecast"):
         for module in sorted((here / folder).glob("*.py")):
             with contextlib.suppress(OSError):
                 code.append(f"{module.name}:{module.stat().st_mtime_ns}")
-    return json.dumps({"store": [str(path), stat.st_size, stat.st_mtime_ns],
-                       "scoreline": __version__, "code": code, "request": request},
-                      sort_keys=True, default=str)
+    return json.dumps({"store": identity, "scoreline": __version__, "code": code,
+                       "request": request}, sort_keys=True, default=str)
 
 
 def _fit_cache() -> FitCache:

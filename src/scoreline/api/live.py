@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoreline._json import JsonDict
+from scoreline._json import JsonDict, jsonable
 from scoreline.api._store import _day, get_store
-from scoreline.inplay.replay import MatchReplay
+
+if TYPE_CHECKING:
+    from scoreline.inplay.replay import MatchReplay
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,72 @@ def _prematch(store: Any, day: Any, home: str, away: str, neutral: bool, knockou
                          forecast.away_xg, forecast.date, "fitted"), None, neutral)
 
 
+@dataclass(frozen=True)
+class _Fixture:
+    """What a live state starts from, before the minute and the score: the canonical teams,
+    the day, the venue and the pre-match forecast (a pure function of the store and the
+    request, so it is cached on disk)."""
+
+    home_team: str
+    away_team: str
+    day: dt.date
+    neutral: bool
+    match_id: int | None
+    prematch: LivePrematch
+    notes: list[str]
+
+
+def _fixture(home: str, away: str, date: Any, neutral: bool, knockout: bool,
+             db: str | Path | None) -> _Fixture:
+    """The fixture of a live request, from the on-disk forecast cache when it was asked before.
+
+    A match in play is asked about minute after minute; resolving the names and reading
+    the pre-match forecast needs the store (DuckDB and pandas, ~1 s to import and read),
+    while the state itself costs milliseconds. The key is that of
+    :func:`scoreline.api.forecasts._forecast_key`: the store file's identity (a load,
+    update, addition, removal or rollback rewrites it) and the forecasting code's.
+    """
+    from scoreline.api.forecasts import _forecast_cache, _forecast_key
+
+    use_disk = os.environ.get("SCORELINE_FIT_CACHE", "1") != "0"
+    request = {"live": "fixture", "home": home, "away": away,
+               "date": None if date is None else str(date), "neutral": bool(neutral),
+               "knockout": bool(knockout)}
+    disk_key = _forecast_key(db, request) if use_disk else None
+    if disk_key is not None:
+        stored = _forecast_cache().read(disk_key)
+        if isinstance(stored, dict):
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                pre = stored["prematch"]
+                return _Fixture(
+                    str(stored["home_team"]), str(stored["away_team"]),
+                    dt.date.fromisoformat(stored["day"]), bool(stored["neutral"]),
+                    None if stored["match_id"] is None else int(stored["match_id"]),
+                    LivePrematch(**{**pre, "trained_until":
+                                    dt.date.fromisoformat(pre["trained_until"])}),
+                    [str(n) for n in stored["notes"]])
+    fixture = _fixture_from_store(home, away, date, neutral, knockout, db)
+    if disk_key is not None:
+        _forecast_cache().write(disk_key, jsonable(fixture))
+    return fixture
+
+
+def _fixture_from_store(home: str, away: str, date: Any, neutral: bool, knockout: bool,
+                        db: str | Path | None) -> _Fixture:
+    """:func:`_fixture` without the cache."""
+    from scoreline.errors import InvalidParameterError
+
+    store = get_store(db)
+    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
+    home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
+    if home_team == away_team:
+        raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
+    notes: list[str] = []
+    prematch, match_id, venue_neutral = _prematch(store, day, home_team, away_team, neutral,
+                                                  knockout, notes)
+    return _Fixture(home_team, away_team, day, venue_neutral, match_id, prematch, notes)
+
+
 def live_match(
     home: str,
     away: str,
@@ -236,7 +306,6 @@ def live_match(
         A team name matches no team (with the closest names).
     """
 
-    from scoreline.errors import InvalidParameterError
     from scoreline.inplay.live import (
         Side,
         goals_from_records,
@@ -247,11 +316,8 @@ def live_match(
     )
     from scoreline.inplay.live import parse_score as parse_score_text
 
-    store = get_store(db)
-    day = _day(date, "date") or store.last_date() + dt.timedelta(days=1)
-    home_team, away_team = store.resolve_team(home, day), store.resolve_team(away, day)
-    if home_team == away_team:
-        raise InvalidParameterError(f"{home_team!r} cannot play itself; give two different teams")
+    fixture = _fixture(home, away, date, neutral, knockout, db)
+    home_team, away_team, day = fixture.home_team, fixture.away_team, fixture.day
     if goals is None:
         entered = None
     elif isinstance(goals, str):
@@ -266,9 +332,8 @@ def live_match(
     if score is not None:
         home_goals, away_goals = (parse_score_text(score) if isinstance(score, str)
                                   else (int(score[0]), int(score[1])))
-    notes: list[str] = []
-    prematch, match_id, venue_neutral = _prematch(store, day, home_team, away_team, neutral,
-                                                  knockout, notes)
+    notes = list(fixture.notes)
+    prematch, match_id, venue_neutral = fixture.prematch, fixture.match_id, fixture.neutral
     state = live_state(prematch.home_xg, prematch.away_xg, minute=minute_n,
                        home_goals=home_goals, away_goals=away_goals, goals=entered,
                        knockout=knockout)
@@ -306,7 +371,7 @@ def live_match(
 def _as_replay(live: LiveForecast) -> MatchReplay:
     """The live curve in the shape of a replay, so the replay chart draws it."""
     from scoreline.data.types import Match
-    from scoreline.inplay.replay import GoalEvent, PrematchForecast, TimelinePoint
+    from scoreline.inplay.replay import GoalEvent, MatchReplay, PrematchForecast, TimelinePoint
 
     curve = {p.minute: p for p in live.curve}
     goals = []

@@ -41,7 +41,7 @@ def warm_up(db: str | Path | None = None,
     :mod:`scoreline._paths`) and the default model fitted (in the on-disk fit cache):
     the Elo kernel and the default fit (``predict``), the tournament kernels (a
     200-simulation run of the 2026 World Cup), and the in-play kernels (the replay of
-    the last match in the store).
+    the last match in the store, and the compiled sweep that large batches use).
 
     Parameters
     ----------
@@ -55,6 +55,8 @@ def warm_up(db: str | Path | None = None,
     from scoreline.api.forecasts import fitted_model
     from scoreline.api.matches import match_replay
     from scoreline.api.tournaments import simulate_tournament
+    from scoreline.inplay import default_profile
+    from scoreline.inplay.lattice import load_compiled_sweep
 
     store = get_store(db)
     last = store.matches(since=store.last_date())
@@ -65,6 +67,7 @@ def warm_up(db: str | Path | None = None,
         ("tournament kernels", lambda: simulate_tournament("wc2026", sims=200, db=db)),
         ("in-play kernels", lambda: match_replay(final["date"], final["home_team"],
                                                  final["away_team"], db=db)),
+        ("in-play batch kernel", lambda: load_compiled_sweep(default_profile())),
     ]
     done: list[tuple[str, float]] = []
     start = time.perf_counter()

@@ -110,6 +110,9 @@ def info(db: str = DbOption, as_json: bool = JsonOption) -> None:
                       f"-{last.get('matches_removed', 0):,} matches, "
                       f"{last.get('matches_changed', 0):,} corrected, "
                       f"+{last.get('goals_added', 0):,} / -{last.get('goals_removed', 0):,} goals")
+        for added in result.added:
+            table.add_row("added by you", f"{added.matches:,} from {added.source} "
+                          f"({added.first_date} to {added.last_date})")
         for warning in last.get("warnings", []):
             table.add_row("warning", warning)
         console.print(table)

@@ -31,13 +31,18 @@ def upsets(
     until: str = UntilOption,
     top: int = TopOption,
     all_time: bool = typer.Option(False, "--all-time", help="The tournament's whole history."),
+    all_sides: bool = typer.Option(
+        False, "--all-sides", help="Also matches of sides outside FIFA (CONIFA teams, regions). "
+        "Without --tournament the ranking is of FIFA members' matches unless this is given, "
+        "as on the web home page; a named tournament keeps all its sides."),
     db: str = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """The biggest upsets: wins by the pre-match underdog, ranked by how unlikely they were."""
     with friendly_errors():
         ranking = api.upsets(tournament=tournament, year=year, since=since, until=until,
-                             all_time=all_time, top=top, db=db)
+                             all_time=all_time, top=top,
+                             fifa_only=tournament is None and not all_sides, db=db)
 
     def render() -> None:
         if not ranking.upsets:

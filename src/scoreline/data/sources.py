@@ -11,8 +11,6 @@ import hashlib
 import logging
 import os
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +108,9 @@ def _download(
     progress: Progress | None,
 ) -> dict[str, str]:
     """Fetch the four files into ``target`` (atomically per file); return their sums."""
+    import urllib.error  # with the first download: http and ssl cost ~50 ms to import
+    import urllib.request
+
     target.mkdir(parents=True, exist_ok=True)
     sums: dict[str, str] = {}
     for name in FILES:
@@ -213,6 +214,9 @@ def resolve_ref(ref: str, *, api_url: str | None = None) -> str:
     """
     if _is_commit(ref):
         return ref.lower()
+    import urllib.error
+    import urllib.request
+
     base = (api_url or UPSTREAM_API_URL).rstrip("/")
     url = f"{base}/repos/{UPSTREAM_REPO}/commits/{ref}"
     request = urllib.request.Request(url, headers={"Accept": "application/vnd.github.sha"})

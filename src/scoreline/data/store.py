@@ -22,7 +22,7 @@ import pandas as pd
 from scoreline._json import JsonDict
 from scoreline._paths import default_db_path
 from scoreline.data.dates import DayLike, parse_date
-from scoreline.data.history import HISTORY_DDL, SnapshotChange, SnapshotHistory
+from scoreline.data.history import HISTORY_DDL, UPSTREAM, SnapshotChange, SnapshotHistory
 from scoreline.data.names import TeamNames, normalise
 from scoreline.data.snapshot import Snapshot
 from scoreline.data.sources import Progress, SourceFiles, resolve_source
@@ -106,8 +106,23 @@ class LoadReport(JsonDict):
 
 
 @dataclass(frozen=True)
+class AddedMatchesInfo(JsonDict):
+    """The matches of one file a user added (``scoreline data add``) that the store holds."""
+
+    source: str
+    matches: int
+    first_date: dt.date
+    last_date: dt.date
+
+
+@dataclass(frozen=True)
 class StoreInfo(JsonDict):
-    """Counts, date range and load history of a store (``scoreline data info``)."""
+    """Counts, date range and load history of a store (``scoreline data info``).
+
+    ``matches`` counts every match, the user-added ones too; ``added`` lists those by the
+    file they came from (``source`` is the label given to ``scoreline data add``), by
+    their first match; ``added_matches`` is their total.
+    """
 
     path: str
     matches: int
@@ -121,6 +136,8 @@ class StoreInfo(JsonDict):
     size_bytes: int
     last_load: dict[str, Any] | None
     loads: int
+    added_matches: int = 0
+    added: list[AddedMatchesInfo] = field(default_factory=list)
 
 
 def _as_date(value: DayLike | None, name: str) -> pd.Timestamp | None:
@@ -471,6 +488,7 @@ class Store(SnapshotHistory):
             record["sha256"] = json.loads(record["sha256"])
             record["loaded_at"] = pd.Timestamp(record["loaded_at"]).isoformat(timespec="seconds")
             last_load = {k: (v.item() if hasattr(v, "item") else v) for k, v in record.items()}
+        added = self._added_info(m)
         size = 0
         if self.path != ":memory:" and Path(self.path).exists():
             size = Path(self.path).stat().st_size
@@ -487,7 +505,20 @@ class Store(SnapshotHistory):
             size_bytes=size,
             last_load=last_load,
             loads=int(n_loads[0]) if n_loads else 0,
+            added_matches=sum(a.matches for a in added),
+            added=added,
         )
+
+    def _added_info(self, m: pd.DataFrame) -> list[AddedMatchesInfo]:
+        """The user-added matches held, per source file (by their first match)."""
+        if "source" not in m.columns:
+            return []
+        mine = m[m["source"].notna() & (m["source"] != UPSTREAM)]
+        out = []
+        for source, part in mine.groupby("source", sort=False):
+            out.append(AddedMatchesInfo(str(source).removeprefix("user:"), len(part),
+                                        part["date"].min().date(), part["date"].max().date()))
+        return out
 
     def fingerprint(self) -> str:
         """SHA-256 sums of the last loaded snapshot (a cache key for derived results)."""

@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
 from scoreline.inplay.lattice import SHOOTOUT_HOME_WIN, path_probabilities
 from scoreline.inplay.profile import ScoringProfile
 from scoreline.inplay.timeline import GoalTimelines
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_PROFILE_FILE = "default_profile.json"
 """The fitted profile shipped with scoreline (regenerate: ``python bench/inplay_validation.py

@@ -11,14 +11,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy
 from scoreline.data.types import AboutAMatch, Match
-from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
     REGULATION_MINUTES,
@@ -28,7 +26,11 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
-from scoreline.models.protocol import ModelFactory
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ class MatchReplay(AboutAMatch):
 
     def timeline_frame(self) -> pd.DataFrame:
         """The timeline as a DataFrame (``minute, home_goals, away_goals, p_home, p_draw, p_away``)."""
+        import pandas as pd
+
         columns = ["minute", "home_goals", "away_goals", "p_home", "p_draw", "p_away"]
         return pd.DataFrame([vars(p) for p in self.timeline], columns=columns)
 
@@ -171,6 +175,8 @@ class MatchReplay(AboutAMatch):
 
 def winner_of(match: pd.Series | Any) -> tuple[str | None, DecidedBy | None]:
     """The winner of a match row (after extra time, else the shoot-out) and how it was decided."""
+    import pandas as pd
+
     home_score, away_score = int(match["home_score"]), int(match["away_score"])
     extra_time = bool(match["extra_time"]) if pd.notna(match["extra_time"]) else False
     shootout = match["shootout_winner"]
@@ -226,6 +232,10 @@ def build_replay(
         Without a timeline (and with a note saying why) when the goal list is missing,
         incomplete, or does not add up to the final score.
     """
+    import pandas as pd
+
+    from scoreline.forecast.prematch import prematch_forecasts
+
     match_id = int(match["match_id"])
     home_team, away_team = str(match["home_team"]), str(match["away_team"])
     extra_time = bool(match["extra_time"]) if pd.notna(match["extra_time"]) else False

@@ -14,10 +14,13 @@ Conventions
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGULATION_MINUTES = 90
 """Minutes of normal time (stoppage time is folded into minutes 45 and 90)."""
@@ -133,6 +136,8 @@ def timeline_sample(matches: pd.DataFrame, since: str | None = "1990-01-01") -> 
     DataFrame
         The sample, a subset of ``matches`` in its order.
     """
+    import pandas as pd
+
     frame = matches if since is None else matches[matches["date"] >= pd.Timestamp(since)]
     total = frame["home_score"] + frame["away_score"]
     listed = frame["has_goal_minutes"].to_numpy(dtype=bool)

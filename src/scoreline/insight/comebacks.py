@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy
 from scoreline.data.types import MATCH_COLUMNS, AboutAMatch, Match
-from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     LAST_MINUTE,
     REGULATION_MINUTES,
@@ -27,7 +26,11 @@ from scoreline.inplay import (
     goal_timelines,
     inplay_paths,
 )
-from scoreline.models.protocol import ModelFactory
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ def comeback_table(
     DataFrame
         ``COMEBACK_COLUMNS`` (``rank`` first), smallest ``lowest_p`` first.
     """
+    import pandas as pd
+
+    from scoreline.forecast.prematch import prematch_forecasts
+
     wins = selected[(selected["home_score"] != selected["away_score"])
                     & selected["has_goal_minutes"].to_numpy(dtype=bool)]
     if wins.empty:

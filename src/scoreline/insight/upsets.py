@@ -20,16 +20,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from scoreline.data.outcomes import DecidedBy, outcome_index, outcome_names
 from scoreline.data.types import MATCH_COLUMNS, AboutAMatch, Match
-from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import LAST_MINUTE, GoalTimelines, ScoringProfile, inplay_paths
-from scoreline.models.protocol import ModelFactory
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoreline.models.protocol import ModelFactory
 
 
 @dataclass(frozen=True)
@@ -109,18 +111,71 @@ def level_after_90_home_advance(
     return np.asarray(paths.advance[:, 90, 0])
 
 
-def elo_before(matches: pd.DataFrame) -> pd.DataFrame:
-    """World Football Elo ratings of both sides before each match (``match_id`` index)."""
+ELO_CACHE_VERSION = 1
+"""Bump when :func:`elo_before` changes, so that old cache files are ignored."""
+
+
+def elo_before(matches: pd.DataFrame, cache_dir: Path | None = None) -> pd.DataFrame:
+    """World Football Elo ratings of both sides before each match (``match_id`` index).
+
+    Kept on disk beside the walk-forward forecasts (``cache_dir``, default the user cache
+    directory), keyed by the data's fingerprint and Elo's class, version and parameters:
+    running Elo through every match costs 1-2 s in a new process (most of it loading
+    the compiled kernel), reading the ratings back a few milliseconds.
+    """
+    import hashlib
+
+    import pandas as pd
+
+    from scoreline.forecast.prematch import _model_signature, data_fingerprint, default_cache_dir
     from scoreline.models.elo import Elo
 
-    history = Elo().fit(matches).history_
-    if len(history) != len(matches):  # pragma: no cover - Elo keeps every match
-        raise RuntimeError("Elo history does not align with the matches")
-    return pd.DataFrame(
-        {"home_elo": history["home_rating_before"].to_numpy(),
-         "away_elo": history["away_rating_before"].to_numpy()},
-        index=pd.Index(matches["match_id"].to_numpy(), name="match_id"),
-    )
+    model = Elo()
+    ids = matches["match_id"].to_numpy(dtype=np.int64)
+    key = hashlib.sha1(f"{ELO_CACHE_VERSION}|{data_fingerprint(matches)}|"
+                       f"{_model_signature(model)}".encode()).hexdigest()[:20]
+    path = (cache_dir or default_cache_dir()) / f"elo-before-{key}.npz"
+    ratings = _read_elo_cache(path, ids)
+    if ratings is None:
+        history = model.fit(matches).history_
+        if len(history) != len(matches):  # pragma: no cover - Elo keeps every match
+            raise RuntimeError("Elo history does not align with the matches")
+        ratings = (history["home_rating_before"].to_numpy(dtype=np.float64),
+                   history["away_rating_before"].to_numpy(dtype=np.float64))
+        _write_elo_cache(path, ids, *ratings)
+    return pd.DataFrame({"home_elo": ratings[0], "away_elo": ratings[1]},
+                        index=pd.Index(ids, name="match_id"))
+
+
+def _read_elo_cache(path: Path, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The cached ratings for exactly these matches, or None (missing, unreadable, other ids)."""
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if not np.array_equal(data["match_id"], ids):
+                return None
+            return np.asarray(data["home_elo"]), np.asarray(data["away_elo"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write_elo_cache(path: Path, ids: np.ndarray, home: np.ndarray, away: np.ndarray) -> None:
+    """Write the ratings atomically (a reader sees the old file or the new one, never half)."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".elo-before-", suffix=".npz")
+    except OSError:  # a cache is optional: a read-only cache folder only costs time
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, match_id=ids, home_elo=home, away_elo=away)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def match_surprises(
@@ -153,12 +208,16 @@ def match_surprises(
         ``SURPRISE_COLUMNS``, one row per selected match that could be forecast, in
         ``match_id`` order.
     """
+    import pandas as pd
+
+    from scoreline.forecast.prematch import prematch_forecasts
+
     pre = prematch_forecasts(matches, selected["match_id"], model_factory=model_factory,
                              cache_dir=cache_dir)
     frame = selected.merge(pre, on="match_id", how="inner").sort_values("match_id")
     if frame.empty:
         return pd.DataFrame(columns=list(SURPRISE_COLUMNS))
-    elo = elo if elo is not None else elo_before(matches)
+    elo = elo if elo is not None else elo_before(matches, cache_dir)
     frame = frame.join(elo, on="match_id")
 
     hs90, as90 = frame["home_score_90"], frame["away_score_90"]
@@ -176,8 +235,11 @@ def match_surprises(
     home_team = frame["home_team"].to_numpy(dtype=object)
     away_team = frame["away_team"].to_numpy(dtype=object)
 
-    q_home = level_after_90_home_advance(frame["home_xg"].to_numpy(), frame["away_xg"].to_numpy(),
-                                         profile)
+    # only ties that went to extra time use the chance to go through from level after 90
+    q_home = np.zeros(len(frame))
+    if extra.any():
+        q_home[extra] = level_after_90_home_advance(frame["home_xg"].to_numpy()[extra],
+                                                    frame["away_xg"].to_numpy()[extra], profile)
     p_home_adv = probs[:, 0] + probs[:, 1] * q_home
     winner_home = np.where(home_score != away_score, home_score > away_score,
                            np.where(pd.notna(shootout), shootout == home_team, False))
