@@ -230,3 +230,17 @@ def test_first_meeting_of_the_sides(store) -> None:
                                      "sides.")] == [SUPPORTED]
     assert first("Brazil beat Serbia 2-0 in Lusail on 24 November 2022. It was the first "
                  "meeting of the teams since 2018.") == []
+
+
+def test_all_meetings_with_or_without_this_match(store) -> None:
+    """Costa Rica 2-4 Germany (2022), their second meeting after 4-2 in 2006: "Germany have now
+    won both meetings between the sides" counts this match (supported); "all three meetings"
+    is contradicted; "both previous meetings" leaves this match out (only one: contradicted)."""
+    base = "Germany beat Costa Rica 4-2 in Al Khor on 1 December 2022 at the World Cup. "
+
+    def h2h(text: str) -> list:
+        return [c.verdict for c in _claims(store, base + text) if c.kind == "head_to_head"]
+
+    assert h2h("Germany have now won both meetings between the sides.") == [SUPPORTED]
+    assert h2h("Germany have now won all three meetings between the sides.") == [CONTRADICTED]
+    assert h2h("Germany had won both previous meetings.") == [CONTRADICTED]

@@ -40,7 +40,8 @@ _LAST_N = re.compile(
 #: "lost both previous World Cup meetings", "won all three previous meetings"
 _ALL_MEETINGS = re.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+(?P<all>both|all\s+(?P<n>{NUMBER_RE}))\s+(?:of\s+)?(?:their\s+|the\s+)?"
-    rf"(?:previous\s+|earlier\s+|prior\s+)(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b"
+    rf"(?P<prev>previous\s+|earlier\s+|prior\s+)?(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b"
+    r"(?(prev)|(?=\s+(?:between|with|against)\b))"
     r"(?!\s+(?:with|against)\s+(?:African|Asian|European|South American|North American|"
     r"Central American|CONCACAF|Caribbean|Oceanian|Oceania)\b)", re.IGNORECASE)
 #: "their first win over Brazil since a 3-1 friendly in Oslo in 1997",
@@ -242,14 +243,23 @@ def _all_meetings_claim(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> l
     if team is None or opp is None or n is None:
         return [claim.unclear("the sentence does not say plainly which two teams it counts")]
     tournament = _tourn(ctx, mm.group("t"))
-    res = _meetings(ctx, team, opp, tournament, False)
+    # "all three previous meetings" leaves this match out; "have now won all three meetings"
+    # counts it; with neither word both readings are tried
+    now = bool(re.search(r"\bnow\b", text[max(0, mm.start() - 20): mm.start()], re.IGNORECASE))
+    readings = [False] if mm.group("prev") else [True] if now else [False, True]
+    for include in readings:
+        res = _meetings(ctx, team, opp, tournament, include)
+        got = int((res["result"] == _VERB_RESULT[verb]).sum())
+        if len(res) == n and got == n:
+            break
     prov = hist.results_provenance(team, ctx.match.date, f"opponent {opp!r}"
-                                   + (f", {tournament}" if tournament else ""))
-    got = int((res["result"] == _VERB_RESULT[verb]).sum())
+                                   + (f", {tournament}" if tournament else "")
+                                   + ("; this match included" if include else ""))
     value = f"{team} v {opp}: {hist.record(res).text()} ({_listing(res)})"
     if len(res) == n and got == n:
         return [claim.supported(prov, value)]
-    return [claim.contradicted(value, prov, f"{team} {verb} {got} of {len(res)} earlier meetings "
+    which = "meetings" if include else "earlier meetings"
+    return [claim.contradicted(value, prov, f"{team} {verb} {got} of {len(res)} {which} "
                                f"with {opp} ({_listing(res) or 'none'}).")]
 
 
