@@ -41,7 +41,9 @@ def warm_up(db: str | Path | None = None,
     :mod:`scoreline._paths`) and the default model fitted (in the on-disk fit cache):
     the Elo kernel and the default fit (``predict``), the tournament kernels (a
     200-simulation run of the 2026 World Cup), and the in-play kernels (the replay of
-    the last match in the store, and the compiled sweep that large batches use).
+    the last match in the store, and the compiled sweep that large batches use), and the
+    walk-forward pre-match forecasts of every World Cup finals match (a story ranks its
+    match's upset among them; about a hundred weekly fits, kept in the pre-match cache).
 
     Parameters
     ----------
@@ -68,6 +70,7 @@ def warm_up(db: str | Path | None = None,
         ("in-play kernels", lambda: match_replay(final["date"], final["home_team"],
                                                  final["away_team"], db=db)),
         ("in-play batch kernel", lambda: load_compiled_sweep(default_profile())),
+        ("World Cup pre-match forecasts", lambda: _world_cup_forecasts(store)),
     ]
     done: list[tuple[str, float]] = []
     start = time.perf_counter()
@@ -78,3 +81,15 @@ def warm_up(db: str | Path | None = None,
         step()
         done.append((name, time.perf_counter() - t0))
     return WarmUp(done, time.perf_counter() - start)
+
+
+def _world_cup_forecasts(store: Any) -> None:
+    """Walk-forward pre-match forecasts of every World Cup finals match, as a match story
+    asks for them (so they land in the same pre-match cache)."""
+    import pandas as pd
+
+    from scoreline.insight.upsets import match_surprises
+
+    no_elo = pd.DataFrame({c: pd.Series(dtype="float64") for c in ("home_elo", "away_elo")},
+                          index=pd.Index([], name="match_id", dtype="int64"))
+    match_surprises(store.matches(tournament="FIFA World Cup"), store.matches(), elo=no_elo)
