@@ -43,7 +43,7 @@ assert [_CODES[n] for n in GROUP_CRITERIA[:9]] == list(range(9))
 # Fair play (cards) is not in the data: inside a simulation it is a drawing of lots.
 _CODES["fair_play"] = LOTS
 
-SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER = range(4)
+SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER, SLOT_TEAM = range(5)
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -74,6 +74,8 @@ class CompiledFormat:
     n_rounds: int
     ko_extra_time: NDArray[np.bool_]  # (M,) whether a level match goes to extra time
     draw: DrawArrays | None = None  # before the draw: every simulation draws its groups
+    ko_legs: NDArray[np.bool_] | None = None  # (M,) whether the tie has two legs
+    ko_away_goals: NDArray[np.bool_] | None = None  # (M,) away goals decide a level tie
 
 
 def round_robin(size: int) -> list[tuple[int, int]]:
@@ -96,7 +98,10 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
     index = {t: i for i, t in enumerate(teams)}
     gnames = list(fmt.groups)
     gidx = {g: i for i, g in enumerate(gnames)}
-    group_teams = np.array([[index[t] for t in fmt.groups[g]] for g in gnames], dtype=np.int64)
+    group_teams = np.array(
+        [[index[t] for t in fmt.groups[g]] for g in gnames], dtype=np.int64
+    ).reshape(len(gnames), fmt.group_size)
+    entrants = set(fmt.entrants)
     pairs = round_robin(fmt.group_size)
     numbers = {m.number: k for k, m in enumerate(fmt.matches)}
     third_keys: list[str] = []
@@ -104,7 +109,9 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
     arg = np.zeros((len(fmt.matches), 2), dtype=np.int64)
     for k, m in enumerate(fmt.matches):
         for side, (slot, other) in enumerate(((m.home, m.away), (m.away, m.home))):
-            if slot.startswith("3rd:"):
+            if slot in entrants:
+                kind[k, side], arg[k, side] = SLOT_TEAM, index[slot]
+            elif slot.startswith("3rd:"):
                 kind[k, side], arg[k, side] = SLOT_THIRD, len(third_keys)
                 third_keys.append(other)
             elif slot[0] in "WL" and slot[1:].isdigit():
@@ -141,6 +148,10 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         n_rounds=len(fmt.rounds),
         ko_extra_time=np.array([fmt.has_extra_time(m.round) for m in fmt.matches], np.bool_),
         draw=compile_draw(fmt.draw, teams) if fmt.draw is not None else None,
+        ko_legs=np.array([fmt.is_two_legged(m.round) for m in fmt.matches], np.bool_),
+        ko_away_goals=np.array(
+            [fmt.away_goals and fmt.is_two_legged(m.round) for m in fmt.matches], np.bool_
+        ),
     )
 
 
@@ -336,6 +347,49 @@ def _poisson(rate: float, state: NDArray[np.uint64]) -> int:
     return k
 
 
+@numba.njit(cache=True)
+def _two_legs(
+    ti: int,
+    tj: int,
+    extra_time: bool,
+    away_goals: bool,
+    pmf: NDArray[np.float64],
+    cdf: NDArray[np.float64],
+    mean_diff: NDArray[np.float64],
+    et_home: NDArray[np.float64],
+    et_away: NDArray[np.float64],
+    p_shootout: NDArray[np.float64],
+    shift: NDArray[np.float64],
+    hot: bool,
+    hot_k: float,
+    state: NDArray[np.uint64],
+    tilt: NDArray[np.float64],
+) -> int:
+    """Winner of a two-legged tie, ``ti`` at home in the first leg, ``tj`` in the second.
+
+    Aggregate score, then (``away_goals``) away goals, then extra time in the second leg
+    (away goals in it count as away goals), then a shoot-out at ``tj``'s ground.
+    """
+    h1, a1, _ = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+    h2, a2, theta = _play90(tj, ti, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+    total_i, total_j = h1 + a2, a1 + h2
+    away_i, away_j = a2, a1
+    level = total_i == total_j and (not away_goals or away_i == away_j)
+    if level and extra_time:
+        f = math.exp(theta)
+        goals_j = _poisson(et_home[tj, ti] * f, state)
+        goals_i = _poisson(et_away[tj, ti] / f, state)
+        total_i += goals_i
+        total_j += goals_j
+        away_i += goals_i
+        level = total_i == total_j and (not away_goals or away_i == away_j)
+    if level:
+        return tj if _uniform(state) < p_shootout[tj, ti] else ti
+    if total_i != total_j:
+        return ti if total_i > total_j else tj
+    return ti if away_i > away_j else tj
+
+
 def simulate_kernel(
     first_sim: int,
     n_sims: int,
@@ -368,6 +422,9 @@ def simulate_kernel(
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
     draw_pool: NDArray[np.int64] | None = None,
+    ko_legs: NDArray[np.bool_] | None = None,
+    ko_away_goals: NDArray[np.bool_] | None = None,
+    leg_grids: tuple[NDArray[np.float64], ...] | None = None,
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` (see :func:`_kernel`).
 
@@ -376,8 +433,18 @@ def simulate_kernel(
     time in the final only). ``draw_pool`` (``(K, groups, group size)`` team indices, from
     :func:`scoreline.tournament.draw.draw_pool`): each simulation plays the groups of a
     draw it picks from the pool with its own random stream.
+
+    ``ko_legs`` / ``ko_away_goals`` (``CompiledFormat``): two-legged ties, and whether away
+    goals decide them; ``leg_grids`` = ``(pmf, cdf, mean_diff, et_home, et_away)`` of the
+    pairs with the first-named team at home (not neutral), for the legs of those ties.
     """
     pool = draw_pool if draw_pool is not None else _NO_POOL
+    n_ko = ko_kind.shape[0]
+    legs = ko_legs if ko_legs is not None else np.zeros(n_ko, np.bool_)
+    away = ko_away_goals if ko_away_goals is not None else np.zeros(n_ko, np.bool_)
+    if leg_grids is None:
+        leg_grids = (pmf, cdf, mean_diff, et_home, et_away)
+    leg_pmf, leg_cdf, leg_mean_diff, leg_et_home, leg_et_away = leg_grids
     if isinstance(extra_time, bool | np.bool_):
         et = np.full(ko_kind.shape[0], bool(extra_time), np.bool_)
     else:
@@ -414,6 +481,13 @@ def simulate_kernel(
         stage_out,
         position_out,
         pool,
+        np.ascontiguousarray(legs, dtype=np.bool_),
+        np.ascontiguousarray(away, dtype=np.bool_),
+        leg_pmf,
+        leg_cdf,
+        leg_mean_diff,
+        leg_et_home,
+        leg_et_away,
     )
 
 
@@ -455,12 +529,19 @@ def _kernel(
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
     draw_pool: NDArray[np.int64],
+    ko_legs: NDArray[np.bool_],
+    ko_away_goals: NDArray[np.bool_],
+    leg_pmf: NDArray[np.float64],
+    leg_cdf: NDArray[np.float64],
+    leg_mean_diff: NDArray[np.float64],
+    leg_et_home: NDArray[np.float64],
+    leg_et_away: NDArray[np.float64],
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` into the output rows.
 
     ``stage_out[i, t]``: furthest stage of team ``t`` (0 out in the group, ``r + 1`` reached
     knockout round ``r``, ``n_rounds + 1`` champion); ``position_out[i, t]``: group position
-    (0 = winner). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
+    (0 = winner; -1 for an entrant, which plays no group). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
     ``fixed_winner[i, j] >= 0`` the winner of a knockout match between i and j;
     ``fixed_order[g, 0] >= 0`` fixes the final order of group ``g`` (all its matches fixed).
     """
@@ -512,6 +593,7 @@ def _kernel(
                 shift[:] = 0.0
             for t in range(n_teams):
                 stage_out[row, t] = 0
+                position_out[row, t] = -1
             # group stage
             for g in range(n_groups):
                 for p in range(size):
@@ -583,14 +665,22 @@ def _kernel(
                         t = third_team[arg]
                     elif kind == SLOT_WINNER:
                         t = winner[arg]
-                    else:
+                    elif kind == SLOT_LOSER:
                         t = loser[arg]
+                    else:
+                        t = arg
                     if side == 0:
                         ti = t
                     else:
                         tj = t
                 if fixed_winner[ti, tj] >= 0:
                     win = fixed_winner[ti, tj]
+                elif ko_legs[m]:
+                    win = _two_legs(
+                        ti, tj, extra_time[m], ko_away_goals[m], leg_pmf, leg_cdf,
+                        leg_mean_diff, leg_et_home, leg_et_away, p_shootout, shift, hot,
+                        hot_k, state, tilt,
+                    )
                 else:
                     h, w, theta = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
                     if h == w and extra_time[m]:
@@ -612,7 +702,10 @@ def _kernel(
 
 @numba.njit(cache=True, nogil=True)
 def count_kernel(values: NDArray[np.int8], counts: NDArray[np.int64]) -> None:
-    """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``."""
+    """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``
+    (negative values, such as the group position of an entrant, are not counted)."""
     for i in range(values.shape[0]):
         for t in range(values.shape[1]):
-            counts[t, values[i, t]] += 1
+            v = values[i, t]
+            if v >= 0:
+                counts[t, v] += 1
