@@ -35,24 +35,29 @@ import numpy as np
 from numpy.typing import NDArray
 
 from scoreline.tournament.draw import DrawArrays, compile_draw
-from scoreline.tournament.format import GROUP_CRITERIA, THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.group_ranking import _CODES, rank_teams, work_size
+from scoreline.tournament.match_sampling import (
+    _GOLDEN,
+    _mix,
+    _play90,
+    _poisson,
+    _two_legs,
+    _uniform,
+)
 
-PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
-_CODES = {name: i for i, name in enumerate(GROUP_CRITERIA[:9])}
-assert [_CODES[n] for n in GROUP_CRITERIA[:9]] == list(range(9))
-# Fair play (cards) is not in the data: inside a simulation it is a drawing of lots.
-_CODES["fair_play"] = LOTS
+__all__ = [
+    "_CODES",
+    "CompiledFormat",
+    "compile_format",
+    "count_kernel",
+    "rank_teams",
+    "round_robin",
+    "simulate_kernel",
+    "work_size",
+]
 
 SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER, SLOT_TEAM = range(5)
-
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_S30 = np.uint64(30)
-_S27 = np.uint64(27)
-_S31 = np.uint64(31)
-_S11 = np.uint64(11)
-_INV53 = 1.0 / 9007199254740992.0
 
 
 @dataclass(frozen=True)
@@ -153,241 +158,6 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
             [fmt.away_goals and fmt.is_two_legged(m.round) for m in fmt.matches], np.bool_
         ),
     )
-
-
-@numba.njit(cache=True, inline="always")
-def _mix(z: np.uint64) -> np.uint64:
-    z = (z ^ (z >> _S30)) * _M1
-    z = (z ^ (z >> _S27)) * _M2
-    return z ^ (z >> _S31)
-
-
-@numba.njit(cache=True, inline="always")
-def _uniform(state: NDArray[np.uint64]) -> float:
-    state[0] += _GOLDEN
-    return float(_mix(state[0]) >> _S11) * _INV53
-
-
-@numba.njit(cache=True)
-def work_size(n: int, n_criteria: int) -> int:
-    """Stack depth :func:`rank_teams` needs for ``n`` teams (each split pushes <= n)."""
-    return 4 * n * (n_criteria + 2) + 8
-
-
-@numba.njit(cache=True)
-def rank_teams(
-    n: int,
-    pts: NDArray[np.int64],
-    gd: NDArray[np.int64],
-    gf: NDArray[np.int64],
-    wins: NDArray[np.int64],
-    goals: NDArray[np.int64],
-    criteria: NDArray[np.int64],
-    state: NDArray[np.uint64],
-    order: NDArray[np.int64],
-    work: NDArray[np.int64],
-    keys: NDArray[np.float64],
-) -> None:
-    """Rank ``n`` teams (local indices) best first into ``order`` by the criteria codes.
-
-    ``goals[t, u]`` = goals team ``t`` scored against ``u`` (head-to-head criteria). Teams
-    level after every criterion are ordered by a random draw from ``state``. ``work`` is
-    scratch space of shape (5, :func:`work_size`), ``keys`` of shape (n,).
-    """
-    ncrit = criteria.shape[0]
-    for i in range(n):
-        order[i] = i
-    st_s = work[0]
-    st_e = work[1]
-    st_c = work[2]
-    st_ref = work[3]
-    st_hs = work[4]
-    st_s[0], st_e[0], st_c[0], st_ref[0], st_hs[0] = 0, n, 0, 0, -1
-    top = 1
-    while top > 0:
-        top -= 1
-        s, e, c, ref, hs = st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top]
-        if e - s <= 1:
-            continue
-        code = LOTS if c >= ncrit else criteria[c]
-        if code == REAPPLY:
-            size = 0
-            for u in range(n):
-                size += (ref >> u) & 1
-            if hs >= 0 and e - s < size:
-                mask = 0
-                for i in range(s, e):
-                    mask |= 1 << order[i]
-                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, hs, mask, hs
-            else:
-                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, c + 1, 0, -1
-            top += 1
-            continue
-        if code in (H2H_PTS, H2H_GD, H2H_GF):
-            if hs < 0:
-                hs = c
-                ref = 0
-                for i in range(s, e):
-                    ref |= 1 << order[i]
-        else:
-            hs = -1
-            ref = 0
-        for i in range(s, e):
-            t = order[i]
-            if code == PTS:
-                k = float(pts[t])
-            elif code == GD:
-                k = float(gd[t])
-            elif code == GF:
-                k = float(gf[t])
-            elif code == WINS:
-                k = float(wins[t])
-            elif code == LOTS:
-                k = _uniform(state)
-            else:
-                k = 0.0
-                for u in range(n):
-                    if u != t and (ref >> u) & 1:
-                        g_t, g_u = goals[t, u], goals[u, t]
-                        if code == H2H_PTS:
-                            k += 3.0 if g_t > g_u else (1.0 if g_t == g_u else 0.0)
-                        elif code == H2H_GD:
-                            k += g_t - g_u
-                        else:
-                            k += g_t
-            keys[i] = k
-        # insertion sort of order[s:e] by key, highest first (stable)
-        for i in range(s + 1, e):
-            kt, ot = keys[i], order[i]
-            j = i - 1
-            while j >= s and keys[j] < kt:
-                keys[j + 1], order[j + 1] = keys[j], order[j]
-                j -= 1
-            keys[j + 1], order[j + 1] = kt, ot
-        if code == LOTS:
-            continue
-        run = s
-        for i in range(s + 1, e + 1):
-            if i == e or keys[i] != keys[run]:
-                if i - run > 1:
-                    st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = run, i, c + 1, ref, hs
-                    top += 1
-                run = i
-
-
-@numba.njit(cache=True)
-def _play90(
-    ti: int,
-    tj: int,
-    pmf: NDArray[np.float64],
-    cdf: NDArray[np.float64],
-    mean_diff: NDArray[np.float64],
-    shift: NDArray[np.float64],
-    hot: bool,
-    hot_k: float,
-    state: NDArray[np.uint64],
-    tilt: NDArray[np.float64],
-) -> tuple[int, int, float]:
-    """Sample a 90-minute score (home ti, away tj); returns (h, a, theta).
-
-    ``tilt`` is scratch of length 2 * side - 1 (weights by goal difference).
-    """
-    size = cdf.shape[2]
-    side = int(math.sqrt(size) + 0.5)
-    u = _uniform(state)
-    theta = shift[ti] - shift[tj] if hot else 0.0
-    if theta == 0.0:
-        lo, hi = 0, size - 1
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if cdf[ti, tj, mid] > u:
-                hi = mid
-            else:
-                lo = mid + 1
-        h, a = lo // side, lo % side
-        if hot:
-            delta = hot_k * ((h - a) - mean_diff[ti, tj])
-            shift[ti] += delta
-            shift[tj] -= delta
-        return h, a, theta
-    for d in range(2 * side - 1):
-        tilt[d] = math.exp(theta * (d - side + 1))
-    total = 0.0
-    ediff = 0.0
-    for k in range(size):
-        d = (k // side) - (k % side)
-        w = pmf[ti, tj, k] * tilt[d + side - 1]
-        total += w
-        ediff += w * d
-    target = u * total
-    acc = 0.0
-    pick = size - 1
-    for k in range(size):
-        acc += pmf[ti, tj, k] * tilt[(k // side) - (k % side) + side - 1]
-        if acc > target:
-            pick = k
-            break
-    h, a = pick // side, pick % side
-    delta = hot_k * ((h - a) - ediff / total)
-    shift[ti] += delta
-    shift[tj] -= delta
-    return h, a, theta
-
-
-@numba.njit(cache=True)
-def _poisson(rate: float, state: NDArray[np.uint64]) -> int:
-    u = _uniform(state)
-    p = math.exp(-rate)
-    acc = p
-    k = 0
-    while u > acc and k < 30:
-        k += 1
-        p *= rate / k
-        acc += p
-    return k
-
-
-@numba.njit(cache=True)
-def _two_legs(
-    ti: int,
-    tj: int,
-    extra_time: bool,
-    away_goals: bool,
-    pmf: NDArray[np.float64],
-    cdf: NDArray[np.float64],
-    mean_diff: NDArray[np.float64],
-    et_home: NDArray[np.float64],
-    et_away: NDArray[np.float64],
-    p_shootout: NDArray[np.float64],
-    shift: NDArray[np.float64],
-    hot: bool,
-    hot_k: float,
-    state: NDArray[np.uint64],
-    tilt: NDArray[np.float64],
-) -> int:
-    """Winner of a two-legged tie, ``ti`` at home in the first leg, ``tj`` in the second.
-
-    Aggregate score, then (``away_goals``) away goals, then extra time in the second leg
-    (away goals in it count as away goals), then a shoot-out at ``tj``'s ground.
-    """
-    h1, a1, _ = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
-    h2, a2, theta = _play90(tj, ti, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
-    total_i, total_j = h1 + a2, a1 + h2
-    away_i, away_j = a2, a1
-    level = total_i == total_j and (not away_goals or away_i == away_j)
-    if level and extra_time:
-        f = math.exp(theta)
-        goals_j = _poisson(et_home[tj, ti] * f, state)
-        goals_i = _poisson(et_away[tj, ti] / f, state)
-        total_i += goals_i
-        total_j += goals_j
-        away_i += goals_i
-        level = total_i == total_j and (not away_goals or away_i == away_j)
-    if level:
-        return tj if _uniform(state) < p_shootout[tj, ti] else ti
-    if total_i != total_j:
-        return ti if total_i > total_j else tj
-    return ti if away_i > away_j else tj
 
 
 def simulate_kernel(
