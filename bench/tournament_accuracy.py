@@ -12,12 +12,20 @@ strengths only (``--elo``, default ``elo``), (c) the default model (``--model``)
 difference (c) - (b) gets a bootstrap standard error that resamples whole tournaments.
 
     nice python bench/tournament_accuracy.py [--sims 100000] [--model default] [--elo elo]
-        [--only wc2022 euro2024] [--hot]
+        [--only wc2022 euro2024] [--hot] [--shrink 0.15]
+
+``--shrink s`` tries shrinking tournament forecasts toward the average match: every pair's
+90-minute score grid becomes ``(1 - s) * grid + s * mean grid`` (the mean of all pairs'
+grids, made symmetric between the two sides), likewise the extra-time rates, and the
+shoot-out probability ``(1 - s) * p + s / 2`` (a mixture over "this pair is as the model
+says" and "two average teams": one way to carry strength uncertainty into a whole
+tournament). Both models get it.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import tempfile
 import time
@@ -36,9 +44,32 @@ from scoreline.tournament.runner import (
     load_tournament,
     tournament_matches,
 )
-from scoreline.tournament.simulate import fixed_results
+from scoreline.tournament.simulate import PairGrids, fixed_results, simulate
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def shrunk(grids: PairGrids, s: float) -> PairGrids:
+    """The pair grids shrunk by ``s`` toward the average match (see the module docstring)."""
+    n = len(grids.teams)
+    off = ~np.eye(n, dtype=bool)
+    side = math.isqrt(grids.pmf.shape[2])
+    mean = grids.pmf[off].mean(axis=0).reshape(side, side)
+    mean = ((mean + mean.T) / 2).ravel()
+    pmf = grids.pmf.copy()
+    pmf[off] = (1 - s) * pmf[off] + s * mean
+    cdf = np.cumsum(pmf, axis=2)
+    cdf[:, :, -1] = 1.0
+    h, a = np.divmod(np.arange(side * side), side)
+    et = (grids.et_home[off].mean() + grids.et_away[off].mean()) / 2
+    et_home, et_away = grids.et_home.copy(), grids.et_away.copy()
+    et_home[off] = (1 - s) * et_home[off] + s * et
+    et_away[off] = (1 - s) * et_away[off] + s * et
+    return PairGrids(
+        teams=grids.teams, pmf=pmf, cdf=cdf, mean_diff=pmf @ (h - a).astype(np.float64),
+        et_home=et_home, et_away=et_away, p_shootout=(1 - s) * grids.p_shootout + s / 2,
+        model=f"{grids.model} shrunk {s:g}", legs=grids.legs,
+    )
 
 
 def main() -> None:
@@ -49,7 +80,13 @@ def main() -> None:
     parser.add_argument("--elo", default="elo")
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--hot", action="store_true", help="hot simulations for both models")
+    parser.add_argument("--shrink", type=float, default=0.0,
+                        help="shrink every pair's grid toward the average match by this share")
     args = parser.parse_args()
+
+    def simulator(fmt: object, grids: PairGrids, **kw: object) -> object:
+        return simulate(fmt, shrunk(grids, args.shrink) if args.shrink else grids, **kw)  # type: ignore[arg-type]
+
     names = {"elo": args.elo, "model": args.model}
     factories = {k: model_factory(v) for k, v in names.items()}
     scores: dict[str, list[TeamScores]] = {k: [] for k in names}
@@ -68,12 +105,13 @@ def main() -> None:
             for key, factory in factories.items():
                 model = fit_model(store, fmt, fmt.start_date, factory)
                 res = forecast_tournament(store, fmt, fmt.start_date, sims=args.sims, seed=1,
-                                          hot=args.hot, model=model)
+                                          hot=args.hot, model=model, simulator=simulator)
                 scores[key].append(team_scores(res, real))
     elapsed = time.perf_counter() - t0
     elo, model = scores["elo"], scores["model"]
     print(f"pre-tournament forecasts as of each opening day, {args.sims:,} simulations each, "
-          f"{'hot' if args.hot else 'cold'}; (a) format only, (b) {args.elo}, (c) {args.model} "
+          f"{'hot' if args.hot else 'cold'}, shrink {args.shrink:g}; (a) format only, "
+          f"(b) {args.elo}, (c) {args.model} "
           f"({elapsed:.0f} s)")
     print()
     print("| tournament | teams | stage log loss (a) | (b) | (c) | champion Brier (a) | (b) | (c) "

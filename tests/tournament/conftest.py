@@ -45,8 +45,10 @@ class StrengthModel:
 
 
 def ranked_strengths(fmt: TournamentFormat) -> dict[str, float]:
-    """Strengths falling with the team's draw position (pot 1 strongest)."""
-    return {t: 0.9 - 0.3 * k for teams in fmt.groups.values() for k, t in enumerate(teams)}
+    """Strengths falling with the team's draw position (pot 1 strongest); entrants, which
+    play no group, in the order of the file."""
+    out = {t: 0.9 - 0.3 * k for teams in fmt.groups.values() for k, t in enumerate(teams)}
+    return out | {t: 0.9 - 0.3 * k for k, t in enumerate(fmt.entrants)}
 
 
 @pytest.fixture(scope="session")

@@ -93,11 +93,25 @@ def test_cli_lists_every_edition(store_path: Path) -> None:
     assert out.exit_code == 0, out.output
     rows = json.loads(out.output)
     names = [r["name"] for r in rows]
-    assert len(names) == 26 and names[0] == "wc1998"
+    assert len(names) == 30 and names[0] == "wc1998"
     by_name = {r["name"]: r for r in rows}
+    assert by_name["nations2023"]["teams"] == 4 and by_name["nations2023"]["hosts"] == [
+        "Netherlands"]
     assert by_name["wc2026_predraw"]["before_draw"] is True
     assert by_name["euro2020"]["groups_from_data"] is True
     assert by_name["euro2020"]["start_date"] == "2021-06-11"
+
+
+def test_cli_knockout_only_edition_table(store_path: Path) -> None:
+    """``scoreline simulate nations2023`` prints the four entrants with their semi-final,
+    final and title chances, without group columns (there are no groups)."""
+    out = CliRunner().invoke(app, ["simulate", "nations2023", "--sims", "2000", "--db",
+                                   str(store_path)], terminal_width=120)
+    assert out.exit_code == 0, out.output
+    header = next(line for line in out.output.splitlines() if "team" in line)
+    assert "SF" in header and "final" in header and "win" in header
+    assert "grp" not in header and "pos" not in header
+    assert all(t in out.output for t in ("Netherlands", "Croatia", "Spain", "Italy"))
 
 
 @pytest.mark.parametrize("name", ["afcon2023", "wc2026_predraw"])

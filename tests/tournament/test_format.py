@@ -27,10 +27,13 @@ CHAMPIONS = {
     "afcon2019": "Algeria", "afcon2021": "Senegal", "afcon2023": "Ivory Coast",
     "afcon2025": "Morocco", "asian2019": "Qatar", "asian2023": "Qatar",
     "gold2019": "Mexico", "gold2021": "United States", "gold2023": "Mexico", "gold2025": "Mexico",
+    "nations2019": "Portugal", "nations2021": "France", "nations2023": "Spain",
+    "nations2025": "Portugal",
 }
 """Real champion of every shipped edition (from the real final, after extra time/penalties)."""
 SIZES = {"wc2026": (48, 104), "copa2016": (16, 32), "copa2019": (12, 26), "copa2021": (10, 28),
-         "copa2024": (16, 32), "asian2019": (24, 51), "asian2023": (24, 51)}
+         "copa2024": (16, 32), "asian2019": (24, 51), "asian2023": (24, 51),
+         **{f"nations{y}": (4, 4) for y in (2019, 2021, 2023, 2025)}}
 """(teams, matches) where not given by the competition's usual size."""
 
 

@@ -156,6 +156,7 @@ def test_api_reference_page(client: TestClient) -> None:
     """/api lists every route with its parameters, from the schema, with no CDN explorer."""
     page = client.get("/api")
     assert page.status_code == 200
-    assert "/api/v1/predict" in page.text and "wc2022 | wc2026 | euro2024" in page.text
+    assert "/api/v1/predict" in page.text and "wc2022 | wc2026" in page.text
+    assert "euro2016 | euro2020 | euro2024" in page.text and "nations2025" in page.text
     assert "cdn" not in page.text.lower()
     assert client.get("/docs").status_code == 404

@@ -31,3 +31,39 @@ def test_home_upsets_with_all_sides_on_request(client: TestClient) -> None:
     r = client.get("/", params={"all_sides": "true"})
     assert r.status_code == 200 and "(FIFA members only)" not in r.text
     assert "FIFA members only</a>" in r.text
+
+
+def test_every_shipped_edition_is_offered(client: TestClient) -> None:
+    """The API lists every shipped edition with its title and dates, by start date, and
+    the tournament page links to each of them."""
+    from scoreline import api
+
+    body = client.get("/api/v1/tournaments").json()
+    names = set(api.tournament_names())
+    assert set(body["tournaments"]) == names and len(names) >= 30
+    editions = body["editions"]
+    assert {e["name"] for e in editions} == names
+    assert [e["start_date"] for e in editions] == sorted(e["start_date"] for e in editions)
+    nations = next(e for e in editions if e["name"] == "nations2019")
+    assert nations["title"] == "UEFA Nations League Finals 2019" and nations["teams"] == 4
+    page = client.get("/tournament/wc2026")
+    for name in names:
+        assert f'href="/tournament/{name}"' in page.text
+
+
+def test_knockout_only_edition_page(client: TestClient) -> None:
+    """A Nations League finals page (four entrants, no groups) names the real champion
+    and shows every team with no group."""
+    page = client.get("/tournament/nations2021")
+    assert page.status_code == 200
+    assert "Champion: <strong>" in page.text and ">France</a></strong>" in page.text
+    assert page.text.count('<td class="hide-s">-</td>') == 4
+
+
+def test_past_edition_as_json_and_unknown_one(client: TestClient) -> None:
+    """A past edition other than the three early ones simulates through the API; an id
+    that is no edition is refused with the list of valid ones."""
+    body = client.get("/api/v1/tournaments/afcon2023", params={"sims": 200}).json()
+    assert body["tournament"] == "Africa Cup of Nations 2023" and len(body["teams"]) == 24
+    r = client.get("/api/v1/tournaments/afcon2030")
+    assert r.status_code == 422 and "afcon2023" in r.text

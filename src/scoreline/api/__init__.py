@@ -55,7 +55,7 @@ if TYPE_CHECKING:
         predict_match,
         run_backtest,
     )
-    from scoreline.api.formats import TournamentEdition, tournament_editions
+    from scoreline.api.formats import TournamentEdition, tournament_editions, tournament_names
     from scoreline.api.live import (
         LiveCurvePoint,
         LiveForecast,
@@ -117,7 +117,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
         "ScoreProbability", "cache_stats", "fitted_model", "model_factory", "predict_fixtures",
         "predict_match", "run_backtest"
     ),
-    "scoreline.api.formats": ("TournamentEdition", "tournament_editions"),
+    "scoreline.api.formats": ("TournamentEdition", "tournament_editions", "tournament_names"),
     "scoreline.api.live": (
         "LiveCurvePoint", "LiveForecast", "LiveGoalRow", "LivePrematch", "live_match"
     ),
@@ -255,6 +255,7 @@ __all__ = [
     "to_json",
     "to_jsonable",
     "tournament_editions",
+    "tournament_names",
     "tournament_status",
     "tune",
     "update_data",

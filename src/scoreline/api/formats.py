@@ -53,6 +53,15 @@ class TournamentEdition:
         }
 
 
+def tournament_names() -> tuple[str, ...]:
+    """Names of every shipped tournament format (``wc1998`` .. ``nations2025``), by
+    competition and year, without loading any data (the ids ``simulate_tournament`` takes;
+    :func:`tournament_editions` gives their titles and dates)."""
+    from scoreline.tournament.format import BUILTIN_FORMATS
+
+    return BUILTIN_FORMATS
+
+
 def tournament_editions(*, db: str | Path | None = None) -> list[TournamentEdition]:
     """Every shipped tournament format, loaded and checked against the store, by start date.
 

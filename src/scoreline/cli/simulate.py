@@ -102,16 +102,24 @@ def simulate(
         teams = data["teams"][:top]
         cols = r.stage_columns()
         positions = sorted(k for k in (teams[0] if teams else {}) if k.startswith("p_position_"))
+        grouped = bool(positions)  # a knockout-only format has no group columns
         table = Table()
         table.add_column("team")
-        table.add_column("grp")
-        labels = ["leave group", *[s if s != "F" else "final" for s in r.stages[2:-1]], "win"]
+        if grouped:
+            table.add_column("grp")
+        first = "leave group" if grouped else r.stages[1]
+        labels = [first, *[s if s != "F" else "final" for s in r.stages[2:-1]], "win"]
         for label in labels:
             table.add_column(label, justify="right")
-        table.add_column("pos 1/2/3/4 %", justify="right")
+        if grouped:
+            table.add_column("pos 1/2/3/4 %", justify="right")
         for rec in teams:
             places = "/".join(f"{100 * rec[k]:.0f}" for k in positions)
-            table.add_row(rec["team"], rec["group"], *[_pct(rec[c]) for c in cols], places)
+            if rec["group"] == "-":  # an entrant: a bye past the groups
+                places = "-"
+            cells = [_pct(rec[c]) for c in cols]
+            row = [rec["team"], rec["group"], *cells, places] if grouped else [rec["team"], *cells]
+            table.add_row(*row)
         console.print(table)
         if plot is not None:
             console.print(f"chart written to {plot}", highlight=False)

@@ -25,6 +25,8 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from scoreline.tournament.draw_pruning import _completable, _fits
+
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
@@ -135,155 +137,6 @@ def compile_draw(rules: DrawRules, teams: Sequence[str]) -> DrawArrays:
 
 
 @numba.njit(cache=True)
-def _fits(
-    g: int,
-    c: int,
-    cnt: NDArray[np.int64],
-    rem: NDArray[np.int64],
-    cap: NDArray[np.int64],
-    min_count: NDArray[np.int64],
-) -> bool:
-    """Whether one more team of ``c`` in group ``g`` keeps every limit reachable."""
-    if cnt[g, c] >= cap[c]:
-        return False
-    n_groups = cnt.shape[0]
-    for k in range(min_count.shape[0]):
-        if min_count[k] == 0:
-            continue
-        deficit = 0
-        for h in range(n_groups):
-            have = cnt[h, k] + (1 if (h == g and k == c) else 0)
-            if have < min_count[k]:
-                deficit += min_count[k] - have
-        if deficit > rem[k] - (1 if k == c else 0):
-            return False
-    return True
-
-
-@numba.njit(cache=True)
-def _augment(
-    u: int,
-    adj: NDArray[np.bool_],
-    n_right: int,
-    match_of_right: NDArray[np.int64],
-    seen: NDArray[np.bool_],
-    stacks: NDArray[np.int64],
-) -> bool:
-    """Kuhn's augmenting path from left vertex ``u`` over ``adj[:, :n_right]`` (iterative;
-    ``stacks`` is scratch of shape (3, left vertices + 1))."""
-    stack_u = stacks[0]
-    stack_v = stacks[1]
-    parent_v = stacks[2]
-    depth = 0
-    stack_u[0] = u
-    stack_v[0] = 0
-    while depth >= 0:
-        uu = stack_u[depth]
-        v = stack_v[depth]
-        advanced = False
-        while v < n_right:
-            if adj[uu, v] and not seen[v]:
-                seen[v] = True
-                stack_v[depth] = v + 1
-                if match_of_right[v] < 0:
-                    # flip the path: each left vertex on the stack takes the right it tried
-                    match_of_right[v] = uu
-                    for d in range(depth - 1, -1, -1):
-                        vv = parent_v[d + 1]
-                        match_of_right[vv] = stack_u[d]
-                    return True
-                parent_v[depth + 1] = v
-                depth += 1
-                stack_u[depth] = match_of_right[v]
-                stack_v[depth] = 0
-                advanced = True
-                break
-            v += 1
-        if not advanced:
-            depth -= 1
-    return False
-
-
-@numba.njit(cache=True)
-def _completable(
-    start: int,
-    order: NDArray[np.int64],
-    team_pot: NDArray[np.int64],
-    conf: NDArray[np.int64],
-    cap: NDArray[np.int64],
-    min_count: NDArray[np.int64],
-    slot: NDArray[np.int64],
-    cnt: NDArray[np.int64],
-    adj: NDArray[np.bool_],
-    match_of_right: NDArray[np.int64],
-    seen: NDArray[np.bool_],
-    left: NDArray[np.int64],
-    stacks: NDArray[np.int64],
-    horizon: int,
-) -> bool:
-    """Necessary conditions for completing the draw with the teams ``order[start:]``.
-
-    (1) For every pot, its remaining teams can take its open slots, one each, in groups
-    below their confederation's cap (a bipartite matching). (2) For every confederation
-    with a minimum, the groups short of it can each get one of its remaining teams through
-    an open slot of that team's pot (a matching). Sound pruning: a state failing either has
-    no legal completion.
-    """
-    n_groups, n_pots = slot.shape
-    n = order.shape[0]
-    first = team_pot[order[start]] if start < n else n_pots
-    for p in range(first, min(n_pots, first + horizon)):
-        m = 0
-        for k in range(start, n):
-            t = order[k]
-            if team_pot[t] == p:
-                left[m] = t
-                m += 1
-        if m == 0:
-            continue
-        for i in range(m):
-            c = conf[left[i]]
-            for g in range(n_groups):
-                adj[i, g] = slot[g, p] < 0 and cnt[g, c] < cap[c]
-        for g in range(n_groups):
-            match_of_right[g] = -1
-        for i in range(m):
-            for g in range(n_groups):
-                seen[g] = False
-            if not _augment(i, adj, n_groups, match_of_right, seen, stacks):
-                return False
-    for c in range(min_count.shape[0]):
-        if min_count[c] == 0:
-            continue
-        # left: the groups short of c (once per missing team); right: c's remaining teams
-        need = 0
-        for g in range(n_groups):
-            for _ in range(min_count[c] - min(cnt[g, c], min_count[c])):
-                left[need] = g
-                need += 1
-        if need == 0:
-            continue
-        m = 0
-        for k in range(start, n):
-            if conf[order[k]] == c:
-                left[adj.shape[0] + m] = order[k]
-                m += 1
-        if m < need:
-            return False
-        for i in range(need):
-            for j in range(m):
-                adj[i, j] = slot[left[i], team_pot[left[adj.shape[0] + j]]] < 0
-        for j in range(m):
-            match_of_right[j] = -1
-        for i in range(need):
-            for j in range(m):
-                seen[j] = False
-            if not _augment(i, adj, m, match_of_right, seen, stacks):
-                return False
-    return True
-
-
-@numba.njit(cache=True)
 def draw_in_order_kernel(
     order: NDArray[np.int64],
     team_pot: NDArray[np.int64],
@@ -329,6 +182,7 @@ def draw_in_order_kernel(
     seen = np.zeros(size, np.bool_)
     left = np.zeros(2 * size, np.int64)
     stacks = np.zeros((3, size + 1), np.int64)
+    hall = np.zeros((1 << n_pots) + n_pots if n_pots <= 12 else 0, np.int64)
     k = 0
     while 0 <= k < n:
         steps += 1
@@ -349,7 +203,7 @@ def draw_in_order_kernel(
                 cnt[g, c] += 1
                 ok = horizon == 0 or _completable(
                     k + 1, order, team_pot, conf, cap, min_count, slot, cnt,
-                    adj, match_of_right, seen, left, stacks, horizon,
+                    adj, match_of_right, seen, left, stacks, horizon, hall,
                 )
                 slot[g, p] = -1
                 cnt[g, c] -= 1

@@ -35,24 +35,29 @@ import numpy as np
 from numpy.typing import NDArray
 
 from scoreline.tournament.draw import DrawArrays, compile_draw
-from scoreline.tournament.format import GROUP_CRITERIA, THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.group_ranking import _CODES, rank_teams, work_size
+from scoreline.tournament.match_sampling import (
+    _GOLDEN,
+    _mix,
+    _play90,
+    _poisson,
+    _two_legs,
+    _uniform,
+)
 
-PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
-_CODES = {name: i for i, name in enumerate(GROUP_CRITERIA[:9])}
-assert [_CODES[n] for n in GROUP_CRITERIA[:9]] == list(range(9))
-# Fair play (cards) is not in the data: inside a simulation it is a drawing of lots.
-_CODES["fair_play"] = LOTS
+__all__ = [
+    "_CODES",
+    "CompiledFormat",
+    "compile_format",
+    "count_kernel",
+    "rank_teams",
+    "round_robin",
+    "simulate_kernel",
+    "work_size",
+]
 
-SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER = range(4)
-
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_S30 = np.uint64(30)
-_S27 = np.uint64(27)
-_S31 = np.uint64(31)
-_S11 = np.uint64(11)
-_INV53 = 1.0 / 9007199254740992.0
+SLOT_POSITION, SLOT_THIRD, SLOT_WINNER, SLOT_LOSER, SLOT_TEAM = range(5)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class CompiledFormat:
     n_rounds: int
     ko_extra_time: NDArray[np.bool_]  # (M,) whether a level match goes to extra time
     draw: DrawArrays | None = None  # before the draw: every simulation draws its groups
+    ko_legs: NDArray[np.bool_] | None = None  # (M,) whether the tie has two legs
+    ko_away_goals: NDArray[np.bool_] | None = None  # (M,) away goals decide a level tie
 
 
 def round_robin(size: int) -> list[tuple[int, int]]:
@@ -96,7 +103,10 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
     index = {t: i for i, t in enumerate(teams)}
     gnames = list(fmt.groups)
     gidx = {g: i for i, g in enumerate(gnames)}
-    group_teams = np.array([[index[t] for t in fmt.groups[g]] for g in gnames], dtype=np.int64)
+    group_teams = np.array(
+        [[index[t] for t in fmt.groups[g]] for g in gnames], dtype=np.int64
+    ).reshape(len(gnames), fmt.group_size)
+    entrants = set(fmt.entrants)
     pairs = round_robin(fmt.group_size)
     numbers = {m.number: k for k, m in enumerate(fmt.matches)}
     third_keys: list[str] = []
@@ -104,7 +114,9 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
     arg = np.zeros((len(fmt.matches), 2), dtype=np.int64)
     for k, m in enumerate(fmt.matches):
         for side, (slot, other) in enumerate(((m.home, m.away), (m.away, m.home))):
-            if slot.startswith("3rd:"):
+            if slot in entrants:
+                kind[k, side], arg[k, side] = SLOT_TEAM, index[slot]
+            elif slot.startswith("3rd:"):
                 kind[k, side], arg[k, side] = SLOT_THIRD, len(third_keys)
                 third_keys.append(other)
             elif slot[0] in "WL" and slot[1:].isdigit():
@@ -141,199 +153,11 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         n_rounds=len(fmt.rounds),
         ko_extra_time=np.array([fmt.has_extra_time(m.round) for m in fmt.matches], np.bool_),
         draw=compile_draw(fmt.draw, teams) if fmt.draw is not None else None,
+        ko_legs=np.array([fmt.is_two_legged(m.round) for m in fmt.matches], np.bool_),
+        ko_away_goals=np.array(
+            [fmt.away_goals and fmt.is_two_legged(m.round) for m in fmt.matches], np.bool_
+        ),
     )
-
-
-@numba.njit(cache=True, inline="always")
-def _mix(z: np.uint64) -> np.uint64:
-    z = (z ^ (z >> _S30)) * _M1
-    z = (z ^ (z >> _S27)) * _M2
-    return z ^ (z >> _S31)
-
-
-@numba.njit(cache=True, inline="always")
-def _uniform(state: NDArray[np.uint64]) -> float:
-    state[0] += _GOLDEN
-    return float(_mix(state[0]) >> _S11) * _INV53
-
-
-@numba.njit(cache=True)
-def work_size(n: int, n_criteria: int) -> int:
-    """Stack depth :func:`rank_teams` needs for ``n`` teams (each split pushes <= n)."""
-    return 4 * n * (n_criteria + 2) + 8
-
-
-@numba.njit(cache=True)
-def rank_teams(
-    n: int,
-    pts: NDArray[np.int64],
-    gd: NDArray[np.int64],
-    gf: NDArray[np.int64],
-    wins: NDArray[np.int64],
-    goals: NDArray[np.int64],
-    criteria: NDArray[np.int64],
-    state: NDArray[np.uint64],
-    order: NDArray[np.int64],
-    work: NDArray[np.int64],
-    keys: NDArray[np.float64],
-) -> None:
-    """Rank ``n`` teams (local indices) best first into ``order`` by the criteria codes.
-
-    ``goals[t, u]`` = goals team ``t`` scored against ``u`` (head-to-head criteria). Teams
-    level after every criterion are ordered by a random draw from ``state``. ``work`` is
-    scratch space of shape (5, :func:`work_size`), ``keys`` of shape (n,).
-    """
-    ncrit = criteria.shape[0]
-    for i in range(n):
-        order[i] = i
-    st_s = work[0]
-    st_e = work[1]
-    st_c = work[2]
-    st_ref = work[3]
-    st_hs = work[4]
-    st_s[0], st_e[0], st_c[0], st_ref[0], st_hs[0] = 0, n, 0, 0, -1
-    top = 1
-    while top > 0:
-        top -= 1
-        s, e, c, ref, hs = st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top]
-        if e - s <= 1:
-            continue
-        code = LOTS if c >= ncrit else criteria[c]
-        if code == REAPPLY:
-            size = 0
-            for u in range(n):
-                size += (ref >> u) & 1
-            if hs >= 0 and e - s < size:
-                mask = 0
-                for i in range(s, e):
-                    mask |= 1 << order[i]
-                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, hs, mask, hs
-            else:
-                st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = s, e, c + 1, 0, -1
-            top += 1
-            continue
-        if code in (H2H_PTS, H2H_GD, H2H_GF):
-            if hs < 0:
-                hs = c
-                ref = 0
-                for i in range(s, e):
-                    ref |= 1 << order[i]
-        else:
-            hs = -1
-            ref = 0
-        for i in range(s, e):
-            t = order[i]
-            if code == PTS:
-                k = float(pts[t])
-            elif code == GD:
-                k = float(gd[t])
-            elif code == GF:
-                k = float(gf[t])
-            elif code == WINS:
-                k = float(wins[t])
-            elif code == LOTS:
-                k = _uniform(state)
-            else:
-                k = 0.0
-                for u in range(n):
-                    if u != t and (ref >> u) & 1:
-                        g_t, g_u = goals[t, u], goals[u, t]
-                        if code == H2H_PTS:
-                            k += 3.0 if g_t > g_u else (1.0 if g_t == g_u else 0.0)
-                        elif code == H2H_GD:
-                            k += g_t - g_u
-                        else:
-                            k += g_t
-            keys[i] = k
-        # insertion sort of order[s:e] by key, highest first (stable)
-        for i in range(s + 1, e):
-            kt, ot = keys[i], order[i]
-            j = i - 1
-            while j >= s and keys[j] < kt:
-                keys[j + 1], order[j + 1] = keys[j], order[j]
-                j -= 1
-            keys[j + 1], order[j + 1] = kt, ot
-        if code == LOTS:
-            continue
-        run = s
-        for i in range(s + 1, e + 1):
-            if i == e or keys[i] != keys[run]:
-                if i - run > 1:
-                    st_s[top], st_e[top], st_c[top], st_ref[top], st_hs[top] = run, i, c + 1, ref, hs
-                    top += 1
-                run = i
-
-
-@numba.njit(cache=True)
-def _play90(
-    ti: int,
-    tj: int,
-    pmf: NDArray[np.float64],
-    cdf: NDArray[np.float64],
-    mean_diff: NDArray[np.float64],
-    shift: NDArray[np.float64],
-    hot: bool,
-    hot_k: float,
-    state: NDArray[np.uint64],
-    tilt: NDArray[np.float64],
-) -> tuple[int, int, float]:
-    """Sample a 90-minute score (home ti, away tj); returns (h, a, theta).
-
-    ``tilt`` is scratch of length 2 * side - 1 (weights by goal difference).
-    """
-    size = cdf.shape[2]
-    side = int(math.sqrt(size) + 0.5)
-    u = _uniform(state)
-    theta = shift[ti] - shift[tj] if hot else 0.0
-    if theta == 0.0:
-        lo, hi = 0, size - 1
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if cdf[ti, tj, mid] > u:
-                hi = mid
-            else:
-                lo = mid + 1
-        h, a = lo // side, lo % side
-        if hot:
-            delta = hot_k * ((h - a) - mean_diff[ti, tj])
-            shift[ti] += delta
-            shift[tj] -= delta
-        return h, a, theta
-    for d in range(2 * side - 1):
-        tilt[d] = math.exp(theta * (d - side + 1))
-    total = 0.0
-    ediff = 0.0
-    for k in range(size):
-        d = (k // side) - (k % side)
-        w = pmf[ti, tj, k] * tilt[d + side - 1]
-        total += w
-        ediff += w * d
-    target = u * total
-    acc = 0.0
-    pick = size - 1
-    for k in range(size):
-        acc += pmf[ti, tj, k] * tilt[(k // side) - (k % side) + side - 1]
-        if acc > target:
-            pick = k
-            break
-    h, a = pick // side, pick % side
-    delta = hot_k * ((h - a) - ediff / total)
-    shift[ti] += delta
-    shift[tj] -= delta
-    return h, a, theta
-
-
-@numba.njit(cache=True)
-def _poisson(rate: float, state: NDArray[np.uint64]) -> int:
-    u = _uniform(state)
-    p = math.exp(-rate)
-    acc = p
-    k = 0
-    while u > acc and k < 30:
-        k += 1
-        p *= rate / k
-        acc += p
-    return k
 
 
 def simulate_kernel(
@@ -368,6 +192,9 @@ def simulate_kernel(
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
     draw_pool: NDArray[np.int64] | None = None,
+    ko_legs: NDArray[np.bool_] | None = None,
+    ko_away_goals: NDArray[np.bool_] | None = None,
+    leg_grids: tuple[NDArray[np.float64], ...] | None = None,
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` (see :func:`_kernel`).
 
@@ -376,8 +203,18 @@ def simulate_kernel(
     time in the final only). ``draw_pool`` (``(K, groups, group size)`` team indices, from
     :func:`scoreline.tournament.draw.draw_pool`): each simulation plays the groups of a
     draw it picks from the pool with its own random stream.
+
+    ``ko_legs`` / ``ko_away_goals`` (``CompiledFormat``): two-legged ties, and whether away
+    goals decide them; ``leg_grids`` = ``(pmf, cdf, mean_diff, et_home, et_away)`` of the
+    pairs with the first-named team at home (not neutral), for the legs of those ties.
     """
     pool = draw_pool if draw_pool is not None else _NO_POOL
+    n_ko = ko_kind.shape[0]
+    legs = ko_legs if ko_legs is not None else np.zeros(n_ko, np.bool_)
+    away = ko_away_goals if ko_away_goals is not None else np.zeros(n_ko, np.bool_)
+    if leg_grids is None:
+        leg_grids = (pmf, cdf, mean_diff, et_home, et_away)
+    leg_pmf, leg_cdf, leg_mean_diff, leg_et_home, leg_et_away = leg_grids
     if isinstance(extra_time, bool | np.bool_):
         et = np.full(ko_kind.shape[0], bool(extra_time), np.bool_)
     else:
@@ -414,6 +251,13 @@ def simulate_kernel(
         stage_out,
         position_out,
         pool,
+        np.ascontiguousarray(legs, dtype=np.bool_),
+        np.ascontiguousarray(away, dtype=np.bool_),
+        leg_pmf,
+        leg_cdf,
+        leg_mean_diff,
+        leg_et_home,
+        leg_et_away,
     )
 
 
@@ -455,12 +299,19 @@ def _kernel(
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
     draw_pool: NDArray[np.int64],
+    ko_legs: NDArray[np.bool_],
+    ko_away_goals: NDArray[np.bool_],
+    leg_pmf: NDArray[np.float64],
+    leg_cdf: NDArray[np.float64],
+    leg_mean_diff: NDArray[np.float64],
+    leg_et_home: NDArray[np.float64],
+    leg_et_away: NDArray[np.float64],
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` into the output rows.
 
     ``stage_out[i, t]``: furthest stage of team ``t`` (0 out in the group, ``r + 1`` reached
     knockout round ``r``, ``n_rounds + 1`` champion); ``position_out[i, t]``: group position
-    (0 = winner). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
+    (0 = winner; -1 for an entrant, which plays no group). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
     ``fixed_winner[i, j] >= 0`` the winner of a knockout match between i and j;
     ``fixed_order[g, 0] >= 0`` fixes the final order of group ``g`` (all its matches fixed).
     """
@@ -512,6 +363,7 @@ def _kernel(
                 shift[:] = 0.0
             for t in range(n_teams):
                 stage_out[row, t] = 0
+                position_out[row, t] = -1
             # group stage
             for g in range(n_groups):
                 for p in range(size):
@@ -583,14 +435,22 @@ def _kernel(
                         t = third_team[arg]
                     elif kind == SLOT_WINNER:
                         t = winner[arg]
-                    else:
+                    elif kind == SLOT_LOSER:
                         t = loser[arg]
+                    else:
+                        t = arg
                     if side == 0:
                         ti = t
                     else:
                         tj = t
                 if fixed_winner[ti, tj] >= 0:
                     win = fixed_winner[ti, tj]
+                elif ko_legs[m]:
+                    win = _two_legs(
+                        ti, tj, extra_time[m], ko_away_goals[m], leg_pmf, leg_cdf,
+                        leg_mean_diff, leg_et_home, leg_et_away, p_shootout, shift, hot,
+                        hot_k, state, tilt,
+                    )
                 else:
                     h, w, theta = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
                     if h == w and extra_time[m]:
@@ -612,7 +472,10 @@ def _kernel(
 
 @numba.njit(cache=True, nogil=True)
 def count_kernel(values: NDArray[np.int8], counts: NDArray[np.int64]) -> None:
-    """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``."""
+    """Add to ``counts[t, v]`` the rows of ``values`` in which column ``t`` equals ``v``
+    (negative values, such as the group position of an entrant, are not counted)."""
     for i in range(values.shape[0]):
         for t in range(values.shape[1]):
-            counts[t, values[i, t]] += 1
+            v = values[i, t]
+            if v >= 0:
+                counts[t, v] += 1

@@ -62,6 +62,7 @@ def bracket_teams(
     :class:`LookupError` instead of being drawn (the data cannot say who went through).
     """
     slots = {f"{pos}{g}": tables[g][pos - 1] for g in fmt.groups for pos in fmt.advance}
+    slots.update({team: team for team in fmt.entrants})  # byes: the slot is the team
     if fmt.best_thirds is not None:
         thirds = {g: standings(fmt.groups[g], results)[tables[g][2]] for g in fmt.groups}
         fair = fmt.fair_play_points if "fair_play" in fmt.best_thirds.ranking else {}
@@ -168,6 +169,7 @@ class LoopSimulator:
         self.grids = grids
         self.index = {t: i for i, t in enumerate(grids.teams)}
         self.cdf = grids.cdf.tolist()
+        self.leg_cdf = grids.legs.cdf.tolist() if grids.legs is not None else self.cdf
         self.side = math.isqrt(grids.cdf.shape[2])
 
     def play90(self, home: str, away: str, rng: random.Random) -> tuple[int, int]:
@@ -186,6 +188,47 @@ class LoopSimulator:
             acc += p
         return k
 
+    def one_match(self, home: str, away: str, extra_time: bool, rng: random.Random) -> str:
+        """Winner of a knockout match: 90 minutes, extra time, penalties."""
+        h, a = self.play90(home, away, rng)
+        i, j = self.index[home], self.index[away]
+        if h == a and extra_time:
+            h += self.poisson(self.grids.et_home[i, j], rng)
+            a += self.poisson(self.grids.et_away[i, j], rng)
+        if h == a:
+            return home if rng.random() < self.grids.p_shootout[i, j] else away
+        return home if h > a else away
+
+    def two_legs(self, first: str, second: str, extra_time: bool, rng: random.Random) -> str:
+        """Winner of a two-legged tie (``first`` at home first): aggregate, away goals if
+        the format says so, extra time in the second leg, penalties."""
+        legs = self.grids.legs
+        assert legs is not None
+        cdf = self.leg_cdf
+        i, j = self.index[first], self.index[second]
+
+        def leg(a: int, b: int) -> tuple[int, int]:
+            k = bisect.bisect_right(cdf[a][b], rng.random())
+            return k // self.side, k % self.side
+
+        h1, a1 = leg(i, j)
+        h2, a2 = leg(j, i)
+        total_i, total_j, away_i, away_j = h1 + a2, a1 + h2, a2, a1
+        rule = self.fmt.away_goals
+
+        def level() -> bool:
+            return total_i == total_j and (not rule or away_i == away_j)
+
+        if level() and extra_time:
+            goals_j = self.poisson(legs.et_home[j, i], rng)
+            goals_i = self.poisson(legs.et_away[j, i], rng)
+            total_i, total_j, away_i = total_i + goals_i, total_j + goals_j, away_i + goals_i
+        if level():
+            return second if rng.random() < self.grids.p_shootout[j, i] else first
+        if total_i != total_j:
+            return first if total_i > total_j else second
+        return first if away_i > away_j else second
+
     def run(self, rng: random.Random) -> dict[str, int]:
         """Simulate one tournament; returns each team's furthest stage index."""
         fmt = self.fmt
@@ -201,16 +244,10 @@ class LoopSimulator:
         for m in fmt.matches:
             home = _slot_team(m.home, m.away, slots, played)
             away = _slot_team(m.away, m.home, slots, played)
-            h, a = self.play90(home, away, rng)
-            if h == a and fmt.has_extra_time(m.round):
-                i, j = self.index[home], self.index[away]
-                h += self.poisson(self.grids.et_home[i, j], rng)
-                a += self.poisson(self.grids.et_away[i, j], rng)
-            if h == a:
-                p = self.grids.p_shootout[self.index[home], self.index[away]]
-                winner = home if rng.random() < p else away
+            if fmt.is_two_legged(m.round):
+                winner = self.two_legs(home, away, fmt.has_extra_time(m.round), rng)
             else:
-                winner = home if h > a else away
+                winner = self.one_match(home, away, fmt.has_extra_time(m.round), rng)
             played[m.number] = PlayedMatch(m.number, m.round, home, away, winner)
             if m.round != THIRD_PLACE_ROUND:
                 r = fmt.rounds.index(m.round) + 1

@@ -58,6 +58,9 @@ class PairGrids:
         P(i wins a shoot-out against j) (see :func:`shootout_probability`).
     model : str
         Name of the model that produced the grids.
+    legs : PairGrids or None
+        For formats with two-legged ties: the same arrays with team i at home (not
+        neutral) against j, for the legs of those ties.
     """
 
     teams: list[str]
@@ -68,6 +71,7 @@ class PairGrids:
     et_away: NDArray[np.float64]
     p_shootout: NDArray[np.float64]
     model: str
+    legs: PairGrids | None = None
 
 
 def shootout_probability(pmf: NDArray[np.float64], side: int) -> NDArray[np.float64]:
@@ -99,7 +103,25 @@ def pair_grids(model: Model, fmt: TournamentFormat, date: dt.date) -> PairGrids:
     fmt : TournamentFormat
     date : date
         Date given to the fixtures (the simulation's as-of date).
+
+    Returns
+    -------
+    PairGrids
+        Hosts at home against non-hosts, every other match neutral; with ``legs`` (every
+        pair with i at home) when the format has two-legged ties.
     """
+    grids = _venue_grids(model, fmt, date, home_and_away=False)
+    if fmt.two_legged_rounds:
+        grids = dataclasses.replace(
+            grids, legs=_venue_grids(model, fmt, date, home_and_away=True)
+        )
+    return grids
+
+
+def _venue_grids(
+    model: Model, fmt: TournamentFormat, date: dt.date, *, home_and_away: bool
+) -> PairGrids:
+    """Pair grids at the tournament's venues, or (``home_and_away``) with i at home."""
     teams = fmt.teams
     n = len(teams)
     hosts = set(fmt.hosts)
@@ -109,9 +131,9 @@ def pair_grids(model: Model, fmt: TournamentFormat, date: dt.date) -> PairGrids:
         for j in range(n):
             if i == j:
                 continue
-            flip = teams[j] in hosts and teams[i] not in hosts
+            flip = not home_and_away and teams[j] in hosts and teams[i] not in hosts
             home, away = (teams[j], teams[i]) if flip else (teams[i], teams[j])
-            neutral = not (home in hosts and away not in hosts)
+            neutral = not home_and_away and not (home in hosts and away not in hosts)
             rows.append((pd.Timestamp(date), home, away, neutral, fmt.tournament))
             flips.append(flip)
     fixtures = pd.DataFrame(rows, columns=["date", "home_team", "away_team", "neutral", "tournament"])
@@ -181,27 +203,48 @@ def fixed_results(fmt: TournamentFormat, matches: pd.DataFrame) -> FixedResults:
     group_of = fmt.group_of
     group: dict[tuple[str, str], tuple[int, int]] = {}
     knockout: dict[frozenset[str], str] = {}
+    meetings: dict[frozenset[str], list[tuple[str, str, int, int, object]]] = {}
+    teams = set(fmt.teams)
     seen: set[frozenset[str]] = set()
     per_group = fmt.group_size * (fmt.group_size - 1) // 2 * len(fmt.groups)
     for rec in matches.sort_values(["date"], kind="stable").itertuples(index=False):
         home, away = str(rec.home_team), str(rec.away_team)
-        if home not in group_of or away not in group_of:
+        if home not in teams or away not in teams:
             continue
         pair = frozenset((home, away))
         hs, as_ = int(rec.home_score), int(rec.away_score)
-        if group_of[home] == group_of[away] and pair not in seen and len(group) < per_group:
+        in_group = home in group_of and group_of.get(home) == group_of.get(away)
+        if in_group and pair not in seen and len(group) < per_group:
             seen.add(pair)
             group[(home, away)] = (hs, as_)
             continue
-        if hs != as_:
-            knockout[pair] = home if hs > as_ else away
+        shootout = getattr(rec, "shootout_winner", None)
+        meetings.setdefault(pair, []).append((home, away, hs, as_, shootout))
+    for pair, legs in meetings.items():
+        if fmt.two_legged_rounds and len(legs) == 2:
+            winner = _aggregate_winner(legs, fmt.away_goals)
         else:
-            winner = getattr(rec, "shootout_winner", None)
-            if isinstance(winner, str) and winner in pair:
-                knockout[pair] = winner
-            else:
-                logger.warning("knockout match %s-%s has no winner in the data", home, away)
+            home, away, hs, as_, shootout = legs[-1]
+            winner = (home if hs > as_ else away) if hs != as_ else shootout
+        if isinstance(winner, str) and winner in pair:
+            knockout[pair] = winner
+        else:
+            logger.warning("knockout tie %s has no winner in the data", " v ".join(sorted(pair)))
     return FixedResults(group=group, knockout=knockout)
+
+
+def _aggregate_winner(
+    legs: list[tuple[str, str, int, int, object]], away_goals: bool
+) -> object:
+    """Winner of a real two-legged tie: aggregate, away goals if the format says so, then
+    the shoot-out after the second leg (scores after extra time, as in the data)."""
+    (home, away, h1, a1, _), (_, _, h2, a2, shootout) = legs
+    total_home, total_away = h1 + a2, a1 + h2
+    if total_home != total_away:
+        return home if total_home > total_away else away
+    if away_goals and a2 != a1:
+        return home if a2 > a1 else away
+    return shootout
 
 
 @dataclass(frozen=True)
@@ -219,7 +262,7 @@ class SimulationResult:
         Whether ratings moved within each simulated tournament.
     model : str
     teams, groups : list of str
-        Team ``i`` and its group.
+        Team ``i`` and its group (``-`` for an entrant, which plays no group).
     stages : list of str
         ``group``, each knockout round, ``champion``.
     stage_counts : int array (T, len(stages))
@@ -391,6 +434,15 @@ def simulate(
     position_out = np.empty((batch, n), np.int8)
     seed_u = np.uint64(int(seed) & 0xFFFFFFFFFFFFFFFF)
     pool = draw_pool(comp.draw, min(sims, DRAW_POOL), seed_u) if comp.draw is not None else None
+    legs = None
+    if fmt.two_legged_rounds:
+        if grids.legs is None:
+            raise InvalidParameterError(
+                f"{fmt.name} has two-legged ties: the grids need their home-and-away "
+                "arrays (PairGrids.legs, made by pair_grids for this format)"
+            )
+        g = grids.legs
+        legs = (g.pmf, g.cdf, g.mean_diff, g.et_home, g.et_away)
     done = 0
     while done < sims:
         k = min(batch, sims - done)
@@ -403,6 +455,7 @@ def simulate(
             fixed_home, fixed_away, fixed_winner, fixed_order,
             comp.ko_extra_time, hot, float(hot_k),
             stage_out, position_out, draw_pool=pool,
+            ko_legs=comp.ko_legs, ko_away_goals=comp.ko_away_goals, leg_grids=legs,
         )  # fmt: skip
         stage_counts += _count(stage_out[:k], comp.n_rounds + 2)
         position_counts += _count(position_out[:k], fmt.group_size)
@@ -418,7 +471,10 @@ def simulate(
         hot=hot,
         model=grids.model,
         teams=list(comp.teams),
-        groups=[group_of[t] for t in comp.teams] if comp.draw is None else _pots(fmt, comp.teams),
+        groups=(
+            [group_of.get(t, "-") for t in comp.teams] if comp.draw is None
+            else _pots(fmt, comp.teams)
+        ),
         stages=fmt.stages,
         stage_counts=stage_counts,
         position_counts=position_counts,

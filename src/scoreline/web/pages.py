@@ -115,9 +115,10 @@ async def tournament(request: Request, tournament: Tournament,
                                           status.as_of.isoformat(), settings.page_sims, 0, False)
     sim = convert.simulation(result)
     stages = result.stage_columns() if result.teams else []
+    editions = await calls.editions_async(request.app)
     return _render(request, "tournament.html", title=result.tournament, sim=sim,
                    stages=stages, tournament_id=tournament.value, status=status,
-                   tournament_ids=[t.value for t in Tournament])
+                   editions=[e.to_dict() for e in editions])
 
 
 @router.get("/team", response_class=HTMLResponse)

@@ -21,12 +21,11 @@ OptionalDate = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YY
 Seed = Annotated[int, Query(ge=0, le=2**32 - 1, description="Random seed.")]
 
 
-class Tournament(str, Enum):
-    """Tournaments with a format shipped with scoreline."""
-
-    wc2022 = "wc2022"
-    wc2026 = "wc2026"
-    euro2024 = "euro2024"
+Tournament = Enum(  # type: ignore[misc]
+    "Tournament", {name: name for name in api.tournament_names()}, type=str
+)
+"""Tournaments with a format shipped with scoreline (:func:`scoreline.api.tournament_names`:
+every edition, ``wc1998`` .. ``nations2025``)."""
 
 
 ModelName = Enum("ModelName", {m.replace("-", "_"): m for m in api.MODELS}, type=str)  # type: ignore[misc]

@@ -175,9 +175,12 @@ def health(request: Request) -> dict[str, object]:
 
 
 @router.get("/tournaments", summary="Tournaments that can be simulated")
-def tournaments() -> JSONResponse:
-    """Ids accepted by ``/tournaments/{tournament}``."""
-    return _json({"tournaments": [t.value for t in Tournament]})
+async def tournaments(request: Request) -> JSONResponse:
+    """Ids accepted by ``/tournaments/{tournament}`` (``tournaments``) and each edition's
+    title, dates, teams and hosts (``editions``, by start date)."""
+    found = await calls.editions_async(request.app)
+    return _json({"tournaments": [t.value for t in Tournament],
+                  "editions": [e.to_dict() for e in found]})
 
 
 @router.get("/tournaments/{tournament}", response_model=SimulationOut,
