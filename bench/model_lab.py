@@ -30,27 +30,45 @@ from backtest import ALL, WORLD_CUPS, load_matches
 
 from scoreline.forecast.walk_forward import walk_forward
 from scoreline.models.adjusted import AdjustedEloDixonColes
+from scoreline.models.combined import confederation_index
 from scoreline.models.score_grid import Forecast, outcome_probabilities
 
 WINDOWS = {"tuning": ("2010-01-01", "2019-01-01"), "test": ("2019-01-01", ALL[1])}
 
 
+RESIDUALS = ("home_res_attack", "home_res_defence", "away_res_attack", "away_res_defence")
+"""Team effects minus their confederation's offsets, recorded per fixture."""
+
+
 class Recording(AdjustedEloDixonColes):
-    """The candidate, also recording the 1X2 of the Elo model it carries."""
+    """The candidate, also recording the 1X2 of the Elo model it carries and the residual
+    team effects and confederation groups of each fixture (for post-hoc candidates)."""
 
     def predict(self, fixtures: pd.DataFrame) -> Forecast:
         out = super().predict(fixtures)
         self.recorded.append(self.elo_.predict(out.fixtures).grids)
+        columns = []
+        for side in ("home_team", "away_team"):
+            teams = out.fixtures[side].to_numpy(dtype=str)
+            attack, defence = self.strengths(teams)
+            group = confederation_index(teams)
+            columns += [attack - self.confederation_attack_.to_numpy()[group],
+                        defence - self.confederation_defence_.to_numpy()[group]]
+        columns += [confederation_index(out.fixtures["home_team"].to_numpy(dtype=str)),
+                    confederation_index(out.fixtures["away_team"].to_numpy(dtype=str))]
+        self.residuals.append(np.column_stack(columns))
         return out
 
 
 def run(matches: pd.DataFrame, params: dict[str, Any], fixtures: pd.DataFrame,
         refit: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     recorded: list[np.ndarray] = []
+    residuals: list[np.ndarray] = []
 
     def factory() -> Recording:
         model = Recording(**params)
         model.recorded = recorded
+        model.residuals = residuals
         return model
 
     forecast = walk_forward(matches, factory, fixtures=fixtures, refit=refit)
@@ -58,12 +76,17 @@ def run(matches: pd.DataFrame, params: dict[str, Any], fixtures: pd.DataFrame,
     elo_grids = np.empty_like(forecast.grids)
     elo_grids[order] = np.concatenate(recorded)
     elo = outcome_probabilities(elo_grids)
+    extra = np.empty((len(fixtures), 6))
+    extra[order] = np.concatenate(residuals)
     frame = fixtures[["match_id", "date", "home_team", "away_team", "tournament", "neutral",
                       "home_score_90", "away_score_90"]].reset_index(drop=True).copy()
     frame[["p_home", "p_draw", "p_away"]] = forecast.outcomes
     frame[["elo_home", "elo_draw", "elo_away"]] = elo
     frame["home_xg"] = forecast.expected_home_goals
     frame["away_xg"] = forecast.expected_away_goals
+    frame[list(RESIDUALS)] = extra[:, :4]
+    frame["home_confederation"] = extra[:, 4].astype(np.int64)
+    frame["away_confederation"] = extra[:, 5].astype(np.int64)
     return frame, forecast.grids, elo_grids
 
 

@@ -110,3 +110,48 @@ def test_contexts_and_bad_options() -> None:
         AdjustedEloDixonColes(stacking={"cup-final": (0.1, 0.0)})
     with pytest.raises(InvalidParameterError, match="weight must be in"):
         AdjustedEloDixonColes(stacking={"friendly-home": (1.5, 0.0)})
+
+
+def test_inter_confederation_scale_shrinks_residuals_only_across_confederations(
+        window: pd.DataFrame) -> None:
+    """Scale 1 changes nothing; scale 0.5 halves the residual team effects in Germany v
+    Japan (UEFA v AFC) and leaves France v Belgium (both UEFA) as it was."""
+    fx = pd.DataFrame({"date": pd.Timestamp("2022-11-23"),
+                       "home_team": ["Germany", "France"], "away_team": ["Japan", "Belgium"],
+                       "neutral": [True, True], "tournament": ["FIFA World Cup"] * 2})
+    plain = AdjustedEloDixonColes().fit(window)
+    base_h, base_a = plain.expected_goals(fx)
+    same = AdjustedEloDixonColes(inter_confederation_scale=1.0).fit(window)
+    np.testing.assert_allclose(same.expected_goals(fx)[0], base_h)
+    half = AdjustedEloDixonColes(inter_confederation_scale=0.5).fit(window)
+    lam_h, lam_a = half.expected_goals(fx)
+    assert lam_h[1] == pytest.approx(base_h[1]) and lam_a[1] == pytest.approx(base_a[1])
+    residual = {t: (half.attack_[t] - half.confederation_attack_[c],
+                    half.defence_[t] - half.confederation_defence_[c])
+                for t, c in (("Germany", "UEFA"), ("Japan", "AFC"))}
+    expected_h = base_h[0] * np.exp(-0.5 * (residual["Germany"][0] - residual["Japan"][1]))
+    expected_a = base_a[0] * np.exp(-0.5 * (residual["Japan"][0] - residual["Germany"][1]))
+    assert lam_h[0] == pytest.approx(expected_h) and lam_a[0] == pytest.approx(expected_a)
+    assert half.get_params()["inter_confederation_scale"] == 0.5
+    asian = AdjustedEloDixonColes(inter_confederation_scale={"AFC": 0.5}).fit(window)
+    only_japan = asian.expected_goals(fx)
+    assert only_japan[0][0] == pytest.approx(base_h[0] * np.exp(0.5 * residual["Japan"][1]))
+    assert only_japan[1][0] == pytest.approx(base_a[0] * np.exp(-0.5 * residual["Japan"][0]))
+    with pytest.raises(InvalidParameterError, match="inter_confederation_scale"):
+        AdjustedEloDixonColes(inter_confederation_scale=3.5)
+    with pytest.raises(InvalidParameterError, match="unknown confederation"):
+        AdjustedEloDixonColes(inter_confederation_scale={"Asia": 0.5})
+
+
+def test_stacking_slope_sharpens_the_favourite(window: pd.DataFrame) -> None:
+    """A positive slope on the log rate ratio raises the favourite's chance (Spain at home
+    to Costa Rica in a friendly) and keeps the grid a distribution; a table entry of the
+    wrong length fails."""
+    fx = fixtures().iloc[3:].assign(neutral=False)
+    plain = AdjustedEloDixonColes().fit(window).predict(fx)
+    sharper = AdjustedEloDixonColes(stacking={"friendly-home": (0.0, 0.0, 0.2)}).fit(window)
+    fc = sharper.predict(fx)
+    assert fc.p_home[0] > plain.p_home[0] + 0.01
+    np.testing.assert_allclose(fc.grids.sum(axis=(1, 2)), 1.0, atol=1e-12)
+    with pytest.raises(InvalidParameterError, match="slope"):
+        AdjustedEloDixonColes(stacking={"friendly-home": (0.0, 0.1, 0.2, 0.3)})

@@ -66,7 +66,7 @@ from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
 from scoreline.models._training import FIT_OFFSET, FIT_WEIGHT, fixture_arrays
-from scoreline.models.combined import EloDixonColes
+from scoreline.models.combined import CONFEDERATION_GROUPS, EloDixonColes, confederation_index
 from scoreline.models.dixon_coles import DixonColes, check_positive
 from scoreline.models.elo import Elo
 from scoreline.models.score_grid import Forecast
@@ -112,25 +112,58 @@ def match_context(fixtures: pd.DataFrame) -> NDArray[np.str_]:
     return np.char.add(kind.astype(str), venue)
 
 
-def _check_stacking(stacking: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+def _check_stacking(
+    stacking: Mapping[str, tuple[float, ...]],
+) -> dict[str, tuple[float, float, float]]:
     if not isinstance(stacking, Mapping):
-        raise InvalidParameterError(f"stacking must map contexts to (weight, tilt), got {stacking!r}")
-    out: dict[str, tuple[float, float]] = {}
+        raise InvalidParameterError(
+            f"stacking must map contexts to (weight, tilt[, slope]), got {stacking!r}")
+    out: dict[str, tuple[float, float, float]] = {}
     for key, value in stacking.items():
         if key not in CONTEXTS:
             raise InvalidParameterError(
                 f"unknown stacking context {key!r}; expected one of {', '.join(CONTEXTS)}")
         try:
-            weight, tilt = (float(v) for v in value)
+            numbers = tuple(float(v) for v in value)
         except (TypeError, ValueError):
+            numbers = ()
+        if len(numbers) not in (2, 3):
             raise InvalidParameterError(
-                f"stacking[{key!r}] must be a pair (elo weight, home tilt), got {value!r}") from None
-        if not (0.0 <= weight <= 1.0 and math.isfinite(tilt) and abs(tilt) <= 1.0):
+                f"stacking[{key!r}] must be (elo weight, home tilt) or (elo weight, home tilt, "
+                f"slope), got {value!r}")
+        weight, tilt, slope = (*numbers, 0.0)[:3]
+        if not (0.0 <= weight <= 1.0 and all(math.isfinite(v) and abs(v) <= 1.0
+                                             for v in (tilt, slope))):
             raise InvalidParameterError(
-                f"stacking[{key!r}] = {value!r}: the weight must be in [0, 1] and the tilt in "
-                "[-1, 1] (goals, log scale)")
-        out[key] = (weight, tilt)
+                f"stacking[{key!r}] = {value!r}: the weight must be in [0, 1], the tilt and "
+                "the slope in [-1, 1] (goals, log scale)")
+        out[key] = (weight, tilt, slope)
     return out
+
+
+def _check_scales(
+    scales: float | Mapping[str, float] | None,
+) -> float | dict[str, float] | None:
+    """``inter_confederation_scale`` validated: None, one scale, or one per group."""
+    if scales is None:
+        return None
+    table = scales if isinstance(scales, Mapping) else {g: scales for g in CONFEDERATION_GROUPS}
+    out: dict[str, float] = {}
+    for key, value in table.items():
+        if key not in CONFEDERATION_GROUPS:
+            raise InvalidParameterError(
+                f"unknown confederation {key!r} in inter_confederation_scale; expected one of "
+                f"{', '.join(CONFEDERATION_GROUPS)}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not 0.0 <= number <= 3.0:
+            raise InvalidParameterError(
+                f"inter_confederation_scale must be in [0, 3] (a factor on the residual team "
+                f"effects), got {value!r} for {key!r}")
+        out[key] = number
+    return out if isinstance(scales, Mapping) else float(scales)
 
 
 def cap_margins(matches: pd.DataFrame, cap: int) -> pd.DataFrame:
@@ -181,9 +214,11 @@ class AdjustedEloDixonColes(EloDixonColes):
 
     def __init__(self, margin_cap: int | None = None, mismatch_scale: float | None = None,
                  venue_offsets: tuple[float, float] | None = None,
-                 stacking: Mapping[str, tuple[float, float]] | None = None,
+                 stacking: Mapping[str, tuple[float, ...]] | None = None,
+                 inter_confederation_scale: float | Mapping[str, float] | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.inter_confederation_scale = _check_scales(inter_confederation_scale)
         if venue_offsets is not None:
             try:
                 pair = tuple(float(v) for v in venue_offsets)
@@ -212,7 +247,10 @@ class AdjustedEloDixonColes(EloDixonColes):
                       venue_offsets=None if self.venue_offsets is None
                       else list(self.venue_offsets),
                       stacking=None if self.stacking is None
-                      else {k: list(v) for k, v in self.stacking.items()})
+                      else {k: list(v) for k, v in self.stacking.items()},
+                      inter_confederation_scale=self.inter_confederation_scale
+                      if not isinstance(self.inter_confederation_scale, Mapping)
+                      else dict(self.inter_confederation_scale))
         return params
 
     def fit(self, matches: pd.DataFrame, *, warm_start: DixonColes | None = None) -> Self:
@@ -239,13 +277,37 @@ class AdjustedEloDixonColes(EloDixonColes):
     def expected_goals(
         self, fixtures: pd.DataFrame
     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """90-minute goal rates (home, away), with the venue offsets when set."""
+        """90-minute goal rates (home, away), with the venue offsets and the
+        inter-confederation scale when set."""
         lam_h, lam_a = super().expected_goals(fixtures)
+        if self.inter_confederation_scale is not None:
+            lam_h, lam_a = self._scale_inter_confederation(fixtures, lam_h, lam_a)
         if self.venue_offsets is None:
             return lam_h, lam_a
         fixture_arrays(fixtures)  # validates the columns
         shift = np.exp(self._venue_offset(fixtures))
         return lam_h * shift, lam_a / shift
+
+    def _scale_inter_confederation(
+        self, fixtures: pd.DataFrame, lam_h: NDArray[np.float64], lam_a: NDArray[np.float64],
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Rates with the residual team effects times ``inter_confederation_scale`` in
+        fixtures between members of different confederations (the confederation offsets
+        and the Elo term stay whole)."""
+        home, away, _ = fixture_arrays(fixtures)
+        table = self.inter_confederation_scale
+        scales = np.array([table.get(g, 1.0) if isinstance(table, Mapping) else float(table or 1.0)
+                           for g in CONFEDERATION_GROUPS])
+        g_h, g_a = confederation_index(home), confederation_index(away)
+        inter = g_h != g_a
+        parts = []
+        for teams, group in ((home, g_h), (away, g_a)):
+            attack, defence = self.strengths(teams)
+            change = np.where(inter, scales[group] - 1.0, 0.0)
+            parts.append((change * (attack - self.confederation_attack_.to_numpy()[group]),
+                          change * (defence - self.confederation_defence_.to_numpy()[group])))
+        (att_h, def_h), (att_a, def_a) = parts
+        return lam_h * np.exp(att_h - def_a), lam_a * np.exp(att_a - def_h)
 
     def _damp_mismatches(self, matches: pd.DataFrame,
                          warm_start: DixonColes | None) -> pd.DataFrame:
@@ -263,21 +325,22 @@ class AdjustedEloDixonColes(EloDixonColes):
         out[FIT_WEIGHT] = 1.0 / (1.0 + (gap / scale) ** 2)
         return out
 
-    def stacking_weights(self, fixtures: pd.DataFrame) -> tuple[NDArray[np.float64],
-                                                                 NDArray[np.float64]]:
-        """Elo weight and home tilt of each fixture, two arrays of shape (n,)."""
+    def stacking_weights(self, fixtures: pd.DataFrame) -> tuple[
+            NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+        """Elo weight, home tilt and slope of each fixture, three arrays of shape (n,)."""
         table = self.stacking or {}
-        pairs = [table.get(c, (0.0, 0.0)) for c in match_context(fixtures)]
-        weight = np.array([p[0] for p in pairs], dtype=np.float64)
-        tilt = np.array([p[1] for p in pairs], dtype=np.float64)
-        return weight, tilt
+        rows = np.array([table.get(c, (0.0, 0.0, 0.0)) for c in match_context(fixtures)],
+                        dtype=np.float64).reshape(-1, 3)
+        return rows[:, 0].copy(), rows[:, 1].copy(), rows[:, 2].copy()
 
     def predict(self, fixtures: pd.DataFrame) -> Forecast:
         """Forecasts from the stacked grid (module docstring); the goal model's without."""
         goals = super().predict(fixtures)
         if not self.stacking:
             return goals
-        weight, tilt = self.stacking_weights(goals.fixtures)
+        weight, tilt, slope = self.stacking_weights(goals.fixtures)
+        # the slope sharpens (> 0) or flattens (< 0) the goal model's own strength gap
+        tilt = tilt + slope * np.log(goals.expected_home_goals / goals.expected_away_goals)
         grids = goals.grids
         if weight.any():
             elo = self.elo_.predict(goals.fixtures)
