@@ -1,7 +1,7 @@
 """Options on top of the default goal model, each measured in ``docs/models.md``.
 
 :class:`AdjustedEloDixonColes` is :class:`~scoreline.models.combined.EloDixonColes` with
-four optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
+five optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
 exactly as ``EloDixonColes()``). Only the venue offsets helped the walk-forward test
 period (:data:`TUNED_VENUE_OFFSETS`, model name ``elo-dixon-coles-venue``); the others
 are kept so their negative results can be reproduced:
@@ -32,18 +32,32 @@ are kept so their negative results can be reproduced:
 ``stacking``
     A stacked forecast per match context (:func:`match_context`: friendly,
     qualification or tournament match, at home or at a neutral venue). For a context
-    with weights ``(w, s)`` the grid is::
+    with weights ``(w, s)`` or ``(w, s, k)`` the grid is::
 
         mix[h, a]  = (1 - w) * grid_goal_model[h, a] + w * grid_elo[h, a]
-        grid[h, a] = mix[h, a] * exp(s * (h - a)) / normaliser
+        t          = s + k * log(lambda_home / lambda_away)
+        grid[h, a] = mix[h, a] * exp(t * (h - a)) / normaliser
 
     ``grid_elo`` is the grid of the Elo ratings the model carries (the ordered logit of
     :class:`~scoreline.models.elo.Elo`, whose grid matches its 1X2) and the tilt ``s``
     corrects the home side's goal-difference rate for the context (for independent
     Poisson goals it multiplies the home rate by ``e**s`` and the away rate by
-    ``e**-s``): a home advantage by context. Every market stays consistent because it
-    comes from the one final grid. :data:`TUNED_STACKING` holds the weights fitted on
+    ``e**-s``): a home advantage by context. The slope ``k`` (0 when not given) is a
+    temperature on the goal model's own strength gap (``lambda`` are its goal rates):
+    ``k > 0`` sharpens the favourite's edge, ``k < 0`` flattens it; with ``w = 0`` the
+    pair ``(s, k)`` is a logistic-style recalibration of the grid. Every market stays
+    consistent because it comes from the one final grid. :data:`TUNED_STACKING` holds the weights fitted on
     the tuning folds (``docs/models.md``).
+
+``inter_confederation_scale``
+    A factor (one for all, or ``{confederation: factor}`` with 1 for groups not listed)
+    on a team's residual attack and defence (its effects minus its confederation's
+    offsets) in fixtures between members of different confederations. The residuals
+    are fitted mostly on matches within the team's own confederation; a factor below 1
+    says that dominance of weak neighbours transfers only in part to other
+    confederations' teams (Japan, Iran in the AFC). Forecasts only: the fit is unchanged.
+    Fitted on the inter-confederation matches of the tuning folds, it did not help the
+    test period (``docs/models.md``).
 
 References
 ----------
