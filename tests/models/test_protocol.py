@@ -12,7 +12,12 @@ import pytest
 
 from scoreline import models
 from scoreline.errors import FormatError, InvalidParameterError, NotFittedError
-from scoreline.models.adjusted import TUNED_STACKING, TUNED_VENUE_OFFSETS, AdjustedEloDixonColes
+from scoreline.models.adjusted import (
+    TUNED_RECALIBRATION,
+    TUNED_STACKING,
+    TUNED_VENUE_OFFSETS,
+    AdjustedEloDixonColes,
+)
 from scoreline.models.blend import Blend
 from scoreline.models.combined import EloDixonColes
 from scoreline.models.dixon_coles import DixonColes
@@ -25,11 +30,14 @@ FACTORIES: dict[str, Callable[[], Model]] = {
     "blend": lambda: Blend(("elo", "dixon-coles"), weights=(0.4, 0.6)),
     "adjusted-all-options": lambda: AdjustedEloDixonColes(
         margin_cap=4, mismatch_scale=400.0, venue_offsets=TUNED_VENUE_OFFSETS,
-        stacking=TUNED_STACKING),
+        stacking=TUNED_STACKING, inter_confederation_scale={"AFC": 0.35, "CONMEBOL": 2.05}),
+    "adjusted-recalibrated": lambda: AdjustedEloDixonColes(
+        venue_offsets=TUNED_VENUE_OFFSETS, stacking=TUNED_RECALIBRATION),
 }
-"""Every registered model, a blend and the adjusted model with every option on (its
-mismatch damping runs an Elo of its own, its stacking forecasts with the Elo it holds),
-each as a factory of unfitted instances."""
+"""Every registered model, a blend, the adjusted model with every option on (its
+mismatch damping runs an Elo of its own, its stacking forecasts with the Elo it holds)
+and with the recalibration of the grid (a slope per context), each as a factory of
+unfitted instances."""
 
 NAMES = list(FACTORIES)
 

@@ -111,6 +111,22 @@ the elite subset and +0.00061 on the World Cups; on top of :data:`TUNED_VENUE_OF
 (refitted there) it adds nothing (-0.00002), so no named model uses it."""
 
 
+TUNED_RECALIBRATION: dict[str, tuple[float, float, float]] = {
+    "friendly-home": (0.0, 0.031, -0.049),
+    "friendly-neutral": (0.0, 0.007, 0.029),
+    "qualification-home": (0.0, 0.054, 0.038),
+    "qualification-neutral": (0.0, 0.063, 0.09),
+    "tournament-home": (0.0, 0.036, 0.012),
+    "tournament-neutral": (0.0, 0.006, -0.019),
+}
+"""``(0, home tilt, slope)`` per context for ``stacking`` on top of
+:data:`TUNED_VENUE_OFFSETS`: the recalibration of the grid fitted on the weekly
+walk-forward forecasts 2010-2018 of the venue model (``bench/recalibration.py``). Test
+period: RPS -0.00070 +- 0.00030 against the default and the largest 10 %-bin
+calibration error 3.1 points (default 7.2), but elite matches +0.00090 +- 0.00074 and
+World Cups 2014-2026 +0.00100 +- 0.00049 (``docs/models.md``), so no named model uses it."""
+
+
 def match_context(fixtures: pd.DataFrame) -> NDArray[np.str_]:
     """Context of each fixture: ``friendly``/``qualification``/``tournament`` + ``-home``/``-neutral``.
 
@@ -374,5 +390,6 @@ class AdjustedEloDixonColes(EloDixonColes):
         )
 
 
-__all__ = ["CONTEXTS", "TUNED_STACKING", "TUNED_VENUE_OFFSETS", "AdjustedEloDixonColes", "cap_margins",
+__all__ = ["CONTEXTS", "TUNED_RECALIBRATION", "TUNED_STACKING", "TUNED_VENUE_OFFSETS",
+           "AdjustedEloDixonColes", "cap_margins",
            "match_context"]
