@@ -34,7 +34,7 @@ def backtest(
     since: str = typer.Option("2010-01-01", "--since", help="First match day forecast."),
     until: str = typer.Option(None, "--until", help="First day NOT forecast (default: all)."),
     model: str = typer.Option(
-        "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles or elo-dixon-coles-venue."),
+        "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles, elo-dixon-coles-venue or elo-dixon-coles-long."),
     models: str = typer.Option(
         None, "--models", help="Several models side by side, e.g. elo,dixon-coles,default."),
     blocks: int = typer.Option(

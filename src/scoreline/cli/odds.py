@@ -11,7 +11,7 @@ from scoreline import api
 from scoreline.cli.app import DbOption, JsonOption, app, console, emit, friendly_errors
 
 ModelOption = typer.Option(
-    "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles or elo-dixon-coles-venue.")
+    "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles, elo-dixon-coles-venue or elo-dixon-coles-long.")
 MethodOption = typer.Option(
     "shin", "--method", help="Margin removal: shin (default), power or multiplicative.")
 

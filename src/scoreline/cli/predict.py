@@ -20,7 +20,7 @@ from scoreline.cli.app import (
 from scoreline.errors import InvalidParameterError
 
 ModelOption = typer.Option(
-    "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles or elo-dixon-coles-venue.")
+    "default", "--model", help="default, elo, dixon-coles, elo-dixon-coles, elo-dixon-coles-venue or elo-dixon-coles-long.")
 FixturesOption = typer.Option(None, "--fixtures", help="CSV of fixtures to predict.")
 OutOption = typer.Option(None, "--out", help="With --fixtures: write the forecasts here.")
 MarketsOption = typer.Option(

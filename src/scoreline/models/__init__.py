@@ -8,7 +8,9 @@
 Model names: ``elo`` (World Football Elo with a fitted ordered logit), ``dixon-coles``
 (time-weighted, regularised Dixon–Coles), ``elo-dixon-coles`` (Dixon–Coles with the
 pre-match Elo difference as a covariate), ``elo-dixon-coles-venue`` (the same with
-home-advantage offsets by venue, ``docs/models.md``) and ``default`` (the most accurate in the
+home-advantage offsets by venue, ``docs/models.md``), ``elo-dixon-coles-long`` (the venue
+offsets with a longer memory, decay 0.0006 per day: the best of the test period on all
+matches, ``docs/models.md``) and ``default`` (the most accurate in the
 walk-forward backtest; see :func:`default_model`). :class:`Blend` mixes the score grids of
 several of them.
 """
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
     from scoreline.models.dixon_coles import DixonColes
     from scoreline.models.elo import Elo
 
-MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue")
+MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue",
+               "elo-dixon-coles-long")
 """Names accepted by :func:`get_model`."""
 
 
@@ -92,6 +95,14 @@ def get_model(name: str) -> Model:
         from scoreline.models.adjusted import TUNED_VENUE_OFFSETS, AdjustedEloDixonColes
 
         return AdjustedEloDixonColes(venue_offsets=TUNED_VENUE_OFFSETS)
+    if key == "elo-dixon-coles-long":
+        from scoreline.models.adjusted import (
+            TUNED_LONG_MEMORY_XI,
+            TUNED_VENUE_OFFSETS,
+            AdjustedEloDixonColes,
+        )
+
+        return AdjustedEloDixonColes(venue_offsets=TUNED_VENUE_OFFSETS, xi=TUNED_LONG_MEMORY_XI)
     raise InvalidParameterError(
         f"unknown model {name!r}; expected one of {', '.join(repr(n) for n in MODEL_NAMES)}"
     )

@@ -96,6 +96,14 @@ weekly refits: RPS 0.16426 against the default's 0.16476 (-0.00050 +- 0.00014); 
 matches +0.00043 +- 0.00034; World Cups 2014-2026 +0.00048 +- 0.00034 (``docs/models.md``).
 The model of ``get_model('elo-dixon-coles-venue')``."""
 
+TUNED_LONG_MEMORY_XI = 0.0006
+"""Time decay per day chosen on the tuning folds 2010-2018 for the venue model (weekly
+refits; 0.0012, the default's, 0.17488; 0.0006, 0.17447; 0.0004, 0.17491). Test period
+2019-01-01..2026-07-19: RPS 0.16377 against the default's 0.16476 (-0.00098 +- 0.00035),
+elite matches -0.00013 +- 0.00086, inter-confederation matches -0.00289 +- 0.00097,
+largest calibration error 4.7 points (default 7.2); World Cups 2014-2026 +0.00155 +-
+0.00146 (``docs/models.md``). The model of ``get_model('elo-dixon-coles-long')``."""
+
 TUNED_STACKING: dict[str, tuple[float, float]] = {
     "friendly-home": (0.054, 0.034),
     "friendly-neutral": (0.0, 0.073),
@@ -390,6 +398,6 @@ class AdjustedEloDixonColes(EloDixonColes):
         )
 
 
-__all__ = ["CONTEXTS", "TUNED_RECALIBRATION", "TUNED_STACKING", "TUNED_VENUE_OFFSETS",
+__all__ = ["CONTEXTS", "TUNED_LONG_MEMORY_XI", "TUNED_RECALIBRATION", "TUNED_STACKING", "TUNED_VENUE_OFFSETS",
            "AdjustedEloDixonColes", "cap_margins",
            "match_context"]
