@@ -9,8 +9,8 @@ Model names: ``elo`` (World Football Elo with a fitted ordered logit), ``dixon-c
 (time-weighted, regularised Dixon–Coles), ``elo-dixon-coles`` (Dixon–Coles with the
 pre-match Elo difference as a covariate), ``elo-dixon-coles-venue`` (the same with
 home-advantage offsets by venue, ``docs/models.md``), ``elo-dixon-coles-long`` (the venue
-offsets with a longer memory, decay 0.0006 per day: the best of the test period on all
-matches, ``docs/models.md``) and ``default`` (the most accurate in the
+offsets with a longer memory, decay 0.0006 per day: the best single model of the test
+period on all matches, ``docs/models.md``) and ``default`` (the most accurate in the
 walk-forward backtest; see :func:`default_model`). :class:`Blend` mixes the score grids of
 several of them.
 """
