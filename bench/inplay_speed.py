@@ -29,6 +29,7 @@ import numpy as np
 
 import scoreline
 from scoreline import api
+from scoreline.forecast.prematch import prematch_forecasts
 from scoreline.inplay import (
     REGULATION_MINUTES,
     default_profile,
@@ -37,7 +38,6 @@ from scoreline.inplay import (
     timeline_sample,
 )
 from scoreline.inplay.profile import MAX_STATE, PHASE
-from scoreline.forecast.prematch import prematch_forecasts
 
 
 def python_loop_paths(home_xg: float, away_xg: float, diff_path: np.ndarray) -> np.ndarray:

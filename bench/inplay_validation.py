@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 import scoreline
+from scoreline.forecast.prematch import default_model_factory, prematch_forecasts
 from scoreline.inplay import (
     ScoringProfile,
     fit_profile,
@@ -41,7 +42,6 @@ from scoreline.inplay import (
     inplay_paths,
     timeline_sample,
 )
-from scoreline.forecast.prematch import default_model_factory, prematch_forecasts
 
 CHECKPOINTS = (0, 15, 30, 45, 60, 75, 85)
 PROFILE_PATH = Path(__file__).resolve().parents[1] / "src/scoreline/inplay/default_profile.json"
