@@ -9,9 +9,14 @@ and forecasts, the user's compiled kernels), then runs, each bounded in count an
    counts the fits they cost (target: one);
 3. 50 distinct tournament simulations, all at once;
 
-while a probe asks for a cached forecast 5 times a second (target p99 < 100 ms). Every
-storm request must complete, or be refused with 503, within 1 s. The server's resident
-memory (with its worker processes) is sampled throughout (target < 1 GB). Then a second
+while probes ask for light routes 5 times a second each: a cached forecast, a
+head-to-head and ``/api/v1/health`` (target p99 < 100 ms). The same probes run first for
+the same time on the idle server (the named peer): each storm's probe p99 is printed as a
+ratio to the idle one. Every storm request must complete, or be refused with 503, within
+1 s. The server's memory (its whole process tree: the event-loop process, the heavy
+workers, the fork server) is sampled throughout, as the sum of resident sets (shared pages
+counted once per process) and of proportional sets (shared pages split), target < 1 GB.
+Then a second
 server with ``--workers 2`` takes 200 requests/s of cached predicts for 10 s (target
 p99 < 50 ms). The client shares the machine with the server: its CPU counts against both.
 
@@ -42,6 +47,10 @@ import numpy as np
 
 HOST = "127.0.0.1"
 PROBE = "/api/v1/predict?home=Germany&away=Japan&date=2022-11-23&neutral=true"
+PROBES = {"cached predict": PROBE, "h2h": "/api/v1/h2h/Germany/Japan",
+          "health": "/api/v1/health"}
+"""Light routes probed during the storms, each 5 times a second."""
+IDLE_S = 10.0
 REQUEST_TIMEOUT_S = 30.0
 PHASE_LIMIT_S = 120.0
 
@@ -54,23 +63,31 @@ def loadavg() -> str:
         return "n/a"
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (from /proc)."""
-    total = 0
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
+def tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (the heavy workers are the fork server's children)."""
+    out = [pid]
+    for p in out:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                out += [int(c) for c in (task / "children").read_text().split()]
         except OSError:
             continue
-    return total / 1024
+    return out
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """Resident and proportional set sizes of a process tree, in MB (from /proc)."""
+    rss = pss = 0
+    for p in tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss / 1024, pss / 1024
 
 
 @dataclass
@@ -104,17 +121,39 @@ async def fetch(client: httpx.AsyncClient, url: str, due: float, into: Samples) 
     into.add(time.perf_counter() - due, status)
 
 
-async def probe(client: httpx.AsyncClient, stop: asyncio.Event, into: Samples) -> None:
-    """The cached route, 5 times a second, until ``stop``."""
+async def probe(client: httpx.AsyncClient, stop: asyncio.Event,
+                into: dict[str, Samples]) -> None:
+    """Each light route of :data:`PROBES`, 5 times a second, until ``stop``."""
     tasks = []
     start = time.perf_counter()
     k = 0
     while not stop.is_set():
         due = start + k / 5.0
         await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        tasks.append(asyncio.create_task(fetch(client, PROBE, due, into)))
+        for name, url in PROBES.items():
+            tasks.append(asyncio.create_task(fetch(client, url, due, into[name])))
         k += 1
     await asyncio.gather(*tasks)
+
+
+def probe_samples() -> dict[str, Samples]:
+    return {name: Samples() for name in PROBES}
+
+
+async def idle_probes(client: httpx.AsyncClient, seconds: float) -> dict[str, Samples]:
+    """The probes alone on the idle server for ``seconds`` (the peer of the storm probes)."""
+    stop = asyncio.Event()
+    into = probe_samples()
+    prober = asyncio.create_task(probe(client, stop, into))
+    await asyncio.sleep(seconds)
+    stop.set()
+    await prober
+    return into
+
+
+def p99(samples: Samples) -> float:
+    return float(np.percentile(np.array(samples.latency) * 1000, 99)) if samples.latency \
+        else float("nan")
 
 
 async def storm(client: httpx.AsyncClient, urls: list[str], rate: float | None) -> Samples:
@@ -135,7 +174,7 @@ async def health(client: httpx.AsyncClient) -> dict[str, object]:
 
 
 async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
-                rate: float | None) -> tuple[Samples, Samples, dict[str, object],
+                rate: float | None) -> tuple[Samples, dict[str, Samples], dict[str, object],
                                              dict[str, object]]:
     """One storm with the probe alongside; the server's health before and after.
 
@@ -147,7 +186,7 @@ async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
             break
         await asyncio.sleep(0.5)
     stop = asyncio.Event()
-    probes = Samples()
+    probes = probe_samples()
     prober = asyncio.create_task(probe(client, stop, probes))
     result = await storm(client, urls, rate)
     stop.set()
@@ -194,18 +233,21 @@ async def until_ok(client: httpx.AsyncClient, url: str, tries: int = 200) -> Non
 
 
 class RssMonitor:
-    """Samples a server's resident memory every 0.2 s in a thread."""
+    """Samples a server's memory (resident and proportional) every 0.2 s in a thread."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak = 0.0
+        self.peak_pss = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, rss_mb(self.pid))
+            rss, pss = memory_mb(self.pid)
+            self.peak = max(self.peak, rss)
+            self.peak_pss = max(self.peak_pss, pss)
             time.sleep(0.2)
 
     def stop(self) -> float:
@@ -227,7 +269,15 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
         limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
         async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S,
                                      limits=limits) as client:
-            await until_ok(client, PROBE)
+            for url in PROBES.values():
+                await until_ok(client, url)
+            load = loadavg()
+            idle = await idle_probes(client, IDLE_S)
+            print(f"\n### probes on the idle server, {IDLE_S:g} s (the peer)\n\n"
+                  f"load average at start: {load}; after: {loadavg()}\n")
+            print(HEADER)
+            for name, samples in idle.items():
+                print(samples.row(f"probe {name} (idle)"))
             first = dt.date(2005, 1, 3)
             dates = [first + dt.timedelta(days=9 * k) for k in range(150)]
             phases = [
@@ -248,12 +298,17 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
                 print(f"\n### {name}\n\nload average at start: {load}; after: {loadavg()}\n")
                 print(HEADER)
                 print(result.row("storm"))
-                print(probes.row("probe (cached predict, 5/s)"))
-                print(f"\nfits during the phase: {fits}; storm answers (200 or 503) over 1 s: "
-                      f"{slow} of {len(result.status)}; server RSS peak so far: "
-                      f"{monitor.peak:.0f} MB", flush=True)
-        print(f"\nserver resident memory, peak over the storms: {monitor.stop():.0f} MB "
-              "(target < 1024)")
+                for probe_name, samples in probes.items():
+                    print(samples.row(f"probe {probe_name} (5/s)"))
+                ratios = ", ".join(f"{n} {p99(probes[n]) / p99(idle[n]):.1f}x"
+                                   for n in PROBES)
+                print(f"\nprobe p99 during the storm / idle p99: {ratios}")
+                print(f"fits during the phase: {fits}; storm answers (200 or 503) over 1 s: "
+                      f"{slow} of {len(result.status)}; server memory peak so far: "
+                      f"RSS {monitor.peak:.0f} MB, PSS {monitor.peak_pss:.0f} MB", flush=True)
+        monitor.stop()
+        print(f"\nserver memory (process tree), peak over the storms: RSS sum "
+              f"{monitor.peak:.0f} MB, PSS sum {monitor.peak_pss:.0f} MB (target < 1024)")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -14,6 +14,21 @@ from collections.abc import Sequence
 class ScorelineError(Exception):
     """Root of every error scoreline raises on purpose."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take other constructor arguments than their message; rebuilding from
+        # the message and the attributes lets an error raised in a worker process (the web
+        # server's heavy pool) arrive whole, suggestions and all.
+        return (_rebuild_error, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild_error(cls: type[ScorelineError], args: tuple[object, ...],
+                   state: dict[str, object]) -> ScorelineError:
+    """A :class:`ScorelineError` from its pickled parts (see ``ScorelineError.__reduce__``)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class DataValidationError(ScorelineError, ValueError):
     """A source file does not hold what scoreline expects.

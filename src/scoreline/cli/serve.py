@@ -21,8 +21,8 @@ def serve(
                                 help="Server processes (each reads the store and shares "
                                 "the on-disk caches)."),
     heavy_workers: int = typer.Option(2, "--heavy-workers", min=1, max=64,
-                                      help="Threads per process for fits, simulations "
-                                      "and checks."),
+                                      help="Worker processes per server process for "
+                                      "fits, simulations and checks."),
     queue: int = typer.Option(8, "--queue", min=0, max=1000,
                               help="Heavy requests waiting per process; more get 503."),
     time_budget: float = typer.Option(10.0, "--time-budget", min=0.05, max=3600,

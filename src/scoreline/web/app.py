@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import logging
@@ -59,7 +60,7 @@ class WebSettings:
     warm : bool
         At start-up, load the store and compute the home page's data in the background.
     heavy_workers : int
-        Threads running heavy work (fits, simulations, rankings, checks) at once.
+        Worker processes running heavy work (fits, simulations, rankings, checks) at once.
     heavy_queue : int
         Heavy jobs admitted beyond the running ones; past that, 503 with ``Retry-After``.
     time_budget_s : float
@@ -67,6 +68,12 @@ class WebSettings:
         its result is cached for the retry).
     max_claims : int
         Most claims an article check answers (the rest are counted, not listed).
+    heavy_processes : bool
+        Heavy work in worker processes (the default), or in threads of the server process
+        (its Python parts then hold the interpreter lock against the event loop).
+    heavy_nice : int
+        Added to the heavy workers' nice value: on busy cores the process answering light
+        requests is scheduled first.
     """
 
     db: str | None = None
@@ -84,6 +91,8 @@ class WebSettings:
     heavy_queue: int = 8
     time_budget_s: float = 10.0
     max_claims: int = 300
+    heavy_processes: bool = True
+    heavy_nice: int = 10
 
 
 TOURNAMENTS = {"wc2022": "FIFA World Cup 2022", "wc2026": "FIFA World Cup 2026",
@@ -100,15 +109,17 @@ class ScorelineApp(FastAPI):
         return GuardMiddleware(inner, self.state.settings.max_body_bytes)
 
 
-def _warm(app: FastAPI) -> None:
-    """Compute what the first visitors would otherwise wait for (home page, its timeline)."""
+async def _warm(app: FastAPI) -> None:
+    """Compute what the first visitors would otherwise wait for (home page, its timeline),
+    on the heavy pool like any request, with no time budget."""
     from scoreline.web import calls
     from scoreline.web.pages import HOME_TOURNAMENT, home_context
 
     settings: WebSettings = app.state.settings
     try:
-        home_context(app)
-        calls.timeline(app, HOME_TOURNAMENT, settings.timeline_sims, 0, settings.timeline_refit)
+        await home_context(app, budget=False)
+        await calls.timeline_async(app, HOME_TOURNAMENT, settings.timeline_sims, 0,
+                                   settings.timeline_refit, budget=False)
         log.info("warm-up done")
     except Exception:
         log.exception("warm-up failed")
@@ -154,10 +165,14 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warming = None
         if settings.warm:
+            app.state.heavy.start()
             app.state.warming = True
-            app.state.heavy.background(lambda: _warm(app))
+            warming = asyncio.create_task(_warm(app))
         yield
+        if warming is not None:
+            warming.cancel()
         app.state.heavy.shutdown()
 
     app = ScorelineApp(
@@ -178,7 +193,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.forecasts = ResultCache(settings.forecast_cache_size)
     app.state.warming = False
     app.state.heavy = HeavyPool(settings.heavy_workers, settings.heavy_queue,
-                                settings.time_budget_s)
+                                settings.time_budget_s, processes=settings.heavy_processes,
+                                db=settings.db, niceness=settings.heavy_nice)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     install_filters(templates.env)
     app.state.templates = templates

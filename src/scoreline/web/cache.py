@@ -39,6 +39,14 @@ class ResultCache:
                 return True, self._items[key]
         return False, None
 
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` under ``key`` (a result computed elsewhere, e.g. a worker process)."""
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached result for ``key``, computing it with ``compute()`` on a miss.
 

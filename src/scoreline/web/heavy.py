@@ -1,48 +1,76 @@
 """Admission control for the expensive requests: fits, simulations, rankings, article checks.
 
-A busy match day must not knock the server over, so heavy work never runs on the
-request threads. It runs on a small thread pool (as many threads as the machine has
-cores to spare) behind a bounded number of admitted jobs:
+A busy match day must not knock the server over, so heavy work never runs in the process
+that answers the requests. It runs on a :class:`concurrent.futures.ProcessPoolExecutor`
+of a few worker processes (:mod:`scoreline.web.jobs`), behind a bounded number of
+admitted jobs, all decided in the server process:
 
 - **single flight**: a request whose key is already being computed waits for that
-  computation instead of starting another (fifty identical requests, one fit);
+  computation instead of starting another (fifty identical requests, one job);
 - **bounded queue**: when ``workers + queue`` distinct jobs are admitted, a new one is
   refused at once with :class:`~scoreline.errors.BusyError` (503 with ``Retry-After``)
   instead of piling up;
 - **time budget**: a request waits at most ``budget_s`` seconds; past it, it is answered
-  503 while the job runs on and caches its result, so the retry is a cache hit.
+  503 while the job runs on and hands its result to the cache, so the retry is a hit.
 
-Light and cached routes never come here, so they are never queued behind heavy ones.
+The Python parts of a fit or a simulation hold their own process's interpreter lock,
+not the server's: the event loop only sends a job's arguments and reads its pickled
+result. Light and cached routes never come here, so they are never queued behind heavy
+ones. A thread pool (``processes=False``) keeps the same rules in one process, for
+callers whose jobs cannot be pickled.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import math
-import sys
+import multiprocessing
 import threading
 from collections.abc import Callable, Hashable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 from scoreline.errors import BusyError
+from scoreline.web import jobs
 
-SWITCH_INTERVAL_S = 0.001
-"""The interpreter's thread switch interval once heavy threads run beside the event loop."""
+log = logging.getLogger("scoreline.web")
+
+T = TypeVar("T")
+
+FORKSERVER_PRELOAD = ["scoreline.web.jobs", "numpy", "pandas", "duckdb"]
+"""Modules the fork server imports once, so that each worker starts without importing them."""
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork server where there is one (workers are forked from a clean process holding no
+    threads or connections of the server's), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 class HeavyPool:
-    """A bounded pool for heavy API calls, with single flight per key.
+    """A bounded pool of worker processes for heavy API calls, with single flight per key.
 
     Parameters
     ----------
     workers : int
-        Threads computing at once (at least 1).
+        Jobs computing at once: worker processes (or threads), at least 1.
     queue : int
-        Admitted jobs waiting for a thread beyond those running (at least 0).
+        Admitted jobs waiting for a worker beyond those running (at least 0).
     budget_s : float
         Longest time a request waits for its job, in seconds.
+    processes : bool
+        Worker processes (the default) or threads of this process.
+    db : str or None
+        The store the workers open read-only at their start.
+    niceness : int
+        Added to the workers' nice value, so that light answers get the CPU first.
 
     Attributes
     ----------
@@ -52,17 +80,22 @@ class HeavyPool:
         Requests refused because the queue was full.
     """
 
-    def __init__(self, workers: int, queue: int, budget_s: float) -> None:
+    def __init__(self, workers: int, queue: int, budget_s: float, *, processes: bool = True,
+                 db: str | None = None, niceness: int = 10) -> None:
         self.workers = max(1, int(workers))
         self.queue = max(0, int(queue))
         self.budget_s = float(budget_s)
+        self.processes = processes
+        self.db = db
+        self.niceness = niceness
         self.started = 0
         self.refused = 0
-        self._executor: ThreadPoolExecutor | None = None
+        self._executor: Executor | None = None
         self._executor_lock = threading.Lock()
         self._lock = threading.Lock()
-        self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
+        self._inflight: dict[Hashable, asyncio.Task[Any]] = {}
         self._admitted = 0
+        self._worker_stats: dict[int, dict[str, int]] = {}
 
     @property
     def capacity(self) -> int:
@@ -74,21 +107,39 @@ class HeavyPool:
         """Jobs admitted and not finished."""
         return self._admitted
 
-    def _pool(self) -> ThreadPoolExecutor:
+    @property
+    def worker_pids(self) -> list[int]:
+        """Worker processes that have finished a job (none with threads)."""
+        with self._lock:
+            return sorted(self._worker_stats)
+
+    def worker_stats(self) -> dict[str, int]:
+        """The cache counts (``api.cache_stats``) of every worker process, added up, as of
+        each one's latest job."""
+        total: dict[str, int] = {}
+        with self._lock:
+            for stats in self._worker_stats.values():
+                for name, count in stats.items():
+                    total[name] = total.get(name, 0) + count
+        return total
+
+    def _pool(self) -> Executor:
         with self._executor_lock:
             if self._executor is None:
-                # Heavy threads hold the interpreter lock in the Python parts of a fit; the
-                # event loop asks for it back at every step of every light request. A 1 ms
-                # switch interval (instead of 5 ms) bounds what each step can wait.
-                sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
-                self._executor = ThreadPoolExecutor(self.workers,
-                                                    thread_name_prefix="scoreline-heavy")
+                if self.processes:
+                    self._executor = ProcessPoolExecutor(
+                        self.workers, mp_context=_context(), initializer=jobs.start_worker,
+                        initargs=(jobs.worker_env(), self.db, self.niceness))
+                else:
+                    self._executor = ThreadPoolExecutor(self.workers,
+                                                        thread_name_prefix="scoreline-heavy")
             return self._executor
 
-    def background(self, work: Callable[[], Any]) -> None:
-        """Run ``work`` on one of the pool's threads, with no request waiting for it (the
-        start-up warm-up): heavy work never runs beside the pool, only inside it."""
-        self._pool().submit(work)
+    def start(self) -> None:
+        """Start the worker processes now rather than on the first heavy request."""
+        pool = self._pool()
+        for _ in range(self.workers):
+            pool.submit(jobs.ready)
 
     def shutdown(self) -> None:
         """Stop taking jobs; running ones finish in the background."""
@@ -97,33 +148,71 @@ class HeavyPool:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
 
-    def _finished(self, key: Hashable, done: asyncio.Future[Any]) -> None:
-        with self._lock:
-            self._admitted -= 1
-            if self._inflight.get(key) is done:
-                del self._inflight[key]
-        if not done.cancelled():
-            done.exception()  # retrieved here: no "never retrieved" warning for waiters gone
+    def _broken(self, executor: Executor) -> None:
+        """Replace a pool whose worker died (killed, out of memory): the next job starts a
+        new one; the jobs it held are answered 503."""
+        with self._executor_lock:
+            if self._executor is executor:
+                log.error("a heavy worker process stopped; starting a new pool")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
 
     def _retry_after(self) -> int:
         return max(1, math.ceil(self.budget_s))
 
-    async def run(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The result of ``compute()``, shared by every concurrent request with ``key``.
+    async def _settle(self, key: Hashable, job: Callable[[], T],
+                      keep: Callable[[T], None] | None) -> T:
+        """Submit ``job``, wait for it, record its worker's counts and keep its result."""
+        executor = self._pool()
+        try:
+            done: jobs.Done[T] = await asyncio.wrap_future(executor.submit(jobs.run, job))
+        except BrokenProcessPool:
+            self._broken(executor)
+            raise BusyError("a heavy worker process stopped; retry in "
+                            f"{self._retry_after()} s", self._retry_after()) from None
+        finally:
+            with self._lock:
+                self._admitted -= 1
+                if self._inflight.get(key) is asyncio.current_task():
+                    del self._inflight[key]
+        if self.processes:
+            with self._lock:
+                self._worker_stats[done.pid] = done.stats
+        if keep is not None:
+            keep(done.value)  # before any waiter resumes: the retry of a late request hits
+        return done.value
+
+    async def run(self, key: Hashable, job: Callable[[], T], *,
+                  keep: Callable[[T], None] | None = None, budget: bool = True) -> T:
+        """The result of ``job()``, shared by every concurrent request with ``key``.
 
         Must be called on the event loop (an ``async def`` route).
+
+        Parameters
+        ----------
+        key : hashable
+            What the job computes (the request's inputs).
+        job : callable
+            No arguments; picklable for a process pool (``functools.partial`` of a
+            module-level function).
+        keep : callable, optional
+            Called with the result in this process as soon as the job ends, also when
+            the request that started it is gone (it fills the cache).
+        budget : bool
+            Give up waiting after ``budget_s`` (False: the start-up warm-up waits).
 
         Raises
         ------
         BusyError
-            The queue is full (at once), or the job outlasted the time budget.
+            The queue is full (at once), the job outlasted the time budget, or its worker
+            process died.
         """
         loop = asyncio.get_running_loop()
         with self._lock:
-            future = self._inflight.get(key)
-            if future is not None and future.get_loop() is not loop:
-                future = None  # another loop's job (the caches still share its result)
-            if future is None:
+            task = self._inflight.get(key)
+            if task is not None and task.get_loop() is not loop:
+                task = None  # another loop's job (the caches still share its result)
+            if task is None:
                 if self._admitted >= self.capacity:
                     self.refused += 1
                     raise BusyError(f"the server is busy ({self._admitted} heavy requests "
@@ -131,12 +220,26 @@ class HeavyPool:
                                     self._retry_after())
                 self._admitted += 1
                 self.started += 1
-                future = asyncio.wrap_future(self._pool().submit(compute), loop=loop)
-                self._inflight[key] = future
-                future.add_done_callback(functools.partial(self._finished, key))
+                task = loop.create_task(self._settle(key, job, keep))
+                self._inflight[key] = task
+                task.add_done_callback(_retrieve)
+        if not budget:
+            return await asyncio.shield(task)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), self.budget_s)
+            return await asyncio.wait_for(asyncio.shield(task), self.budget_s)
         except TimeoutError:
             raise BusyError(f"this request needs more than {self.budget_s:g} s; it goes on "
                             f"computing: retry in {self._retry_after()} s for the result",
                             self._retry_after()) from None
+
+
+def _retrieve(task: asyncio.Task[Any]) -> None:
+    """Read a finished job's exception, so that a job whose requests are gone logs no
+    "exception was never retrieved" warning."""
+    if not task.cancelled():
+        task.exception()
+
+
+def call(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Callable[[], T]:
+    """A picklable job: ``fn(*args, **kwargs)`` with ``fn`` a module-level function."""
+    return functools.partial(fn, *args, **kwargs)

@@ -35,19 +35,23 @@ def _db(app: FastAPI) -> str | None:
     return db
 
 
-def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, object]:
+async def home_context(app: FastAPI, all_sides: bool = False, *,
+                       budget: bool = True) -> dict[str, object]:
     """Data of the home page: latest ratings, the home tournament as of the latest data day,
-    the latest upsets (between FIFA members unless ``all_sides``)."""
-    table = calls.latest_ratings(app, 20)
+    the latest upsets (between FIFA members unless ``all_sides``); each heavy part on the
+    heavy pool until it is cached (``budget=False``: wait past the time budget)."""
+    table = await calls.latest_ratings_async(app, 20, budget=budget)
     status = api.tournament_status(HOME_TOURNAMENT, db=_db(app))
-    sim = calls.simulation(app, HOME_TOURNAMENT, status.as_of.isoformat(),
-                           app.state.settings.page_sims, 0, False)
-    latest = calls.upsets(app, tournament=None, year=None, since=None, until=None,
-                          all_time=False, top=8, fifa_only=not all_sides)
+    page_sims = app.state.settings.page_sims
+    sim = await calls.simulation_async(app, HOME_TOURNAMENT, status.as_of.isoformat(),
+                                       page_sims, 0, False, budget=budget)
+    latest = await calls.upsets_async(app, tournament=None, year=None, since=None, until=None,
+                                      all_time=False, top=8, fifa_only=not all_sides,
+                                      budget=budget)
     opening = None
     if status.status == "finished":  # the table beside the champion: the pre-kick-off odds
-        opening = convert.simulation(calls.simulation(
-            app, HOME_TOURNAMENT, None, app.state.settings.page_sims, 0, False))
+        opening = convert.simulation(await calls.simulation_async(
+            app, HOME_TOURNAMENT, None, page_sims, 0, False, budget=budget))
     return {"ratings": table, "forecast": convert.simulation(sim), "info": app.state.info,
             "upsets": latest, "tournament_id": HOME_TOURNAMENT, "status": status,
             "opening": opening, "all_sides": all_sides}
@@ -56,10 +60,8 @@ def home_context(app: FastAPI, all_sides: bool = False) -> dict[str, object]:
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, all_sides: bool = False) -> Response:
     """Home: ratings table, tournament state, latest upsets (``all_sides``: with non-FIFA
-    sides), links into the rest. Computed on the heavy pool until its parts are cached."""
-    app = request.app
-    context = await calls.offload(app, None, ("home", all_sides),
-                                  lambda: home_context(app, all_sides))
+    sides), links into the rest."""
+    context = await home_context(request.app, all_sides)
     return _render(request, "home.html", title="scoreline", **context)
 
 

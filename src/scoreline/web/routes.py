@@ -88,9 +88,7 @@ async def match(request: Request, date: DatePath, home: TeamPath,
                 away: TeamPath) -> JSONResponse:
     """Pre-match forecast (walk-forward, 90 minutes), each goal with the win probabilities
     before and after it, the minute-by-minute timeline, and the winner's lowest point."""
-    db = _db(request)
-    return _json(await calls.offload(request.app, None, ("replay", date, home, away),
-                                     lambda: api.match_replay(date, home, away, db=db)))
+    return _json(await calls.replay_async(request.app, date, home, away))
 
 
 @router.get("/matches/{date}/{home}/{away}/story", response_model=StoryOut,
@@ -98,10 +96,7 @@ async def match(request: Request, date: DatePath, home: TeamPath,
 async def story(request: Request, date: DatePath, home: TeamPath,
                 away: TeamPath) -> JSONResponse:
     """A match report written from data; every statement is backed by a listed fact."""
-    db = _db(request)
-    result = await calls.offload(request.app, None, ("story", date, home, away),
-                                 lambda: api.story(date, home, away, fmt=None, db=db))
-    assert isinstance(result, api.Story)
+    result = await calls.story_async(request.app, date, home, away)
     return _json(result.to_dict())
 
 
@@ -165,13 +160,16 @@ async def predict(
 
 @router.get("/health", summary="Liveness and load of this server process")
 def health(request: Request) -> dict[str, object]:
-    """Always cheap: this worker's fits so far, cached forecasts and heavy-work queue."""
+    """Always cheap: fits so far, cached models and forecasts (this server process and its
+    heavy workers, added up) and the heavy-work queue."""
     pool = request.app.state.heavy
-    return {"status": "ok", "warming": request.app.state.warming,
-            **api.cache_stats().to_dict(),
-            "heavy": {"workers": pool.workers, "capacity": pool.capacity,
-                      "admitted": pool.admitted, "started": pool.started,
-                      "refused": pool.refused}}
+    counts = api.cache_stats().to_dict()
+    for name, count in pool.worker_stats().items():
+        counts[name] = counts.get(name, 0) + count
+    return {"status": "ok", "warming": request.app.state.warming, **counts,
+            "heavy": {"workers": pool.workers, "processes": pool.worker_pids,
+                      "capacity": pool.capacity, "admitted": pool.admitted,
+                      "started": pool.started, "refused": pool.refused}}
 
 
 @router.get("/tournaments", summary="Tournaments that can be simulated")

@@ -1,0 +1,100 @@
+"""What the heavy-work processes run: the start-up of a worker and the wrapper of a job.
+
+The server's :class:`~scoreline.web.heavy.HeavyPool` runs fits, simulations, rankings,
+article checks and match replays in a few worker processes, so that the Python parts of
+that work never hold the event-loop process's interpreter lock. A job is a picklable
+call of :mod:`scoreline.api` (``functools.partial`` of an API function and plain
+arguments); its result travels back pickled, and the parent process caches it.
+
+Workers open the store read-only (DuckDB lets many processes read one file) and share the
+on-disk caches of the machine (fitted models, forecasts, compiled kernels), so a fit done
+by one worker is read, not redone, by the others and by the next server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from scoreline import api
+from scoreline.errors import ScorelineError
+
+log = logging.getLogger("scoreline.web")
+
+T = TypeVar("T")
+
+WORKER_ENV_PREFIXES = ("SCORELINE_", "XDG_", "NUMBA_", "MPL")
+"""Environment variables a worker takes from the server at the pool's creation (store and
+cache locations), whatever the environment of the process it was forked from."""
+
+
+def worker_env() -> dict[str, str]:
+    """The server's variables that say where the store and the caches are."""
+    return {k: v for k, v in os.environ.items() if k.startswith(WORKER_ENV_PREFIXES)}
+
+
+def start_worker(env: dict[str, str], db: str | None, niceness: int) -> None:
+    """Initialise a worker process: the server's cache locations, one compiled-kernel thread
+    (the pool's processes are the parallelism), a lower CPU priority and the store opened.
+
+    Parameters
+    ----------
+    env : dict
+        :func:`worker_env` of the server.
+    db : str or None
+        The store the server reads.
+    niceness : int
+        Added to the worker's nice value (0: none), so that when the cores are busy the
+        server's event loop, answering light requests, gets them first.
+    """
+    os.environ.update(env)
+    os.environ.setdefault("NUMBA_NUM_THREADS", "1")
+    if niceness > 0:
+        with contextlib.suppress(OSError):
+            os.nice(niceness)
+    try:
+        api.get_store(db, read_only=True)
+    except ScorelineError as exc:  # each job will then answer this error itself
+        log.warning("heavy worker %d cannot open the store: %s", os.getpid(), exc)
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A finished job: its value and the cache counts of the process that ran it.
+
+    Attributes
+    ----------
+    value : object
+        What the job returned.
+    pid : int
+        The worker process.
+    stats : dict
+        ``api.cache_stats()`` of that process after the job (fits run, models and
+        forecasts held), so that the server's health adds up every worker's.
+    """
+
+    value: T
+    pid: int
+    stats: dict[str, int]
+
+
+def run(job: Callable[[], T]) -> Done[T]:
+    """Run ``job()`` in this worker and say which process ran it, with its cache counts."""
+    value = job()
+    return Done(value, os.getpid(), {k: int(v) for k, v in api.cache_stats().to_dict().items()})
+
+
+def ready() -> int:
+    """Nothing; makes the pool start a process (the server starts its workers at start-up)."""
+    return os.getpid()
+
+
+def match_page(date: str, home: str, away: str,
+               db: str | None) -> tuple[api.MatchReplay, api.Story]:
+    """The replay and the story of one played match (the match page's two heavy parts)."""
+    return (api.match_replay(date, home, away, db=db),
+            api.story(date, home, away, fmt=None, db=db))
