@@ -63,6 +63,15 @@ def loadavg() -> str:
         return "n/a"
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) used so far by one process, in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def tree(pid: int) -> list[int]:
     """``pid`` and all its descendants (the heavy workers are the fork server's children)."""
     out = [pid]
@@ -174,8 +183,9 @@ async def health(client: httpx.AsyncClient) -> dict[str, object]:
 
 
 async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
-                rate: float | None) -> tuple[Samples, dict[str, Samples], dict[str, object],
-                                             dict[str, object]]:
+                rate: float | None, server_pid: int) -> tuple[
+                    Samples, dict[str, Samples], dict[str, object], dict[str, object],
+                    tuple[float, float, float]]:
     """One storm with the probe alongside; the server's health before and after.
 
     Starts when the server's heavy pool is idle (jobs of the previous phase that outlived
@@ -187,13 +197,16 @@ async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
         await asyncio.sleep(0.5)
     stop = asyncio.Event()
     probes = probe_samples()
+    cpu_before, client_before, wall = cpu_s(server_pid), time.process_time(), time.perf_counter()
     prober = asyncio.create_task(probe(client, stop, probes))
     result = await storm(client, urls, rate)
     stop.set()
     await prober
+    cpu = (cpu_s(server_pid) - cpu_before, time.process_time() - client_before,
+           time.perf_counter() - wall)
     await asyncio.sleep(0.5)
     after = await health(client)
-    return result, probes, before, after
+    return result, probes, before, after, cpu
 
 
 def start_server(port: int, workers: int, args: argparse.Namespace,
@@ -291,7 +304,8 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
             ]
             for name, urls, rate in phases:
                 load = loadavg()
-                result, probes, before, after = await phase(client, name, urls, rate)
+                result, probes, before, after, cpu = await phase(client, name, urls, rate,
+                                                                 server.pid)
                 slow = sum(1 for lat, s in zip(result.latency, result.status, strict=True)
                            if s in (200, 503) and lat > 1.0)
                 fits = int(after["fits"]) - int(before["fits"])  # type: ignore[call-overload]
@@ -303,6 +317,8 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
                 ratios = ", ".join(f"{n} {p99(probes[n]) / p99(idle[n]):.1f}x"
                                    for n in PROBES)
                 print(f"\nprobe p99 during the storm / idle p99: {ratios}")
+                print(f"CPU during the phase ({cpu[2]:.1f} s): the server's event-loop "
+                      f"process {cpu[0]:.1f} s, this client {cpu[1]:.1f} s")
                 print(f"fits during the phase: {fits}; storm answers (200 or 503) over 1 s: "
                       f"{slow} of {len(result.status)}; server memory peak so far: "
                       f"RSS {monitor.peak:.0f} MB, PSS {monitor.peak_pss:.0f} MB", flush=True)

@@ -1,11 +1,14 @@
-"""Fixtures of the web tests: one app on the session's store, a TestClient, a live uvicorn
-server in a background thread, and Debian's Chromium driven by Playwright."""
+"""Fixtures of the web tests: one app on a read-only copy of the session's data, a
+TestClient, a live uvicorn server in a background thread, and Debian's Chromium driven by
+Playwright."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -39,10 +42,24 @@ def _web_cache(session_cache: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def web_settings(store_path: Path) -> WebSettings:
-    """Small simulations so that the tests stay fast; the real store of the session; a
-    time budget long enough for first computations on a busy test machine."""
-    return WebSettings(db=str(store_path), max_sims=20_000, page_sims=2_000,
+def readonly_store(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """The real data in a store that this test process only ever reads, as a server does.
+
+    Loaded by another process: the session's own store is held writable by this one, and
+    DuckDB lets the server's heavy-work processes open a file read-only only when no
+    process writes it.
+    """
+    path = tmp_path_factory.mktemp("readonly-store") / "scoreline.duckdb"
+    load = "import sys, scoreline; s = scoreline.open(sys.argv[1]); s.load(sys.argv[2]); s.close()"
+    subprocess.run([sys.executable, "-c", load, str(path), str(data_dir)], check=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_settings(readonly_store: Path) -> WebSettings:
+    """Small simulations so that the tests stay fast; the real data, read-only; a time
+    budget long enough for first computations on a busy test machine."""
+    return WebSettings(db=str(readonly_store), max_sims=20_000, page_sims=2_000,
                        timeline_sims=300, max_timeline_sims=1_000, timeline_refit=False,
                        time_budget_s=300.0)
 

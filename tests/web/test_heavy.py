@@ -1,11 +1,15 @@
-"""Heavy work under load: single flight per key, 503 when the queue is full, the time budget,
-and light routes that never wait behind heavy ones (issue 14)."""
+"""Heavy work under load (issue 14): worker processes behind single flight per key, 503
+when the queue is full, the time budget, light routes that answer while heavy work runs,
+and fits shared between worker processes through the on-disk cache.
+
+Ordering, not timing: the gated jobs of :mod:`tests.web.gates` hold a worker until the
+test releases them, so each test knows what is in flight when it asks."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
-import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,73 +17,13 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-import scoreline.api
+from scoreline import api
 from scoreline.errors import BusyError
-from scoreline.web import WebSettings, create_app
-from scoreline.web.heavy import HeavyPool
+from scoreline.web import WebSettings, calls, create_app
+from scoreline.web.heavy import HeavyPool, call
+from tests.web import gates
 
 T = TypeVar("T")
-
-
-def test_pool_single_flight_shares_one_computation() -> None:
-    """Ten concurrent runs of one key compute once and all get the result."""
-    pool = HeavyPool(workers=2, queue=0, budget_s=10)
-    calls: list[int] = []
-
-    def compute() -> str:
-        calls.append(1)
-        time.sleep(0.2)
-        return "done"
-
-    async def main() -> list[Any]:
-        return await asyncio.gather(*(pool.run("k", compute) for _ in range(10)))
-
-    assert run(main) == ["done"] * 10
-    assert len(calls) == 1 and pool.started == 1
-    pool.shutdown()
-
-
-def test_pool_full_refuses_at_once() -> None:
-    """With one worker and no queue, a second distinct job is refused immediately with a
-    retry hint, while the first completes."""
-    pool = HeavyPool(workers=1, queue=0, budget_s=5)
-    release = threading.Event()
-
-    async def main() -> tuple[Any, float, BusyError]:
-        first = asyncio.ensure_future(pool.run("a", lambda: release.wait(5) and "a"))
-        await asyncio.sleep(0.05)
-        start = time.perf_counter()
-        with pytest.raises(BusyError) as refused:
-            await pool.run("b", lambda: "b")
-        waited = time.perf_counter() - start
-        release.set()
-        return await first, waited, refused.value
-
-    result, waited, error = run(main)
-    assert result == "a" and waited < 0.5
-    assert error.retry_after >= 1 and pool.refused == 1 and pool.admitted == 0
-    pool.shutdown()
-
-
-def test_pool_time_budget_answers_busy_and_keeps_computing() -> None:
-    """A job longer than the budget gives BusyError at the budget; it still finishes."""
-    pool = HeavyPool(workers=1, queue=0, budget_s=0.1)
-    finished = threading.Event()
-
-    def slow() -> str:
-        time.sleep(0.5)
-        finished.set()
-        return "late"
-
-    async def main() -> float:
-        start = time.perf_counter()
-        with pytest.raises(BusyError, match=r"more than 0\.1 s"):
-            await pool.run("slow", slow)
-        return time.perf_counter() - start
-
-    assert run(main) < 0.45
-    assert finished.wait(5)
-    pool.shutdown()
 
 
 def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
@@ -102,101 +46,192 @@ def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
     return out[0]
 
 
+async def until(condition: Callable[[], bool]) -> None:
+    """Yield to the event loop until ``condition()`` holds (gates fail a stuck job)."""
+    while not condition():
+        await asyncio.sleep(0.01)
+
+
 def _client(app: Any) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
 
-def test_identical_new_date_predicts_fit_once(store_path: Path,
+def test_single_flight_across_worker_processes(tmp_path: Path) -> None:
+    """Ten concurrent requests with one key start one job in one worker process, and all
+    ten get its result."""
+    pool = HeavyPool(workers=2, queue=0, budget_s=120)
+    job = call(gates.gated, str(tmp_path), "same", "done")
+
+    async def main() -> list[str]:
+        waiting = [asyncio.ensure_future(pool.run("k", job)) for _ in range(10)]
+        await until(lambda: gates.started(tmp_path, "same"))
+        gates.release(tmp_path, "same")
+        return await asyncio.gather(*waiting)
+
+    try:
+        assert run(main) == ["done"] * 10
+    finally:
+        pool.shutdown(wait=True)
+    workers = gates.runs(tmp_path, "same")
+    assert len(workers) == 1 and pool.started == 1
+    assert workers == pool.worker_pids and workers[0] != os.getpid()
+
+
+def test_full_pool_refuses_with_retry_after_while_the_job_runs(tmp_path: Path) -> None:
+    """With one worker and no queue, a second distinct job is refused with a retry hint
+    while the first is still held in its worker; the first then completes."""
+    pool = HeavyPool(workers=1, queue=0, budget_s=5)
+
+    async def main() -> tuple[str, BusyError, bool]:
+        first = asyncio.ensure_future(pool.run("a", call(gates.gated, str(tmp_path), "a", "a")))
+        await until(lambda: gates.started(tmp_path, "a"))
+        with pytest.raises(BusyError) as refused:
+            await pool.run("b", call(gates.pid))
+        held = not first.done()
+        gates.release(tmp_path, "a")
+        return await first, refused.value, held
+
+    try:
+        result, error, held = run(main)
+    finally:
+        pool.shutdown(wait=True)
+    assert result == "a" and held
+    assert error.retry_after >= 1 and pool.refused == 1 and pool.admitted == 0
+
+
+def test_time_budget_answers_busy_and_the_job_fills_the_cache(tmp_path: Path,
+                                                              readonly_store: Path) -> None:
+    """A job held past the budget gives BusyError to its request; released afterwards, it
+    still ends and its result lands in the app's cache, so the retry answers without a
+    second job."""
+    app = create_app(WebSettings(db=str(readonly_store), heavy_workers=1, heavy_queue=1,
+                                 time_budget_s=0.2))
+    key = ("gate", "late")
+
+    async def main() -> tuple[BusyError, str]:
+        with pytest.raises(BusyError, match=r"more than 0\.2 s") as late:
+            await calls.offload(app, app.state.cache, key,
+                                call(gates.gated, str(tmp_path), "late", "late result"))
+        assert gates.started(tmp_path, "late") and app.state.heavy.admitted == 1
+        gates.release(tmp_path, "late")
+        await until(lambda: app.state.heavy.admitted == 0)
+        return late.value, await calls.offload(app, app.state.cache, key, call(gates.die))
+
+    try:
+        late, retry = run(main)
+    finally:
+        app.state.heavy.shutdown(wait=True)
+    assert late.retry_after >= 1
+    assert retry == "late result" and app.state.heavy.started == 1
+
+
+def test_a_dead_worker_is_503_and_the_pool_recovers(tmp_path: Path) -> None:
+    """A worker process that dies mid-job answers its request with BusyError (503), and
+    the next job runs in a new worker process."""
+    pool = HeavyPool(workers=1, queue=0, budget_s=120)
+
+    async def main() -> tuple[int, int]:
+        before = await pool.run("pid", call(gates.pid))
+        with pytest.raises(BusyError, match="worker process stopped"):
+            await pool.run("die", call(gates.die))
+        return before, await pool.run("pid again", call(gates.pid))
+
+    try:
+        before, after = run(main)
+    finally:
+        pool.shutdown(wait=True)
+    assert before != after and pool.admitted == 0
+
+
+def test_identical_new_date_predicts_fit_once(readonly_store: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """Twelve simultaneous forecasts of one fixture on a date nobody asked for fit the
-    model once (counted at ``Elo.fit``) and give twelve identical answers."""
-    from scoreline.models.elo import Elo
-
-    monkeypatch.setenv("SCORELINE_FIT_CACHE", "0")  # count real fits, not disk reads
-    fits: list[int] = []
-    real_fit = Elo.fit
-
-    def counting_fit(self: Any, *args: Any, **kwargs: Any) -> Any:
-        fits.append(1)
-        time.sleep(0.3)  # keep the fit in flight while the other requests arrive
-        return real_fit(self, *args, **kwargs)
-
-    monkeypatch.setattr(Elo, "fit", counting_fit)
-    app = create_app(WebSettings(db=str(store_path), heavy_workers=2, heavy_queue=4,
-                                 time_budget_s=120))
+    """Twelve simultaneous forecasts of one fixture on a date nobody asked for start one
+    job, fit the model once (counted by the workers) and give twelve identical answers."""
+    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path / "cache"))  # no fit from before
+    app = create_app(WebSettings(db=str(readonly_store), heavy_workers=2, heavy_queue=4,
+                                 time_budget_s=300))
     url = "/api/v1/predict?home=Peru&away=Chile&date=2013-02-06&model=elo"
 
-    async def main() -> list[httpx.Response]:
+    async def main() -> tuple[list[httpx.Response], httpx.Response]:
         async with _client(app) as client:
-            return await asyncio.gather(*(client.get(url) for _ in range(12)))
+            answers = await asyncio.gather(*(client.get(url) for _ in range(12)))
+            return answers, await client.get("/api/v1/health")
 
-    answers = run(main)
+    try:
+        answers, health = run(main)
+    finally:
+        app.state.heavy.shutdown(wait=True)
     assert [r.status_code for r in answers] == [200] * 12
     assert len({r.text for r in answers}) == 1
-    assert len(fits) == 1 and app.state.heavy.started == 1
+    assert health.json()["fits"] == 1 and app.state.heavy.started == 1
 
 
-def test_full_queue_is_503_and_light_routes_still_answer(
-        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """While the only heavy worker is busy, another heavy request gets 503 with
-    Retry-After at once, and a light route (head-to-head) answers 200."""
-    release = threading.Event()
+def test_full_queue_is_503_and_light_routes_answer_while_heavy_work_runs(
+        readonly_store: Path, tmp_path: Path) -> None:
+    """While the only heavy worker holds a job, a heavy request (a simulation) gets 503
+    with Retry-After at once, and light routes (head-to-head, a cached forecast, health)
+    answer 200 before that job is let go."""
+    app = create_app(WebSettings(db=str(readonly_store), heavy_workers=1, heavy_queue=0,
+                                 time_budget_s=300))
+    forecast = "/api/v1/predict?home=Germany&away=Japan&date=2022-11-23&neutral=true"
 
-    def blocked_simulation(*args: Any, **kwargs: Any) -> Any:
-        release.wait(10)
-        raise RuntimeError("not needed")
-
-    monkeypatch.setattr(scoreline.api, "simulate_tournament", blocked_simulation)
-    app = create_app(WebSettings(db=str(store_path), heavy_workers=1, heavy_queue=0,
-                                 time_budget_s=30))
-
-    async def main() -> tuple[httpx.Response, httpx.Response, float]:
+    async def main() -> tuple[httpx.Response, list[httpx.Response], bool, str]:
         async with _client(app) as client:
-            first = asyncio.ensure_future(client.get("/api/v1/tournaments/wc2022?seed=1"))
-            while app.state.heavy.admitted == 0:
-                await asyncio.sleep(0.01)
-            start = time.perf_counter()
+            assert (await client.get(forecast)).status_code == 200  # now cached
+            held = asyncio.ensure_future(app.state.heavy.run(
+                "held", call(gates.gated, str(tmp_path), "held", "let go")))
+            await until(lambda: gates.started(tmp_path, "held"))
             busy = await client.get("/api/v1/tournaments/wc2022?seed=2")
-            waited = time.perf_counter() - start
-            light = await client.get("/api/v1/h2h/Germany/Japan")
-            release.set()
-            await first
-            return busy, light, waited
+            light = [await client.get(u) for u in
+                     ("/api/v1/h2h/Germany/Japan", forecast, "/api/v1/health")]
+            still_held = not held.done()
+            gates.release(tmp_path, "held")
+            return busy, light, still_held, await held
 
-    busy, light, waited = run(main)
+    try:
+        busy, light, still_held, held = run(main)
+    finally:
+        app.state.heavy.shutdown(wait=True)
     assert busy.status_code == 503 and busy.json()["error"] == "busy"
-    assert int(busy.headers["retry-after"]) >= 1 and waited < 1.0
-    assert light.status_code == 200
+    assert int(busy.headers["retry-after"]) >= 1
+    assert [r.status_code for r in light] == [200, 200, 200] and still_held
+    assert held == "let go" and app.state.heavy.refused == 1
 
 
-def test_time_budget_is_503_then_the_retry_is_cached(
-        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A simulation longer than the budget answers 503; it finishes in the background and
-    the same request then answers 200 from the cache without computing again."""
-    runs: list[int] = []
-    real = scoreline.api.simulate_tournament
+def test_a_fit_in_one_worker_is_read_by_another_from_the_disk_cache(
+        readonly_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two pools, one worker process each, sharing a cache folder: the first fits the model
+    for a day; the second forecasts another fixture of that day and fits nothing (it reads
+    the first one's fit from disk)."""
+    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path / "cache"))
+    db = str(readonly_store)
+    first = HeavyPool(workers=1, queue=0, budget_s=300, db=db)
+    second = HeavyPool(workers=1, queue=0, budget_s=300, db=db)
 
-    def slow_simulation(*args: Any, **kwargs: Any) -> Any:
-        runs.append(1)
-        time.sleep(0.6)
-        return real(*args, **kwargs)
+    async def main() -> tuple[api.MatchForecast, api.MatchForecast]:
+        a = await first.run("a", call(api.predict_match, "Peru", "Chile", date="2013-02-06",
+                                      model="elo", db=db))
+        b = await second.run("b", call(api.predict_match, "Bolivia", "Peru",
+                                       date="2013-02-06", model="elo", db=db))
+        return a, b
 
-    monkeypatch.setattr(scoreline.api, "simulate_tournament", slow_simulation)
-    app = create_app(WebSettings(db=str(store_path), heavy_workers=1, heavy_queue=1,
-                                 time_budget_s=0.3))
-    url = "/api/v1/tournaments/wc2022?sims=200&seed=7"
+    try:
+        a, b = run(main)
+    finally:
+        first.shutdown(wait=True)
+        second.shutdown(wait=True)
+    assert a.home_team == "Peru" and b.home_team == "Bolivia"
+    assert first.worker_pids != second.worker_pids
+    assert first.worker_stats()["fits"] == 1
+    assert second.worker_stats()["fits"] == 0 and second.worker_stats()["fitted_models"] >= 1
+    assert list((tmp_path / "cache" / "fits").glob("*.json"))
 
-    async def main() -> tuple[httpx.Response, httpx.Response]:
-        async with _client(app) as client:
-            late = await client.get(url)
-            while app.state.heavy.admitted:
-                await asyncio.sleep(0.05)
-            return late, await client.get(url)
 
-    late, retry = run(main)
-    assert late.status_code == 503 and "retry-after" in late.headers
-    assert retry.status_code == 200 and retry.json()["sims"] == 200
-    assert len(runs) == 1
+def test_errors_of_a_worker_arrive_whole(client: Any) -> None:
+    """An unknown team raised in a worker process is a 404 with its suggestions."""
+    answer = client.get("/api/v1/predict?home=Germny&away=Japan&date=2015-06-01")
+    assert answer.status_code == 404
+    assert "Germany" in answer.json()["suggestions"]
 
 
 def test_upsets_of_1872_and_head_of_home(client: Any) -> None:

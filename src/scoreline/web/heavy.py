@@ -141,12 +141,13 @@ class HeavyPool:
         for _ in range(self.workers):
             pool.submit(jobs.ready)
 
-    def shutdown(self) -> None:
-        """Stop taking jobs; running ones finish in the background."""
+    def shutdown(self, wait: bool = False) -> None:
+        """Stop taking jobs; running ones finish in the background (``wait``: wait for them
+        and for the worker processes to end)."""
         with self._executor_lock:
-            if self._executor is not None:
-                self._executor.shutdown(wait=False, cancel_futures=True)
-                self._executor = None
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=wait, cancel_futures=True)
 
     def _broken(self, executor: Executor) -> None:
         """Replace a pool whose worker died (killed, out of memory): the next job starts a
