@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -164,6 +165,15 @@ async def check_async(app: FastAPI, text: str,
     digest = hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()
     return await offload(app, None, ("check", digest, match),
                          call(api.check_article, text, match=match, db=_db(app)))
+
+
+async def live_async(app: FastAPI, home: str, away: str,
+                     **options: object) -> api.LiveForecast:
+    """``api.live_match`` on the heavy pool (a fixture on a new day needs a fit); identical
+    simultaneous states share one job, nothing is kept afterwards."""
+    key = ("live", home, away, json.dumps(options, sort_keys=True, default=str))
+    return await offload(app, None, key, call(api.live_match, home, away, db=_db(app),
+                                              **options))
 
 
 async def latest_ratings_async(app: FastAPI, top: int, *,

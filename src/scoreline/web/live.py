@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from scoreline import api
+from scoreline.web import calls
 from scoreline.web.params import TEAM_PATTERN
 from scoreline.web.schemas import ERRORS
 
@@ -56,7 +57,7 @@ class LiveIn(BaseModel):
 
 
 @api_router.post("/live", response_model=api.LiveForecast, summary="A match in play")
-def live_state(request: Request, body: LiveIn) -> JSONResponse:
+async def live_state(request: Request, body: LiveIn) -> JSONResponse:
     """Win probabilities now and the curve from kick-off, from the goals so far.
 
     In normal time the probabilities are of the 90-minute result, in extra time of the
@@ -64,10 +65,10 @@ def live_state(request: Request, body: LiveIn) -> JSONResponse:
     to go through. A stored (past) match starts from its own walk-forward pre-match
     forecast, so the numbers equal its replay's.
     """
-    result = api.live_match(
-        body.home, body.away, minute=body.minute, date=body.date, neutral=body.neutral,
-        knockout=body.knockout, goals=[g.model_dump() for g in body.goals],
-        db=request.app.state.settings.db)
+    result = await calls.live_async(
+        request.app, body.home, body.away, minute=body.minute, date=body.date,
+        neutral=body.neutral, knockout=body.knockout,
+        goals=[g.model_dump() for g in body.goals])
     return JSONResponse(api.to_jsonable(result))  # the library's encoder, as ``--json``
 
 
@@ -91,7 +92,7 @@ Text = Annotated[str | None, Query(max_length=80, pattern=TEAM_PATTERN)]
 
 
 @page_router.get("/live", response_class=HTMLResponse)
-def live_page(
+async def live_page(
     request: Request,
     home: Text = None,
     away: Text = None,
@@ -133,9 +134,10 @@ def live_page(
         return RedirectResponse(f"/live?{query}", status_code=303)
     state = None
     if home and away:
-        state = api.live_match(home, away, minute=minute.strip() if minute else None,
-                               goals=goals, date=date, neutral=venue == "neutral",
-                               knockout=knockout, db=request.app.state.settings.db)
+        state = await calls.live_async(request.app, home, away,
+                                       minute=minute.strip() if minute else None,
+                                       goals=goals, date=date, neutral=venue == "neutral",
+                                       knockout=knockout)
     chart = None
     share = ""
     if state is not None:
