@@ -24,6 +24,11 @@ def release(folder: Path, name: str) -> None:
     (folder / f"{name}.release").touch()
 
 
+def released(folder: Path, name: str) -> bool:
+    """The gated job ``name`` was let go."""
+    return (folder / f"{name}.release").exists()
+
+
 def runs(folder: Path, name: str) -> list[int]:
     """The processes that ran the gated job ``name``, one per run."""
     path = folder / f"{name}.runs"

@@ -8,7 +8,10 @@ test releases them, so each test knows what is in flight when it asks."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -47,8 +50,13 @@ def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
 
 
 async def until(condition: Callable[[], bool]) -> None:
-    """Yield to the event loop until ``condition()`` holds (gates fail a stuck job)."""
+    """Yield to the event loop until ``condition()`` holds; a condition still false after
+    the gates' own limit means a broken test (a job that never started), not a slow one."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + gates.GATE_LIMIT_S
     while not condition():
+        if loop.time() > deadline:
+            pytest.fail("the awaited condition never held")
         await asyncio.sleep(0.01)
 
 
@@ -143,6 +151,57 @@ def test_a_dead_worker_is_503_and_the_pool_recovers(tmp_path: Path) -> None:
     assert before != after and pool.admitted == 0
 
 
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_shutdown_ends_the_workers_even_mid_job(tmp_path: Path) -> None:
+    """Stopping the pool while a worker holds a job ends that worker process and answers
+    the job's request with BusyError, instead of waiting for the job."""
+    pool = HeavyPool(workers=1, queue=0, budget_s=120)
+
+    async def main() -> int:
+        held = asyncio.ensure_future(pool.run("held", call(gates.gated, str(tmp_path),
+                                                           "held", "never")))
+        await until(lambda: gates.started(tmp_path, "held"))
+        pool.shutdown()
+        with pytest.raises(BusyError, match="worker process stopped"):
+            await held
+        worker = gates.runs(tmp_path, "held")[0]
+        await until(lambda: _gone(worker))
+        return worker
+
+    assert run(main) != os.getpid()
+    assert not gates.released(tmp_path, "held")
+
+
+def test_workers_end_when_their_server_is_killed(tmp_path: Path) -> None:
+    """A server process killed outright (SIGKILL: no shutdown runs) leaves no heavy worker
+    behind: the worker sees its server gone and exits."""
+    script = (
+        "import asyncio, os, signal, sys\n"
+        "from scoreline.web.heavy import HeavyPool, call\n"
+        "from scoreline.web import jobs\n"
+        "pool = HeavyPool(workers=1, queue=0, budget_s=120)\n"
+        "print(asyncio.run(pool.run('pid', call(jobs.ready))), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True,
+                          text=True, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert done.returncode == -9, done.stderr
+    worker = int(done.stdout.split()[0])
+
+    async def main() -> None:
+        await until(lambda: _gone(worker))
+
+    run(main)
+
+
 def test_identical_new_date_predicts_fit_once(readonly_store: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Twelve simultaneous forecasts of one fixture on a date nobody asked for start one
@@ -225,6 +284,26 @@ def test_a_fit_in_one_worker_is_read_by_another_from_the_disk_cache(
     assert first.worker_stats()["fits"] == 1
     assert second.worker_stats()["fits"] == 0 and second.worker_stats()["fitted_models"] >= 1
     assert list((tmp_path / "cache" / "fits").glob("*.json"))
+
+
+def test_warm_up_fills_the_home_page_caches_from_the_workers(
+        web_settings: WebSettings) -> None:
+    """With ``warm``, start-up computes the home page's parts as jobs of the worker
+    processes; once warm, the home page answers from the cache without a new job."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(dataclasses.replace(web_settings, warm=True, heavy_workers=1))
+    with TestClient(app) as client:
+        async def warmed() -> None:
+            await until(lambda: not app.state.warming)
+
+        run(warmed)
+        jobs_after_warm_up = app.state.heavy.started
+        home = client.get("/")
+    assert app.state.cache.peek(("ratings", 20))[0]
+    assert app.state.heavy.worker_pids and os.getpid() not in app.state.heavy.worker_pids
+    assert home.status_code == 200 and jobs_after_warm_up >= 4
+    assert app.state.heavy.started == jobs_after_warm_up
 
 
 def test_errors_of_a_worker_arrive_whole(client: Any) -> None:

@@ -142,12 +142,23 @@ class HeavyPool:
             pool.submit(jobs.ready)
 
     def shutdown(self, wait: bool = False) -> None:
-        """Stop taking jobs; running ones finish in the background (``wait``: wait for them
-        and for the worker processes to end)."""
+        """Stop taking jobs and end the workers: at once, abandoning running jobs (the
+        server is stopping; their results would have nowhere to go), or, with ``wait``,
+        after the running jobs."""
         with self._executor_lock:
             executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=wait, cancel_futures=True)
+        if executor is None:
+            return
+        # Python < 3.14 has no public terminate_workers(), and shutdown() forgets the
+        # processes: take them first. Without this, the exit of the server would wait for
+        # the longest running job (the pool's manager thread is joined at exit). The disk
+        # caches' writes are atomic, so a job ended mid-way leaves nothing half-written.
+        processes: dict[int, multiprocessing.process.BaseProcess] = dict(
+            getattr(executor, "_processes", None) or {})
+        executor.shutdown(wait=wait, cancel_futures=True)
+        if not wait:
+            for process in processes.values():
+                process.terminate()
 
     def _broken(self, executor: Executor) -> None:
         """Replace a pool whose worker died (killed, out of memory): the next job starts a

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from typing import Generic, TypeVar
 
 from scoreline import api
@@ -53,6 +56,7 @@ def start_worker(env: dict[str, str], db: str | None, niceness: int) -> None:
     """
     os.environ.update(env)
     os.environ.setdefault("NUMBA_NUM_THREADS", "1")
+    _exit_with_server()
     if niceness > 0:
         with contextlib.suppress(OSError):
             os.nice(niceness)
@@ -60,6 +64,21 @@ def start_worker(env: dict[str, str], db: str | None, niceness: int) -> None:
         api.get_store(db, read_only=True)
     except ScorelineError as exc:  # each job will then answer this error itself
         log.warning("heavy worker %d cannot open the store: %s", os.getpid(), exc)
+
+
+def _exit_with_server() -> None:
+    """End this worker when the server process that asked for it ends, however it ends
+    (a worker forked by the fork server is not the server's child, and would otherwise
+    wait for jobs forever after the server was killed)."""
+    server = multiprocessing.parent_process()
+    if server is None:
+        return
+
+    def watch() -> None:
+        wait([server.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="scoreline-server-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
