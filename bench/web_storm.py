@@ -11,7 +11,8 @@ and forecasts, the user's compiled kernels), then runs, each bounded in count an
 
 while probes ask for light routes 5 times a second each: a cached forecast, a
 head-to-head and ``/api/v1/health`` (target p99 < 100 ms). The same probes run first for
-the same time on the idle server (the named peer): each storm's probe p99 is printed as a
+the same time on the idle server (the named peer), from a process of their own (the
+storm client's CPU is not the server's latency): each storm's probe p99 is printed as a
 ratio to the idle one. Every storm request must complete, or be refused with 503, within
 1 s. The server's memory (its whole process tree: the event-loop process, the heavy
 workers, the fork server) is sampled throughout, as the sum of resident sets (shared pages
@@ -32,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -41,6 +43,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -130,34 +133,60 @@ async def fetch(client: httpx.AsyncClient, url: str, due: float, into: Samples) 
     into.add(time.perf_counter() - due, status)
 
 
-async def probe(client: httpx.AsyncClient, stop: asyncio.Event,
-                into: dict[str, Samples]) -> None:
-    """Each light route of :data:`PROBES`, 5 times a second, until ``stop``."""
-    tasks = []
-    start = time.perf_counter()
-    k = 0
-    while not stop.is_set():
-        due = start + k / 5.0
-        await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        for name, url in PROBES.items():
-            tasks.append(asyncio.create_task(fetch(client, url, due, into[name])))
-        k += 1
-    await asyncio.gather(*tasks)
+def probe_process(base: str, stop: Any, ready: Any, out: Any) -> None:
+    """The probes in a process of their own, until ``stop`` is set; the samples go to
+    ``out``. A separate process, so that the storm client's own CPU and event loop do not
+    count as the server's latency."""
+
+    async def main() -> dict[str, Samples]:
+        into = {name: Samples() for name in PROBES}
+        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S) as client:
+            for url in PROBES.values():  # connections open before the first timed probe
+                await client.get(url)
+            ready.set()
+            tasks = []
+            start = time.perf_counter()
+            k = 0
+            while not stop.is_set():
+                due = start + k / 5.0
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                for name, url in PROBES.items():
+                    tasks.append(asyncio.create_task(fetch(client, url, due, into[name])))
+                k += 1
+            await asyncio.gather(*tasks)
+        return into
+
+    samples = asyncio.run(main())
+    out.put({name: (s.latency, s.status) for name, s in samples.items()})
 
 
-def probe_samples() -> dict[str, Samples]:
-    return {name: Samples() for name in PROBES}
+class Prober:
+    """:func:`probe_process` started, then stopped with its samples returned."""
+
+    def __init__(self, base: str) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._stop, self._ready, self._out = ctx.Event(), ctx.Event(), ctx.Queue()
+        self._process = ctx.Process(target=probe_process, daemon=True,
+                                    args=(base, self._stop, self._ready, self._out))
+        self._process.start()
+
+    async def started(self) -> None:
+        if not await asyncio.to_thread(self._ready.wait, 120):
+            sys.exit("the probe process did not start within 2 minutes")
+
+    async def stop(self) -> dict[str, Samples]:
+        self._stop.set()
+        data = await asyncio.to_thread(self._out.get, True, PHASE_LIMIT_S)
+        await asyncio.to_thread(self._process.join, 30)
+        return {name: Samples(list(lat), list(st)) for name, (lat, st) in data.items()}
 
 
-async def idle_probes(client: httpx.AsyncClient, seconds: float) -> dict[str, Samples]:
+async def idle_probes(base: str, seconds: float) -> dict[str, Samples]:
     """The probes alone on the idle server for ``seconds`` (the peer of the storm probes)."""
-    stop = asyncio.Event()
-    into = probe_samples()
-    prober = asyncio.create_task(probe(client, stop, into))
+    prober = Prober(base)
+    await prober.started()
     await asyncio.sleep(seconds)
-    stop.set()
-    await prober
-    return into
+    return await prober.stop()
 
 
 def p99(samples: Samples) -> float:
@@ -195,13 +224,11 @@ async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
         if not before["heavy"]["admitted"]:  # type: ignore[index]
             break
         await asyncio.sleep(0.5)
-    stop = asyncio.Event()
-    probes = probe_samples()
+    prober = Prober(str(client.base_url))
+    await prober.started()
     cpu_before, client_before, wall = cpu_s(server_pid), time.process_time(), time.perf_counter()
-    prober = asyncio.create_task(probe(client, stop, probes))
     result = await storm(client, urls, rate)
-    stop.set()
-    await prober
+    probes = await prober.stop()
     cpu = (cpu_s(server_pid) - cpu_before, time.process_time() - client_before,
            time.perf_counter() - wall)
     await asyncio.sleep(0.5)
@@ -285,7 +312,7 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
             for url in PROBES.values():
                 await until_ok(client, url)
             load = loadavg()
-            idle = await idle_probes(client, IDLE_S)
+            idle = await idle_probes(base, IDLE_S)
             print(f"\n### probes on the idle server, {IDLE_S:g} s (the peer)\n\n"
                   f"load average at start: {load}; after: {loadavg()}\n")
             print(HEADER)
