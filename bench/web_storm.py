@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -73,6 +74,20 @@ def cpu_s(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def runqueue_wait_s(pid: int) -> float:
+    """Time the threads of one process have spent runnable but waiting for a core, in
+    seconds (``/proc/PID/task/*/schedstat``, second field): what a busy machine adds to
+    every answer, whatever the server does."""
+    total = 0
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                total += int((task / "schedstat").read_text().split()[1])
+    except OSError:
+        return float("nan")
+    return total / 1e9
 
 
 def tree(pid: int) -> list[int]:
@@ -214,7 +229,7 @@ async def health(client: httpx.AsyncClient) -> dict[str, object]:
 async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
                 rate: float | None, server_pid: int) -> tuple[
                     Samples, dict[str, Samples], dict[str, object], dict[str, object],
-                    tuple[float, float, float]]:
+                    tuple[float, float, float, float]]:
     """One storm with the probe alongside; the server's health before and after.
 
     Starts when the server's heavy pool is idle (jobs of the previous phase that outlived
@@ -227,10 +242,11 @@ async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
     prober = Prober(str(client.base_url))
     await prober.started()
     cpu_before, client_before, wall = cpu_s(server_pid), time.process_time(), time.perf_counter()
+    waited_before = runqueue_wait_s(server_pid)
     result = await storm(client, urls, rate)
     probes = await prober.stop()
     cpu = (cpu_s(server_pid) - cpu_before, time.process_time() - client_before,
-           time.perf_counter() - wall)
+           time.perf_counter() - wall, runqueue_wait_s(server_pid) - waited_before)
     await asyncio.sleep(0.5)
     after = await health(client)
     return result, probes, before, after, cpu
@@ -345,7 +361,8 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
                                    for n in PROBES)
                 print(f"\nprobe p99 during the storm / idle p99: {ratios}")
                 print(f"CPU during the phase ({cpu[2]:.1f} s): the server's event-loop "
-                      f"process {cpu[0]:.1f} s, this client {cpu[1]:.1f} s")
+                      f"process {cpu[0]:.1f} s, this client {cpu[1]:.1f} s; the event-loop "
+                      f"process's threads waited {cpu[3]:.1f} s for a core")
                 print(f"fits during the phase: {fits}; storm answers (200 or 503) over 1 s: "
                       f"{slow} of {len(result.status)}; server memory peak so far: "
                       f"RSS {monitor.peak:.0f} MB, PSS {monitor.peak_pss:.0f} MB", flush=True)
