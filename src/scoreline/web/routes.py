@@ -159,9 +159,10 @@ async def predict(
 
 
 @router.get("/health", summary="Liveness and load of this server process")
-def health(request: Request) -> dict[str, object]:
+async def health(request: Request) -> dict[str, object]:
     """Always cheap: fits so far, cached models and forecasts (this server process and its
-    heavy workers, added up) and the heavy-work queue."""
+    heavy workers, added up) and the heavy-work queue. Answered on the event loop itself
+    (nothing here blocks), so it never waits for a request thread."""
     pool = request.app.state.heavy
     counts = api.cache_stats().to_dict()
     for name, count in pool.worker_stats().items():
