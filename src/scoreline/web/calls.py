@@ -80,18 +80,11 @@ async def timeline_async(app: FastAPI, tournament: str, sims: int, seed: int,
 _EDITIONS_KEY = ("tournament_editions",)
 
 
-def editions(app: FastAPI) -> list[api.TournamentEdition]:
-    """``api.tournament_editions`` for the app's store (every shipped format, checked
-    against the data: about two seconds), cached."""
-    db = app.state.settings.db
-    result: list[api.TournamentEdition] = app.state.cache.get(
-        _EDITIONS_KEY, lambda: api.tournament_editions(db=db))
-    return result
-
-
 async def editions_async(app: FastAPI) -> list[api.TournamentEdition]:
-    """:func:`editions` for a request handler (heavy pool)."""
-    return await offload(app, app.state.cache, _EDITIONS_KEY, lambda: editions(app))
+    """``api.tournament_editions`` for the app's store (every shipped format, checked
+    against the data: about two seconds), on the heavy pool, cached."""
+    return await offload(app, app.state.cache, _EDITIONS_KEY,
+                         call(api.tournament_editions, db=_db(app)))
 
 
 def _selection_key(kind: str, **selection: object) -> Hashable:
