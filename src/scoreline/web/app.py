@@ -95,9 +95,6 @@ class WebSettings:
     heavy_nice: int = 10
 
 
-TOURNAMENTS = {"wc2022": "FIFA World Cup 2022", "wc2026": "FIFA World Cup 2026",
-               "euro2024": "UEFA Euro 2024"}
-"""Tournaments the app offers, by the id ``scoreline.api.simulate_tournament`` takes."""
 
 
 class ScorelineApp(FastAPI):
