@@ -244,3 +244,29 @@ def test_all_meetings_with_or_without_this_match(store) -> None:
     assert h2h("Germany have now won both meetings between the sides.") == [SUPPORTED]
     assert h2h("Germany have now won all three meetings between the sides.") == [CONTRADICTED]
     assert h2h("Germany had won both previous meetings.") == [CONTRADICTED]
+
+
+GER_JPN = ("2022-11-23", "Germany", "Japan")
+
+
+def test_minutes_remaining_count_back_from_full_time(store) -> None:
+    """Dōan's 75th-minute equaliser "with 15 minutes remaining" is supported ("after 15
+    minutes" would not be); "with 20 minutes left" is contradicted."""
+    text = "Japan beat Germany 2-1. Substitute Ritsu Doan levelled with {} minutes {}."
+    right = _one(store, text.format(15, "remaining"), "remaining", GER_JPN, kind="goal_minute")
+    assert right.verdict == SUPPORTED
+    wrong = _one(store, text.format(20, "left"), "left", GER_JPN, kind="goal_minute")
+    assert wrong.verdict == CONTRADICTED
+
+
+def test_twice_in_n_minutes_is_the_team_named_before(store) -> None:
+    """"Japan, who scored twice in eight minutes" (75', 83') is Japan's, supported, though the
+    sentence opens with Germany; "twice in five minutes" is contradicted."""
+    text = ("Germany led at the break, but the second half belonged to Japan, who scored twice "
+            "in {} minutes.")
+    ok = _one(store, "Japan beat Germany 2-1. " + text.format("eight"), "twice", GER_JPN,
+              kind="goal_window")
+    assert ok.verdict == SUPPORTED
+    bad = _one(store, "Japan beat Germany 2-1. " + text.format("five"), "twice", GER_JPN,
+               kind="goal_window")
+    assert bad.verdict == CONTRADICTED

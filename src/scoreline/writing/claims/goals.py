@@ -18,6 +18,7 @@ from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.others import describe_row
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.claims.scorers import LATE_MINUTE, goal_text
+from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import ordinal
 
 _SCORE_RE = re.compile(r"(?<![\d.-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])")
@@ -30,7 +31,10 @@ _FINAL_MARKERS = re.compile(
 _WINDOW = re.compile(
     rf"\b(?:({NUMBER_RE}) goals? )?(?:\w+ ){{0,3}}?in the space of ({NUMBER_RE}) minutes\b|"
     rf"\b({NUMBER_RE}) goals? in ({NUMBER_RE}) minutes\b|"
-    rf"\bwithin ({NUMBER_RE}) minutes of each other\b", re.IGNORECASE)
+    rf"\bwithin ({NUMBER_RE}) minutes of each other\b|"
+    rf"\b(twice|three times|thrice) in (?:the space of |just |only )?({NUMBER_RE}) minutes\b",
+    re.IGNORECASE)
+_TIMES = {"twice": 2, "three times": 3, "thrice": 3}
 _LATE_GOALS = re.compile(rf"\b({NUMBER_RE}) late goals\b", re.IGNORECASE)
 _COMEBACK = re.compile(
     r"\bcome-?back\b|\bcame from behind\b|\bcome from behind\b|\bfought back\b|"
@@ -355,11 +359,16 @@ def window_claims(ctx: Ctx, index: int, text: str, sentence_goals: list[Claim]) 
         return []
     named = {g.team for c, g in ctx.goal_claims if g is not None and c in sentence_goals}
     n_txt = wm.group(1) or wm.group(3)
-    span_txt = wm.group(2) or wm.group(4) or wm.group(5)
-    n = to_number(n_txt) if n_txt else 2
+    span_txt = wm.group(2) or wm.group(4) or wm.group(5) or wm.group(7)
+    n = _TIMES[wm.group(6).lower()] if wm.group(6) else to_number(n_txt) if n_txt else 2
     span = to_number(span_txt) if span_txt else None
     tl = ctx.mf.timeline
-    team = next(iter(named)) if len(named) == 1 else (None if named else ctx.subject)
+    before = [x.team for x in ctx.match_mentions(text[: wm.start()])]
+    # the team of the goals named, else the team named last before the words ("Japan, who
+    # scored twice in eight minutes"), else the sentence's subject, which may be wrong
+    sure = bool(named) or bool(before)
+    team = next(iter(named)) if len(named) == 1 else (None if named else (
+        before[-1] if before else ctx.subject))
     claim = Claim("goal_window", index, wm.group(0),
                   f"{n} goals{' by ' + team if team else ''} within {span} minutes",
                   {"n": n, "minutes": span, "team": team})
@@ -367,12 +376,22 @@ def window_claims(ctx: Ctx, index: int, text: str, sentence_goals: list[Claim]) 
         return [claim.uncheckable("could not read the number of goals or minutes")]
     if not tl.known:
         return [claim.uncheckable("the data has no complete, timed goal list for this match")]
-    goals = [g for g in tl.goals if team is None or g.team == team]
-    best = None
-    for i in range(len(goals) - n + 1):
-        gap = (goals[i + n - 1].minute or 0) - (goals[i].minute or 0)
-        if best is None or gap < best[0]:
-            best = (gap, goals[i:i + n])
+    def closest(who: str | None) -> tuple[int, list[Goal]] | None:
+        goals = [g for g in tl.goals if who is None or g.team == who]
+        found = None
+        for i in range(len(goals) - n + 1):
+            gap = (goals[i + n - 1].minute or 0) - (goals[i].minute or 0)
+            if found is None or gap < found[0]:
+                found = (gap, goals[i:i + n])
+        return found
+
+    best = closest(team)
+    if best is None or best[0] > span:
+        for other in ctx.match.teams:
+            alt = closest(other)
+            if not sure and team is not None and alt is not None and alt[0] <= span:
+                return [claim.unclear(f"{other}'s goals fit, and the sentence may mean them",
+                                      None, tl.provenance)]
     if best is None:
         return [claim.contradicted(f"{team or 'the teams'} scored fewer than {n} goals", tl.provenance)]
     value = f"{best[0]} minute{'' if best[0] == 1 else 's'}: " + ", ".join(goal_text(g) for g in best[1])

@@ -12,7 +12,8 @@ minutes"                                       at 90 or 120)
 the clock"
 "inside five minutes", "in the first ten      1 to 5
 minutes"
-"four minutes from time"                      85 to 87
+"four minutes from time", "with four minutes   85 to 87 (or 115 to 117 in extra time)
+left"
 "two minutes after half-time / the break"     46 to 48
 "a minute before the interval"                43 to 45
 "just before / after the hour", "on the       55-59 / 61-65 / 59-61
@@ -94,7 +95,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 re.IGNORECASE), "exact"),
     (re.compile(r"(?<![\d-])(\d{1,3})\s*(?:'|’|′)(?!\w)"), "exact"),
     (re.compile(r"(?<![\d-])(\d{1,3}) ?mins?\b", re.IGNORECASE), "exact"),
-    (re.compile(rf"\b({_N}) minutes? (?:from|before) (?:time|the end|full[- ]time|the final whistle)\b",
+    (re.compile(rf"\b({_N}) minutes? (?:from|before) (?:time|the end|full[- ]time|the final whistle)\b|"
+                rf"\bwith (?:just |only |barely )?({_N}) minutes? (?:remaining|left|to go|to play)\b",
                 re.IGNORECASE), "from_time"),
     (re.compile(rf"\b({_N}) minutes? of extra[- ]time (?:left|remaining|to go)\b|"
                 rf"\b({_N}) minutes? (?:from|before) (?:penalties|a shoot-?out)\b", re.IGNORECASE),
@@ -147,7 +149,9 @@ def read_minute(clause: str, extra_time: bool | None = None) -> When | None:
             allowed = {90} if 90 < n <= 100 else {120} if 120 < n <= 130 else set()
             return When(f"minute {n}", span, n, n, frozenset(allowed), exact=n)
         if how == "from_time":
-            return When(f"{n} minutes from time", span, 90 - n - 1, 90 - n + 1)
+            # "with five minutes left" in extra time counts from the 120th minute
+            late = frozenset(range(120 - n - 1, 120 - n + 2)) if n < 30 else frozenset()
+            return When(f"{n} minutes from time", span, 90 - n - 1, 90 - n + 1, late)
         if how == "et_left":
             return When(f"{n} minutes before the end of extra time", span, 120 - n - 1, 120 - n + 1)
         if how == "after_break":
