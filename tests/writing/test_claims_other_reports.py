@@ -270,3 +270,15 @@ def test_twice_in_n_minutes_is_the_team_named_before(store) -> None:
     bad = _one(store, "Japan beat Germany 2-1. " + text.format("five"), "twice", GER_JPN,
                kind="goal_window")
     assert bad.verdict == CONTRADICTED
+
+
+def test_a_time_after_a_goal_is_not_carried_to_the_next_scorer(store) -> None:
+    """"Messi scored twice, in the 23rd minute from the spot and in extra time, and Di María
+    added a second": the 23rd minute is not Di María's (36'), so nothing is contradicted."""
+    text = ("Argentina drew 3-3 with France in Lusail on 18 December 2022 and won the World Cup "
+            "on penalties. Lionel Messi scored twice, in the 23rd minute from the spot and in "
+            "extra time, and Angel Di Maria added a second before half-time.")
+    claims = _claims(store, text)
+    assert not [c for c in claims if c.verdict == CONTRADICTED], [
+        (c.text, c.evidence) for c in claims if c.verdict == CONTRADICTED]
+    assert _one(store, text, "Di Maria", kind="goal").verdict == SUPPORTED

@@ -180,6 +180,7 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     conceding_subject = ctx.subject
     goalish = bool(_GOALISH.search(text))
     pending: When | None = None
+    after_goal = False  # the clause before named a goal
     for clause in _clauses(text):
         if _BOTH_GOALS.search(clause):
             out += _all_goals_claim(ctx, index, clause)
@@ -203,9 +204,13 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         trigger = (role_m or (verb_m and (names or when)) or (scorer_names and (goalish or when))
                    or (noun and when is not None and when.after is None))
         if not trigger:
-            if when is not None and when.after is None:
+            if when is not None and when.after is None and not after_goal:
                 pending = when  # "in first-half stoppage time, Rivaldo ... and Ronaldo"
+            # a time right after a goal ("Messi scored twice, in the 23rd minute and in extra
+            # time, and Di María ...") is that goal's, never the next one's
+            after_goal = after_goal and when is not None
             continue
+        after_goal = True
         if when is None and pending is not None:
             when, pending = pending, None
         if not role_m and not names and when is not None and when.after is not None and not verb_m:
