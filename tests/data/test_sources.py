@@ -91,3 +91,32 @@ def test_missing_directory_and_files(tmp_path: Path) -> None:
     (tmp_path / "results.csv").write_text("x", encoding="utf-8")
     with pytest.raises(DataSourceError, match=r"goalscorers\.csv"):
         resolve_source(tmp_path)
+
+
+def _checkout_beside(tmp_path: Path, data_dir: Path, change: bool = False) -> Path:
+    """A working directory whose ``../shared/data/international_results`` holds a copy of
+    the data (one byte changed in results.csv when ``change``)."""
+    shared = tmp_path / "shared" / "data" / "international_results"
+    shared.mkdir(parents=True)
+    for name in ("results.csv", "goalscorers.csv", "shootouts.csv", "former_names.csv"):
+        (shared / name).write_bytes((data_dir / name).read_bytes())
+    if change:
+        (shared / "results.csv").write_bytes((data_dir / "results.csv").read_bytes() + b"\n")
+    work = tmp_path / "project"
+    work.mkdir()
+    return work
+
+
+def test_a_pinned_copy_beside_the_checkout_is_used_offline(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no source and no SCORELINE_DATA, the pinned snapshot in ../shared is read (no
+    download); a copy that is not the pinned snapshot is ignored and the download tried."""
+    monkeypatch.delenv("SCORELINE_DATA", raising=False)
+    monkeypatch.setattr("scoreline.data.sources.UPSTREAM_BASE_URL", "http://127.0.0.1:9/")
+    monkeypatch.chdir(_checkout_beside(tmp_path / "a", data_dir))
+    files = resolve_source(None, cache_dir=tmp_path / "cache")
+    assert files.directory == (tmp_path / "a" / "shared" / "data" / "international_results")
+    assert files.commit == UPSTREAM_COMMIT
+    monkeypatch.chdir(_checkout_beside(tmp_path / "b", data_dir, change=True))
+    with pytest.raises(DataSourceError, match="could not download"):
+        resolve_source(None, cache_dir=tmp_path / "cache-b")

@@ -20,7 +20,8 @@ app.add_typer(data_app, name="data")
 @data_app.command("load")
 def load(
     source: str = typer.Option(None, "--source", help="Directory or base URL of the four CSVs "
-                               "(default: $SCORELINE_DATA, else the pinned upstream commit)."),
+                               "(default: $SCORELINE_DATA, else the pinned upstream commit: a copy in "
+                               "../shared/data/international_results, or downloaded)."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                       help="Load valid rows; write rejected ones to --report."),
     report: Path = typer.Option(Path("scoreline-rejected.txt"), "--report",

@@ -1,8 +1,11 @@
 """Where the four source CSVs come from: a directory, a URL, or the pinned upstream commit.
 
 Resolution order when no source is given: ``$SCORELINE_DATA`` (a directory), else the
-pinned upstream commit of github.com/martj42/international_results, downloaded over
-HTTPS into the user cache directory and verified against the SHA-256 sums below.
+pinned upstream commit of github.com/martj42/international_results: from the user cache
+directory, else from a copy of exactly that commit in ``../shared/data/international_results``
+beside the working directory (the layout of a checkout next to its shared data, so set-up
+works offline), else downloaded over HTTPS into the cache, and verified against the
+SHA-256 sums below either way.
 """
 
 from __future__ import annotations
@@ -150,6 +153,22 @@ def _download(
     return sums
 
 
+#: Where a checkout's shared data sits, relative to the working directory.
+LOCAL_COPY = Path("..") / "shared" / "data" / "international_results"
+
+
+def _local_pinned_copy() -> SourceFiles | None:
+    """The pinned snapshot from :data:`LOCAL_COPY`, when all four files are there with the
+    pinned commit's checksums (anything else is not the pinned snapshot and is ignored)."""
+    directory = (Path.cwd() / LOCAL_COPY).resolve()
+    if not all((directory / n).is_file() for n in FILES):
+        return None
+    sums = {n: sha256_of(directory / n) for n in FILES}
+    if sums != UPSTREAM_SHA256:
+        return None
+    return SourceFiles(directory, f"upstream@{UPSTREAM_COMMIT[:12]}", UPSTREAM_COMMIT, sums)
+
+
 def resolve_source(
     source: str | Path | None = None,
     *,
@@ -163,7 +182,8 @@ def resolve_source(
     ----------
     source : str or Path, optional
         A directory, or an ``http(s)://`` base URL serving the four files. When
-        omitted: ``$SCORELINE_DATA``, else the pinned upstream commit.
+        omitted: ``$SCORELINE_DATA``, else the pinned upstream commit (cached, a local copy
+        in ``../shared/data/international_results``, or downloaded).
     cache_dir : Path, optional
         Where downloads are kept (default: the user cache directory).
     upstream_base_url : str, optional
@@ -187,6 +207,10 @@ def resolve_source(
             if sums == UPSTREAM_SHA256:
                 return SourceFiles(cache, f"upstream@{UPSTREAM_COMMIT[:12]}", UPSTREAM_COMMIT, sums)
             log.warning("cached snapshot in %s is damaged; downloading again", cache)
+        if upstream_base_url is None:
+            local = _local_pinned_copy()
+            if local is not None:
+                return local
         base = upstream_base_url or UPSTREAM_BASE_URL
         sums = _download(base, cache, UPSTREAM_SHA256, progress)
         return SourceFiles(cache, f"upstream@{UPSTREAM_COMMIT[:12]}", UPSTREAM_COMMIT, sums)
