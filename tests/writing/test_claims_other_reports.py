@@ -282,3 +282,17 @@ def test_a_time_after_a_goal_is_not_carried_to_the_next_scorer(store) -> None:
     assert not [c for c in claims if c.verdict == CONTRADICTED], [
         (c.text, c.evidence) for c in claims if c.verdict == CONTRADICTED]
     assert _one(store, text, "Di Maria", kind="goal").verdict == SUPPORTED
+
+
+def test_a_game_to_spare_and_a_second_straight_win_are_not_standings(store) -> None:
+    """"through to the knockout stage with a game to spare after a second straight win" gives
+    no points total ("a game") and no place ("second straight"), so nothing is contradicted;
+    "top Group G with six points" is still read and supported."""
+    text = ("Brazil beat Switzerland 1-0 in Doha on 28 November 2022. Brazil are through to the "
+            "knockout stage with a game to spare after a second straight win.")
+    claims = _claims(store, text)
+    assert not [c for c in claims if c.verdict == CONTRADICTED], [
+        (c.text, c.evidence) for c in claims if c.verdict == CONTRADICTED]
+    top = ("Brazil beat Switzerland 1-0 in Doha on 28 November 2022. Brazil top Group G with "
+           "six points.")
+    assert _one(store, top, "six points", kind="standing").verdict == SUPPORTED

@@ -196,8 +196,11 @@ def _points(ctx: Ctx, index: int, t: TeamMention, seg: str, by_team: dict[str, R
         n, words = 0, _ZERO.search(seg).group(0)  # type: ignore[union-attr]
     elif (ap := _APIECE.search(seg)) is not None:
         n, words = to_number(ap.group(1) or ap.group(2)), ap.group(0)
-    elif (pm := _POINTS.search(seg)) is not None and not re.match(r"\s*(?:goals?|minutes?|matches|games)",
-                                                                  seg[pm.end():]):
+    elif (pm := _POINTS.search(seg)) is not None and not re.match(
+            r"\s*(?:goals?|minutes?|matches|match|games?|wins?|draws?|defeats?)\b",
+            seg[pm.end():]) and not (pm.group(1) and pm.group(1).lower() in ("a", "an")
+                                     and not re.search(r"(?:points?|pts)$", pm.group(0))):
+        # "with a game to spare" is no points total; "with a point" is
         n, words = to_number(pm.group(1) or pm.group(2)), pm.group(0)
     if n is None or t.team not in by_team:
         return []
@@ -217,8 +220,11 @@ def _place(ctx: Ctx, index: int, t: TeamMention, seg: str, text: str, rows: list
     out: list[Claim] = []
     pm = _PLACE.search(seg)
     if pm is not None and re.search(r"\b(?:minute|goal|half|time|round|match|game|leg|title|"
-                                    r"world|cup)\b", seg[pm.end(): pm.end() + 12], re.IGNORECASE):
-        pm = None
+                                    r"world|cup|straight|successive|consecutive|win|victory|"
+                                    r"defeat|loss|draw|appearance|meeting|final|semi|quarter|"
+                                    r"string|season|edition|tournament)", seg[pm.end(): pm.end() + 16],
+                                    re.IGNORECASE):
+        pm = None  # "a second straight win", "their second match": not a place in the table
     who = t.team
     if pm is not None:
         # "Japan top the group, with Spain second": a place word right after another team is
