@@ -296,3 +296,16 @@ def test_a_game_to_spare_and_a_second_straight_win_are_not_standings(store) -> N
     top = ("Brazil beat Switzerland 1-0 in Doha on 28 November 2022. Brazil top Group G with "
            "six points.")
     assert _one(store, top, "six points", kind="standing").verdict == SUPPORTED
+
+
+def test_a_comeback_is_the_team_of_the_scorers_named_before_it(store) -> None:
+    """AFCON 2023 final, Ivory Coast 2-1 Nigeria: "Troost-Ekong headed Nigeria in front before
+    Kessié and Haller turned it around" is Ivory Coast's comeback (supported), though the
+    sentence opens with a Nigerian; "Nigeria came from behind" is contradicted."""
+    base = "Ivory Coast beat Nigeria 2-1 in Ebimpé on 11 February 2024. "
+    turned = _one(store, base + "William Troost-Ekong headed Nigeria in front before Franck "
+                  "Kessie and Sebastien Haller turned it around.", "turned it around",
+                  kind="comeback")
+    assert turned.verdict == SUPPORTED and "Ivory Coast trailed" in turned.evidence
+    wrong = _one(store, base + "Nigeria came from behind.", "came from behind", kind="comeback")
+    assert wrong.verdict == CONTRADICTED

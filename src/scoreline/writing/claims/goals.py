@@ -14,10 +14,11 @@ import re
 import pandas as pd
 
 from scoreline.writing.claims.context import Ctx
+from scoreline.writing.claims.names import match_player
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.others import describe_row
 from scoreline.writing.claims.report import Claim
-from scoreline.writing.claims.scorers import LATE_MINUTE, goal_text
+from scoreline.writing.claims.scorers import LATE_MINUTE, goal_text, names_in
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import ordinal
 
@@ -308,7 +309,13 @@ def comeback_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     if not cm:
         return []
     m, tl = ctx.match, ctx.mf.timeline
-    team = ctx.subject or m.winner
+    # whose comeback: the team of the scorers named just before ("before Kessié and Haller
+    # turned it around"), else the sentence's subject, which may be the other side
+    named = ctx.match_mentions(text[: cm.start()])
+    explicit = named[-1].team if named and len(re.findall(
+        r"[A-Za-z]+", text[named[-1].end: cm.start()])) <= 3 else None  # "Nigeria came from behind"
+    scorers_team = explicit or _scorers_team(ctx, text[max(0, cm.start() - 80): cm.start()])
+    team = scorers_team or ctx.subject or m.winner
     if team is None:
         return []
     claimed = to_number(cm.group(1)) if cm.group(1) else None
@@ -320,11 +327,24 @@ def comeback_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     path = ", ".join(f"{h}-{a}" for h, a in tl.running_scores())
     if deficit >= 1 and m.winner != m.opponent(team) and (claimed is None or claimed == deficit):
         claim.supported(tl.provenance, f"{team} trailed by {deficit}; scores in order: {path}")
+    elif scorers_team is None and tl.max_deficit(m.opponent(team), m) >= 1 and (
+            m.winner != team):
+        claim.unclear(f"{m.opponent(team)} came from behind; the sentence may mean them",
+                      f"scores in order: {path}", tl.provenance)
     else:
         claim.contradicted(f"{team} trailed by at most {deficit} goal(s) and "
                            f"{'lost' if m.winner == m.opponent(team) else 'did not lose'}; "
                            f"scores in order: {path}", tl.provenance)
     return [claim]
+
+
+def _scorers_team(ctx: Ctx, words: str) -> str | None:
+    """The team of the last goal scorer ``words`` name, if they name one."""
+    for name in reversed(names_in(words, ctx)):
+        teams = {g.team for g in ctx.goals if g.scorer and match_player(name, [g.scorer])}
+        if len(teams) == 1:
+            return teams.pop()
+    return None
 
 
 def late_goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
