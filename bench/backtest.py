@@ -10,6 +10,8 @@ each World Cup 2014, 2018, 2022, 2026 with daily refits (every forecast learns f
 matches before its own day), plus the four World Cups pooled. 1X2 forecasts are scored
 against the 90-minute result; matches whose 90-minute score is unknown are excluded and
 counted. Prints a Markdown table with wall times; ``--out`` also writes it to a file.
+Then, for every model after the first, the paired per-match RPS difference against the
+first model on the same matches, with the standard error of the mean difference.
 Model names are those of ``scoreline.models.get_model``, plus ``blend`` (equal-weight
 mixture of Elo and Dixon-Coles grids, ``scoreline.models.blend.Blend``).
 """
@@ -30,7 +32,7 @@ import scoreline
 from scoreline.api import model_factory
 from scoreline.data.outcomes import outcome_index
 from scoreline.evaluate.backtest import BacktestResult, backtest
-from scoreline.evaluate.metrics import score
+from scoreline.evaluate.metrics import rps_each, score
 from scoreline.models.blend import Blend
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +64,22 @@ def pooled(results: list[BacktestResult]) -> tuple[int, float, float, float, flo
     return s.n_matches, s.rps, s.log_loss, s.brier, s.accuracy
 
 
+def match_rps(results: list[BacktestResult]) -> pd.Series:
+    """RPS of every forecast of several backtests, indexed by match id."""
+    frame = pd.concat([r.forecasts for r in results], ignore_index=True)
+    y = outcome_index(frame["home_score_90"].to_numpy(np.int64),
+                      frame["away_score_90"].to_numpy(np.int64))
+    each = rps_each(frame[["p_home", "p_draw", "p_away"]].to_numpy(), y)
+    return pd.Series(each, index=frame["match_id"].to_numpy())
+
+
+def paired(a: pd.Series, b: pd.Series) -> str:
+    """Mean of ``a - b`` over their common matches, with its standard error."""
+    diff = (a - b.reindex(a.index)).dropna()
+    se = float(diff.std(ddof=1) / np.sqrt(len(diff)))
+    return f"{float(diff.mean()):+.5f} +- {se:.5f} ({len(diff)} matches)"
+
+
 def row(model: str, window: str, r: BacktestResult | None, pooled_scores: tuple[
         int, float, float, float, float] | None = None, seconds: float = 0.0) -> str:
     """One Markdown table row."""
@@ -91,6 +109,7 @@ def main() -> None:
         "| seconds |"),
         "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
+    per_match: dict[str, tuple[pd.Series, pd.Series]] = {}
     for name in args.models.split(","):
         factory = Blend if name == "blend" else model_factory(name)
         label = factory().name
@@ -107,8 +126,15 @@ def main() -> None:
         lines.append(row(f"{name} ({label})", "(b) World Cups 2014-2026 pooled", None,
                          pooled(cups), sum(r.seconds for r in cups)))
         print(lines[-1], flush=True)
+        per_match[name] = (match_rps([r_all]), match_rps(cups))
         print(f"# {name}: total {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     table = "\n".join(lines)
+    first, *others = list(per_match)
+    notes = [f"paired RPS difference against {first} (negative: better than {first}):"]
+    for name in others:
+        notes.append(f"- {name}: (a) {paired(per_match[name][0], per_match[first][0])}; "
+                     f"World Cups pooled {paired(per_match[name][1], per_match[first][1])}")
+    table += "\n\n" + "\n".join(notes)
     print()
     print(table)
     if args.out is not None:

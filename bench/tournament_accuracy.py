@@ -20,11 +20,19 @@ grids, made symmetric between the two sides), likewise the extra-time rates, and
 shoot-out probability ``(1 - s) * p + s / 2`` (a mixture over "this pair is as the model
 says" and "two average teams": one way to carry strength uncertainty into a whole
 tournament). Both models get it.
+
+``--strength-sd s`` tries strength uncertainty for the default model only: the simulations
+are split into ``--batches`` equal batches, and in each batch every team's attack and
+defence (log goal rates) are both shifted by one draw of ``N(0, s**2)`` (a stronger or
+weaker team in that batch, seeded), so the forecast is a mixture over plausible strength
+tables instead of one table.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
 import math
 import os
 import tempfile
@@ -44,7 +52,7 @@ from scoreline.tournament.runner import (
     load_tournament,
     tournament_matches,
 )
-from scoreline.tournament.simulate import PairGrids, fixed_results, simulate
+from scoreline.tournament.simulate import PairGrids, SimulationResult, fixed_results, simulate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,6 +80,25 @@ def shrunk(grids: PairGrids, s: float) -> PairGrids:
     )
 
 
+def with_strength_uncertainty(store: object, fmt: object, model: object, sd: float,
+                              batches: int, sims: int, simulator: object) -> SimulationResult:
+    """A forecast pooled over ``batches`` strength tables, each team shifted by ``N(0, sd^2)``
+    in attack and defence (module docstring)."""
+    rng = np.random.default_rng(20261201)
+    parts = []
+    for b in range(batches):
+        drawn = copy.copy(model)
+        shift = rng.normal(0.0, sd, len(model.attack_))  # type: ignore[attr-defined]
+        drawn.attack_ = model.attack_ + shift  # type: ignore[attr-defined]
+        drawn.defence_ = model.defence_ + shift  # type: ignore[attr-defined]
+        parts.append(forecast_tournament(store, fmt, fmt.start_date, sims=sims // batches,  # type: ignore[arg-type, attr-defined]
+                                         seed=1 + b, model=drawn, simulator=simulator))  # type: ignore[arg-type]
+    return dataclasses.replace(
+        parts[0], sims=sum(r.sims for r in parts),
+        stage_counts=sum(r.stage_counts for r in parts),
+        position_counts=sum(r.position_counts for r in parts))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared/data/international_results"))
@@ -82,6 +109,10 @@ def main() -> None:
     parser.add_argument("--hot", action="store_true", help="hot simulations for both models")
     parser.add_argument("--shrink", type=float, default=0.0,
                         help="shrink every pair's grid toward the average match by this share")
+    parser.add_argument("--strength-sd", type=float, default=0.0,
+                        help="strength uncertainty of the default model (log goal rates)")
+    parser.add_argument("--batches", type=int, default=20,
+                        help="with --strength-sd: strength tables per tournament")
     args = parser.parse_args()
 
     def simulator(fmt: object, grids: PairGrids, **kw: object) -> object:
@@ -104,13 +135,19 @@ def main() -> None:
             real = furthest_stages(fmt, fixed_results(fmt, played))
             for key, factory in factories.items():
                 model = fit_model(store, fmt, fmt.start_date, factory)
-                res = forecast_tournament(store, fmt, fmt.start_date, sims=args.sims, seed=1,
-                                          hot=args.hot, model=model, simulator=simulator)
+                if key == "model" and args.strength_sd > 0:
+                    res = with_strength_uncertainty(store, fmt, model, args.strength_sd,
+                                                    args.batches, args.sims, simulator)
+                else:
+                    res = forecast_tournament(store, fmt, fmt.start_date, sims=args.sims,
+                                              seed=1, hot=args.hot, model=model,
+                                              simulator=simulator)
                 scores[key].append(team_scores(res, real))
     elapsed = time.perf_counter() - t0
     elo, model = scores["elo"], scores["model"]
     print(f"pre-tournament forecasts as of each opening day, {args.sims:,} simulations each, "
-          f"{'hot' if args.hot else 'cold'}, shrink {args.shrink:g}; (a) format only, "
+          f"{'hot' if args.hot else 'cold'}, shrink {args.shrink:g}, strength s.d. "
+          f"{args.strength_sd:g}; (a) format only, "
           f"(b) {args.elo}, (c) {args.model} "
           f"({elapsed:.0f} s)")
     print()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from scoreline import api
 from scoreline.cli import app
 
 runner = CliRunner()
@@ -19,14 +20,25 @@ def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
 
 
+def _row(label: str, p: dict[str, float]) -> str:
+    """A row of the live table: the label, then Germany / draw / Japan in whole percent."""
+    return (f"{label:<28} │ {p['p_home']:>7.0%} │ {p['p_draw']:>4.0%} │ "
+            f"{p['p_away']:>5.0%} │")
+
+
 def test_live_table_shows_now_beside_prematch() -> None:
-    """The table prints the pre-match forecast and the state now for Germany 1-0 Japan at 74'."""
+    """The table prints the pre-match forecast and the state now for Germany 1-0 Japan at
+    74', both exactly those of the stored match's replay (``scoreline match``)."""
+    replay = api.match_replay("2022-11-23", "Germany", "Japan").to_dict()
     result = runner.invoke(app, ["live", "Germany", "Japan", "--date", "2022-11-23",
                                  "--minute", "74", "--score", "1-0"])
     assert result.exit_code == 0, result.output
     assert "Germany 1-0 Japan  after 74' (normal time)" in result.output
-    assert "before kick-off (90 minutes) │     50% │  26% │   24%" in result.output
-    assert "now (90 minutes)             │     84% │  14% │    2%" in result.output
+    assert _row("before kick-off (90 minutes)", replay["prematch"]) in result.output
+    at_74 = replay["timeline"][74]
+    assert (at_74["minute"], at_74["home_goals"], at_74["away_goals"]) == (74, 1, 0)
+    assert _row("now (90 minutes)", at_74) in result.output
+    assert at_74["p_home"] > replay["prematch"]["p_home"]  # the lead made Germany likelier
 
 
 def test_live_json_with_goals_and_chart(tmp_path: Path) -> None:
@@ -41,7 +53,9 @@ def test_live_json_with_goals_and_chart(tmp_path: Path) -> None:
     assert (data["home_goals"], data["away_goals"], data["minute"]) == (1, 2, 83)
     assert data["date"] == "2022-11-23" and data["prematch"]["source"] == "walk-forward"
     assert len(data["curve"]) == 84 and [g["minute"] for g in data["goals"]] == [33, 75, 83]
-    assert data["p_away"] > 0.8 and data["charts"] == [str(out), str(out.with_suffix(".svg"))]
+    replay = api.match_replay("2022-11-23", "Germany", "Japan").to_dict()
+    assert data["p_away"] == pytest.approx(replay["goals"][2]["p_away"], abs=1e-9)  # after 83'
+    assert data["p_away"] > 0.5 and data["charts"] == [str(out), str(out.with_suffix(".svg"))]
     assert out.is_file()
 
 

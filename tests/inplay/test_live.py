@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from scoreline.inplay.live import (
     parse_score,
 )
 from scoreline.inplay.replay import MatchReplay
+from scoreline.models.adjusted import TUNED_VENUE_OFFSETS
 
 GERMANY_JAPAN_GOALS = "33:HOME:Gündoğan:pen,75:AWAY:Dōan,83:Japan:Asano"
 
@@ -155,10 +157,17 @@ def test_knockout_normal_time_gives_advance_and_90_minute_result() -> None:
 
 
 def test_fixture_not_in_store_uses_a_fit_before_the_day(store_path: Path) -> None:
-    """A fixture after the data gets a forecast fitted on every match before its day, and
-    swapping home and away mirrors the probabilities at a neutral venue."""
+    """A fixture after the data gets the pre-match forecast of ``predict_match`` for its day
+    (a fit on every match before it). At a neutral venue outside a tournament the default
+    model gives the first-named side a small edge (its venue offsets), so swapping home and
+    away favours whichever side is named first, by the same edge both ways."""
     a = api.live_match("Spain", "Brazil", minute=60, score="0-0", neutral=True)
     b = api.live_match("Brazil", "Spain", minute=60, score="0-0", neutral=True)
     assert a.match_id is None and a.prematch.source == "fitted"
-    assert a.p_home == pytest.approx(b.p_away, abs=1e-9)
+    pre = api.predict_match("Spain", "Brazil", date=a.date, neutral=True)
+    assert (a.prematch.p_home, a.prematch.p_away) == pytest.approx((pre.p_home, pre.p_away))
+    assert a.prematch.p_home > b.prematch.p_away and b.prematch.p_home > a.prematch.p_away
+    edge_spain = a.prematch.home_xg / a.prematch.away_xg
+    edge_brazil = b.prematch.away_xg / b.prematch.home_xg
+    assert edge_spain / edge_brazil == pytest.approx(math.exp(4 * TUNED_VENUE_OFFSETS[1]))
     assert a.p_draw > a.prematch.p_draw  # an hour without goals makes a draw likelier

@@ -109,13 +109,28 @@ def test_public_names() -> None:
 
 
 def test_germany_japan_2022(fitted: EloDixonColes) -> None:
-    """The worked example: fitted on every match before 2022-11-20, the default model makes
-    Germany the clear favourite against Japan at a neutral venue (about 51 % to 23 %), so
-    Japan's 2-1 win was an upset, and Argentina the heavy favourite against Saudi Arabia."""
-    assert isinstance(fitted, type(models.default_model()))
+    """The worked example: fitted on every match before 2022-11-20, the former default model
+    (``elo-dixon-coles``) makes Germany the clear favourite against Japan at a neutral venue
+    (about 51 % to 23 %), so Japan's 2-1 win was an upset, and Argentina the heavy favourite
+    against Saudi Arabia."""
+    assert isinstance(fitted, type(models.get_model("elo-dixon-coles")))
     fc = fitted.predict(fixtures(["Germany", "Argentina"], ["Japan", "Saudi Arabia"]))
     assert fc.p_home[0] > 0.42 and fc.p_away[0] < 0.3 and fc.p_home[0] > 1.6 * fc.p_away[0]
     assert fc.p_home[1] > 0.7
+
+
+def test_issue_12_default_rates_germany_above_the_former_default(
+        fitted: EloDixonColes, history: pd.DataFrame) -> None:
+    """Issue 12: the former default rated Japan too close to Germany (51 % / 26 % / 23 %
+    against the market's about 66 / 21 / 13). The default model, fitted on the same matches,
+    gives Germany more and Japan less, and still makes Japan's win an upset and Argentina the
+    heavy favourite against Saudi Arabia."""
+    default = models.default_model().fit(history)
+    pairs = fixtures(["Germany", "Argentina"], ["Japan", "Saudi Arabia"])
+    new, old = default.predict(pairs), fitted.predict(pairs)
+    assert new.p_home[0] > old.p_home[0] and new.p_away[0] < old.p_away[0]
+    assert new.p_home[0] > 0.5 and new.p_away[0] < new.p_draw[0] < new.p_home[0]
+    assert new.p_home[1] > 0.7
 
 
 def test_confederation_offsets_rank_the_confederations(fitted: EloDixonColes) -> None:

@@ -72,10 +72,14 @@ class ModelSpec:
 
 
 def tunable_params(model: str) -> list[str]:
-    """Constructor keyword arguments of a named model."""
+    """Constructor keyword arguments of a named model (its ``get_params`` keys, which
+    include those a subclass passes on to its parent through ``**kwargs``)."""
     from scoreline.models import get_model
 
-    signature = inspect.signature(type(get_model(model)).__init__)
+    base = get_model(model)
+    if hasattr(base, "get_params"):
+        return list(base.get_params())
+    signature = inspect.signature(type(base).__init__)
     return [p for p in signature.parameters if p != "self"]
 
 

@@ -1,10 +1,12 @@
-"""Options on top of the default goal model, each measured in ``docs/models.md``.
+"""Options on top of the Elo + Dixon–Coles goal model, each measured in ``docs/models.md``.
 
 :class:`AdjustedEloDixonColes` is :class:`~scoreline.models.combined.EloDixonColes` with
 five optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
-exactly as ``EloDixonColes()``). Only the venue offsets helped the walk-forward test
-period (:data:`TUNED_VENUE_OFFSETS`, model name ``elo-dixon-coles-venue``); the others
-are kept so their negative results can be reproduced:
+exactly as ``EloDixonColes()``, the former default). The venue offsets
+(:data:`TUNED_VENUE_OFFSETS`, model name ``elo-dixon-coles-venue``) with the longer memory
+(:data:`TUNED_LONG_MEMORY_XI`, ``elo-dixon-coles-long``) are the default model
+(:func:`scoreline.models.default_model`); the other options are kept so their negative
+results can be reproduced:
 
 ``margin_cap``
     The goal model is fitted on 90-minute scores whose margin is capped at this many
@@ -92,17 +94,18 @@ CONTEXTS = ("friendly-home", "friendly-neutral", "qualification-home",
 TUNED_VENUE_OFFSETS = (0.12, 0.06)
 """``(c_home, c_neutral)`` chosen on the tuning folds 2010-2018 (best of (0.09, 0.04),
 (0.12, 0.06), (0.09, 0), (0, 0.04); monthly refits). Test period 2019-01-01..2026-07-19,
-weekly refits: RPS 0.16426 against the default's 0.16476 (-0.00050 +- 0.00014); elite
+weekly refits: RPS 0.16426 against ``EloDixonColes()``'s 0.16476 (-0.00050 +- 0.00014); elite
 matches +0.00043 +- 0.00034; World Cups 2014-2026 +0.00048 +- 0.00034 (``docs/models.md``).
 The model of ``get_model('elo-dixon-coles-venue')``."""
 
 TUNED_LONG_MEMORY_XI = 0.0006
 """Time decay per day chosen on the tuning folds 2010-2018 for the venue model (weekly
-refits; 0.0012, the default's, 0.17488; 0.0006, 0.17447; 0.0004, 0.17491). Test period
-2019-01-01..2026-07-19: RPS 0.16377 against the default's 0.16476 (-0.00098 +- 0.00035),
-elite matches -0.00013 +- 0.00086, inter-confederation matches -0.00289 +- 0.00097,
-largest calibration error 4.7 points (default 7.2); World Cups 2014-2026 +0.00155 +-
-0.00146 (``docs/models.md``). The model of ``get_model('elo-dixon-coles-long')``."""
+refits; 0.0012, the former default's, 0.17488; 0.0006, 0.17447; 0.0004, 0.17491). Test
+period 2019-01-01..2026-07-19: RPS 0.16377 against ``EloDixonColes()``'s 0.16476 (-0.00098
++- 0.00035), elite matches -0.00013 +- 0.00086, inter-confederation matches -0.00289 +-
+0.00097, largest calibration error 4.7 points (7.2); World Cups 2014-2026 +0.00155 +-
+0.00146 (``docs/models.md``). The model of ``get_model('elo-dixon-coles-long')``, the
+default."""
 
 TUNED_STACKING: dict[str, tuple[float, float]] = {
     "friendly-home": (0.054, 0.034),
@@ -130,8 +133,8 @@ TUNED_RECALIBRATION: dict[str, tuple[float, float, float]] = {
 """``(0, home tilt, slope)`` per context for ``stacking`` on top of
 :data:`TUNED_VENUE_OFFSETS`: the recalibration of the grid fitted on the weekly
 walk-forward forecasts 2010-2018 of the venue model (``bench/recalibration.py``). Test
-period: RPS -0.00070 +- 0.00030 against the default and the largest 10 %-bin
-calibration error 3.1 points (default 7.2), but elite matches +0.00090 +- 0.00074 and
+period: RPS -0.00070 +- 0.00030 against ``EloDixonColes()`` and the largest 10 %-bin
+calibration error 3.1 points (7.2), but elite matches +0.00090 +- 0.00074 and
 World Cups 2014-2026 +0.00100 +- 0.00049 (``docs/models.md``), so no named model uses it."""
 
 
@@ -277,6 +280,23 @@ class AdjustedEloDixonColes(EloDixonColes):
                 f"margin_cap must be None or a whole number of goals >= 1, got {margin_cap!r}")
         self.margin_cap = margin_cap
         self.stacking = None if stacking is None else _check_stacking(stacking)
+        self.name = self._registry_name()
+
+    def _registry_name(self) -> str:
+        """The :func:`~scoreline.models.get_model` name of these parameters, shown in
+        forecasts (``elo-dixon-coles-long``, the default, or ``elo-dixon-coles-venue``);
+        ``adjusted-elo-dixon-coles`` for any other setting."""
+        base = EloDixonColes().get_params()
+        mine = self.get_params()
+        named = {"elo-dixon-coles-venue": base["xi"], "elo-dixon-coles-long": TUNED_LONG_MEMORY_XI}
+        same_base = all(mine[k] == v for k, v in base.items() if k not in ("xi", "warm_start"))
+        options_off = (self.margin_cap is None and self.mismatch_scale is None
+                       and self.stacking is None and self.inter_confederation_scale is None)
+        if same_base and options_off and self.venue_offsets == TUNED_VENUE_OFFSETS:
+            for name, xi in named.items():
+                if mine["xi"] == xi:
+                    return name
+        return "adjusted-elo-dixon-coles"
 
     def get_params(self) -> dict[str, Any]:
         """Hyperparameters as given at construction (JSON-serialisable)."""

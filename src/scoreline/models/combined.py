@@ -58,8 +58,10 @@ prior 0.3 or 1.0 with offsets (World Cups 0.18494, 0.18495; 2018-2023 at 1.0: 0.
 but loses on the World Cups (e.g. 0.3 Elo: 0.17037 and 0.18601).
 
 The other way to combine the two, a mixture of their score grids, is
-:class:`scoreline.models.blend.Blend`. Which is the default is decided by the walk-forward backtest
-(:func:`scoreline.models.default_model` documents the figures).
+:class:`scoreline.models.blend.Blend`. Which model is the default is decided by the tuning
+protocol of ``docs/models.md`` (:func:`scoreline.models.default_model` documents the figures):
+since that protocol it is this model with venue offsets and a longer memory
+(:mod:`scoreline.models.adjusted`); ``get_model('elo-dixon-coles')`` is this one.
 
 References
 ----------
@@ -207,8 +209,8 @@ class EloDixonColes(DixonColes):
     confederation_offsets : bool, default True
         Fit an attack and a defence offset per confederation (and one for non-FIFA
         sides, :data:`CONFEDERATION_GROUPS`) around which the team residuals are shrunk.
-        ``EloDixonColes(prior_scale=3.0, confederation_offsets=False)`` is the former
-        default model.
+        ``EloDixonColes(prior_scale=3.0, confederation_offsets=False)`` is the default
+        model before the confederation offsets.
 
     Attributes
     ----------

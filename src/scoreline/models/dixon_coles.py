@@ -28,8 +28,8 @@ a small football nation (or a non-FIFA side), and sparsely observed teams are th
 evidence of how such teams play. ``unseen_attack_``/``unseen_defence_`` hold the values.
 Even so a goal model knows little about newcomers: on the 93 matches of 2010-2026
 involving a team without a match in the previous four years, this model's mean RPS is
-0.211 against Elo's 0.185. The default model (:mod:`scoreline.models.combined`) rates
-such teams by their Elo rating instead.
+0.211 against Elo's 0.185. The Elo + Dixon–Coles models (:mod:`scoreline.models.combined`,
+the default among them) rate such teams by their Elo rating instead.
 
 References
 ----------
