@@ -78,6 +78,22 @@ def test_fit_cache_key_covers_parameters_and_skips_models_without_json() -> None
     assert not _cache.FitCache.supports(object())
 
 
+def test_fit_cache_never_serves_the_former_default_as_the_default(tmp_path: Path) -> None:
+    """Issue 12 changed the model ``default`` names: a fit stored under ``default`` by the
+    former default (``elo-dixon-coles``) has another key than the new default's, so it is
+    never loaded for it, while its own key still finds it."""
+    from scoreline.models import default_model, get_model
+
+    disk = _cache.FitCache(tmp_path / "fits")
+    former = get_model("elo-dixon-coles")
+    old_key = _cache.FitCache.key("snap", "default", former, "2022-11-23")
+    new_key = _cache.FitCache.key("snap", "default", default_model(), "2022-11-23")
+    assert old_key != new_key
+    disk.store(old_key, former)
+    assert disk.load(new_key, type(default_model())) is None
+    assert disk.load(old_key, type(former)) is not None
+
+
 def test_fit_cache_is_bounded(tmp_path: Path, window: pd.DataFrame) -> None:
     """Past ``max_bytes`` the least recently used entries are removed."""
     model = DixonColes().fit(window)
