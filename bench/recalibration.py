@@ -22,7 +22,7 @@ Two candidates of ``scoreline.models.adjusted.AdjustedEloDixonColes``, fitted on
 
 Prints both tables as Python literals, then the mean RPS on the tuning window (in-sample),
 the test window 2019-01-01..2026-07-19 and the World Cups 2014-2026, each against the
-reference run (the default ``EloDixonColes()``) on the same matches, as paired
+reference run (the former default ``EloDixonColes()``) on the same matches, as paired
 differences ± one standard error, on all matches, the elite subset
 (``bench/leaderboard.py``) and the inter-confederation matches, with the largest
 calibration error of a 10 %-bin with n >= 200. The grids are the run's (float32); a
