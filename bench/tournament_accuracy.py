@@ -174,8 +174,10 @@ def main() -> None:
     diff, se = bootstrap_pooled_difference(
         [m.stage_log_loss for m in model], [e.stage_log_loss for e in elo]
     )
+    # one tournament resampled is always itself: no standard error to divide by
+    ratio = f"{diff / se:+.1f} s.e." if se > 0 else "one tournament, no s.e."
     print(f"stage log loss, (c) - (b) pooled over teams: {diff:+.4f} nats, bootstrap s.e. "
-          f"{se:.4f} (tournaments resampled, 10,000 draws): {diff / se:+.1f} s.e.")
+          f"{se:.4f} (tournaments resampled, 10,000 draws): {ratio}")
     diff_a, se_a = bootstrap_pooled_difference(
         [m.stage_log_loss for m in model], [m.baseline_log_loss for m in model]
     )
