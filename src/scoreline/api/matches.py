@@ -150,14 +150,21 @@ def match_replay(
     import dataclasses
 
     from scoreline.api._output import checked_output, output_errors
-    from scoreline.inplay.replay import build_replay
+    from scoreline.api._results import cached_result
 
     day = parse_date(date, "date")
     if chart is not None:
         chart = checked_output(chart, "the chart")
-    store = get_store(db)
-    row = store.find_match(day, home, away)
-    replay = build_replay(row, store.matches(), store.goals(match_id=int(row["match_id"])))
+
+    def compute() -> MatchReplay:
+        from scoreline.inplay.replay import build_replay
+
+        store = get_store(db)
+        row = store.find_match(day, home, away)
+        return build_replay(row, store.matches(), store.goals(match_id=int(row["match_id"])))
+
+    replay = cached_result("match_replay", db, {"date": day.isoformat(), "home": home,
+                                                "away": away}, MatchReplay, compute)
     if chart is not None:
         if replay.has_timeline:
             from scoreline.inplay.replay_chart import save_replay_chart
@@ -209,14 +216,23 @@ def upsets(
 
     Without a period: a tournament's whole history, else the latest year in the data.
     """
-    from scoreline.insight.upsets import rank_upsets, records
+    from scoreline.api._results import cached_result
 
     _check_top(top)
-    table = match_surprises(tournament=tournament, year=year, since=since, until=until,
-                            all_time=all_time, fifa_only=fifa_only, db=db)
-    ranked = rank_upsets(table.frame)
-    return UpsetRanking(table.selection, len(table.frame), len(ranked),
-                        records(ranked if top is None else ranked.head(top)))
+
+    def compute() -> UpsetRanking:
+        from scoreline.insight.upsets import rank_upsets, records
+
+        table = match_surprises(tournament=tournament, year=year, since=since, until=until,
+                                all_time=all_time, fifa_only=fifa_only, db=db)
+        ranked = rank_upsets(table.frame)
+        return UpsetRanking(table.selection, len(table.frame), len(ranked),
+                            records(ranked if top is None else ranked.head(top)))
+
+    request = {"tournament": tournament, "year": year, "since": _iso(since, "since"),
+               "until": _iso(until, "until"), "all_time": all_time, "top": top,
+               "fifa_only": fifa_only}
+    return cached_result("upsets", db, request, UpsetRanking, compute)
 
 
 def match_surprises(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
@@ -14,6 +17,10 @@ if TYPE_CHECKING:
     from scoreline.writing.story.compose import Story
 
 __all__ = ["check_article", "story"]
+
+STORY_FORMATS = ("md", "html", "json")
+"""The formats of :func:`story` (:data:`scoreline.writing.story.FORMATS`, named here so that a
+story answered from the result cache never imports the writing layer)."""
 
 
 @overload
@@ -68,17 +75,29 @@ def story(
     -------
     str or Story
     """
+    from scoreline.api._results import cached_result
     from scoreline.errors import InvalidParameterError
-    from scoreline.writing import story as st
 
-    if fmt is not None and fmt not in st.FORMATS:
+    if fmt is not None and fmt not in STORY_FORMATS:
         raise InvalidParameterError(
-            f"format {fmt!r} is not one of {', '.join(st.FORMATS)}")
+            f"format {fmt!r} is not one of {', '.join(STORY_FORMATS)}")
     want_chart = (fmt == "html") if chart is None else chart
-    result = st.write_story(get_store(db), date, home, away, chart=want_chart, all_time=all_time)
     if fmt is None:
-        return result
-    return {"md": st.to_markdown, "html": st.to_html, "json": st.to_json}[fmt](result)
+        from scoreline.writing import story as st
+
+        return st.write_story(get_store(db), date, home, away, chart=want_chart,
+                              all_time=all_time)
+
+    def compute() -> str:
+        from scoreline.writing import story as st
+
+        render = {"md": st.to_markdown, "html": st.to_html, "json": st.to_json}[str(fmt)]
+        return render(st.write_story(get_store(db), date, home, away, chart=want_chart,
+                                     all_time=all_time))
+
+    request = {"date": str(date), "home": home, "away": away, "fmt": fmt, "chart": want_chart,
+               "all_time": all_time}
+    return cached_result("story", db, request, str, compute)
 
 
 def check_article(
@@ -114,7 +133,7 @@ def check_article(
         The file is missing, empty or not text; the article is about no match in the data
         or about more than one.
     """
-    from scoreline.writing import claims
+    from scoreline.api._results import cached_result
 
     if isinstance(text, Path):
         try:
@@ -129,4 +148,22 @@ def check_article(
         size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
         if size > MAX_ARTICLE_BYTES:
             raise ArticleTooLargeError(size)
-    return claims.check(get_store(db), data, match=match)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    given = None if match is None else [str(match[0]), match[1], match[2]]
+    request = {"article_sha256": hashlib.sha256(raw).hexdigest(), "str": isinstance(data, str),
+               "match": given}
+    start = time.perf_counter()
+    computed: list[bool] = []
+
+    def compute() -> CheckReport:
+        from scoreline.writing import claims
+
+        computed.append(True)
+        return claims.check(get_store(db), data, match=match)
+
+    from scoreline.writing.claims.report import CheckReport
+
+    report = cached_result("check_article", db, request, CheckReport, compute)
+    if not computed:  # the time this check took is that of reading the stored verdicts
+        report = dataclasses.replace(report, seconds=time.perf_counter() - start)
+    return report

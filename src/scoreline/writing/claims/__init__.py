@@ -16,12 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from scoreline.writing.claims.article import MAX_ARTICLE_BYTES, decode_article, split_article
-from scoreline.writing.claims.checker import check_sentences
-from scoreline.writing.claims.context import Ctx
-from scoreline.writing.claims.locate import article_year, locate
-from scoreline.writing.claims.names import TeamFinder, normalise
+from scoreline.writing.claims.article import MAX_ARTICLE_BYTES
 from scoreline.writing.claims.report import (
     CONTRADICTED,
     NOT_CHECKABLE,
@@ -30,8 +27,13 @@ from scoreline.writing.claims.report import (
     CheckReport,
     Claim,
 )
-from scoreline.writing.facts.build import match_facts
-from scoreline.writing.facts.lookup import StoreLike, find_match
+
+# The rules, the name finder and the facts (pandas, a few hundred regular expressions) load
+# when an article is first checked, not with the package: a check report read back from the
+# result cache (scoreline.api._results) needs only the report's classes.
+if TYPE_CHECKING:
+    from scoreline.writing.claims.names import TeamFinder
+    from scoreline.writing.facts.lookup import StoreLike
 
 _FINDERS: dict[int, TeamFinder] = {}
 
@@ -51,6 +53,8 @@ def _shared(store: StoreLike) -> dict[str, object]:
 
 def _city_test(store: StoreLike) -> Callable[[str], bool]:
     """Whether a name (any case or accents) is a city where a match in the data was played."""
+    from scoreline.writing.claims.names import normalise
+
     shared = _shared(store)
     if "cities" not in shared:
         shared["cities"] = {normalise(c) for c in store.matches()["city"].unique()}
@@ -59,6 +63,8 @@ def _city_test(store: StoreLike) -> Callable[[str], bool]:
 
 
 def _finder(store: StoreLike) -> TeamFinder:
+    from scoreline.writing.claims.names import TeamFinder
+
     key = id(store)
     if key not in _FINDERS:
         _FINDERS.clear()
@@ -88,6 +94,13 @@ def check(store: StoreLike, text: str | bytes,
     ArticleError
         Empty, too large or not text; about no match in the data; about two matches.
     """
+    from scoreline.writing.claims.article import decode_article, split_article
+    from scoreline.writing.claims.checker import check_sentences
+    from scoreline.writing.claims.context import Ctx
+    from scoreline.writing.claims.locate import article_year, locate
+    from scoreline.writing.facts.build import match_facts
+    from scoreline.writing.facts.lookup import find_match
+
     start = time.perf_counter()
     finder = _finder(store)
     article = split_article(decode_article(text), _city_test(store))

@@ -19,10 +19,11 @@ import re
 from typing import Any
 
 from scoreline.writing.claims.context import Ctx
-from scoreline.writing.claims.minutes import STOPPAGE_MINUTES, When, read_minute
+from scoreline.writing.claims.minutes import read_minute
 from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player
 from scoreline.writing.claims.numbers import to_number
 from scoreline.writing.claims.report import CONTRADICTED, SUPPORTED, Claim
+from scoreline.writing.claims.when import STOPPAGE_MINUTES, When
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import ordinal
 
