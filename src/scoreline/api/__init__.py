@@ -100,8 +100,8 @@ if TYPE_CHECKING:
     from scoreline.data.queries import HeadToHead, TeamSummary
     from scoreline.data.store import AddedMatchesInfo, LoadReport, StoreInfo
     from scoreline.evaluate.backtest import BacktestResult
+    from scoreline.tournament.result import SimulationResult
     from scoreline.tournament.runner import TimelineResult
-    from scoreline.tournament.simulate import SimulationResult
     from scoreline.writing.claims.report import CheckReport
     from scoreline.writing.story.compose import Story
 
@@ -147,7 +147,7 @@ _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.
          "LoadReport": "scoreline.data.store", "StoreInfo": "scoreline.data.store",
          "AddedMatchesInfo": "scoreline.data.store",
          "BacktestResult": "scoreline.evaluate.backtest",
-         "SimulationResult": "scoreline.tournament.simulate",
+         "SimulationResult": "scoreline.tournament.result",
          "TimelineResult": "scoreline.tournament.runner",
          "CheckReport": "scoreline.writing.claims.report",
          "Story": "scoreline.writing.story.compose"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 
     from scoreline.data.store import Store
     from scoreline.tournament.format import TournamentFormat
+    from scoreline.tournament.result import SimulationResult
     from scoreline.tournament.runner import TimelineResult
-    from scoreline.tournament.simulate import SimulationResult
 
 __all__ = ["TitleRace", "TitleSeries", "simulate_timeline",
            "simulate_tournament", "title_race"]
@@ -102,21 +103,57 @@ def simulate_tournament(
     FormatError, UnknownTeamError
         A format file that is inconsistent or names a team not in the data.
     """
-    from scoreline.api._execution import chunked_simulator, executor
-    from scoreline.tournament.runner import forecast_tournament
+    from scoreline.api._results import cached_result
 
     csv, plot = _checked_outputs(csv, plot)
-    store = get_store(db)
-    fmt, fitted = _cached_fit(store, tournament, as_of, model, db)
-    with executor(scheduler, client) as ex:
-        result = forecast_tournament(
-            store, fmt, as_of, sims=sims, seed=seed, hot=hot,
-            model_factory=_tournament_model(model), model=fitted, progress=progress,
-            simulator=chunked_simulator(ex, chunk),
-        )
+
+    def compute() -> SimulationResult:
+        from scoreline.api._execution import chunked_simulator, executor
+        from scoreline.tournament.runner import forecast_tournament
+
+        store = get_store(db)
+        fmt, fitted = _cached_fit(store, tournament, as_of, model, db)
+        with executor(scheduler, client) as ex:
+            return forecast_tournament(
+                store, fmt, as_of, sims=sims, seed=seed, hot=hot,
+                model_factory=_tournament_model(model), model=fitted, progress=progress,
+                simulator=chunked_simulator(ex, chunk),
+            )
+
+    request = _simulation_request(tournament, as_of, sims, seed, hot, model)
+    if request is None or client is not None or scheduler not in (None, "none"):
+        result = compute()  # a model given as code, or work sent to Dask: always run
+    else:
+        from scoreline.tournament.result import SimulationResult
+
+        result = cached_result("simulate_tournament", db, request, SimulationResult, compute)
+    return _write_outputs(result, csv, plot, _plot_stages)
+
+
+def _plot_stages(result: SimulationResult, path: str | Path) -> object:
+    """:func:`scoreline.tournament.plot.plot_stages`, imported only when a chart is asked
+    for (it loads the simulator and matplotlib)."""
     from scoreline.tournament.plot import plot_stages
 
-    return _write_outputs(result, csv, plot, plot_stages)
+    return plot_stages(result, path)
+
+
+def _simulation_request(tournament: str | Path, as_of: DateLike, sims: int, seed: int,
+                        hot: bool, model: str | ModelFactory) -> dict[str, object] | None:
+    """The result-cache request of a simulation (None when it cannot be keyed: a model
+    given as a callable). A format file is keyed by its content, a shipped edition by
+    its name (its file is part of the code's identity)."""
+    if callable(model):
+        return None
+    request: dict[str, object] = {"tournament": str(tournament), "as_of": str(as_of),
+                                  "sims": sims, "seed": seed, "hot": hot, "model": model}
+    path = Path(tournament)
+    if path.suffix.lower() in (".yaml", ".yml", ".json") or path.is_file():
+        try:
+            request["format_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None  # let the simulation itself say what is wrong with the file
+    return request
 
 
 def _cached_fit(store: Store, tournament: str | Path, as_of: DateLike,

@@ -15,7 +15,6 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,6 +25,7 @@ from scoreline.models.protocol import Model
 from scoreline.tournament.draw import DRAW_POOL, draw_pool
 from scoreline.tournament.engine import compile_format, count_kernel, simulate_kernel
 from scoreline.tournament.format import TournamentFormat
+from scoreline.tournament.result import SimulationResult as SimulationResult  # noqa: PLC0414 - re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -245,108 +245,6 @@ def _aggregate_winner(
     if away_goals and a2 != a1:
         return home if a2 > a1 else away
     return shootout
-
-
-@dataclass(frozen=True)
-class SimulationResult:
-    """Stage and group-position probabilities of every team of a simulated tournament.
-
-    Attributes
-    ----------
-    tournament : str
-        Format name.
-    as_of : date
-        Results before this date are fixed; the model saw only matches before it.
-    sims, seed : int
-    hot : bool
-        Whether ratings moved within each simulated tournament.
-    model : str
-    teams, groups : list of str
-        Team ``i`` and its group (``-`` for an entrant, which plays no group).
-    stages : list of str
-        ``group``, each knockout round, ``champion``.
-    stage_counts : int array (T, len(stages))
-        Simulations in which each team's furthest stage was each stage.
-    position_counts : int array (T, group_size)
-        Simulations in which each team finished in each group position.
-    fixed_matches : int
-        Real results fixed in the simulation.
-    """
-
-    tournament: str
-    as_of: dt.date
-    sims: int
-    seed: int
-    hot: bool
-    model: str
-    teams: list[str]
-    groups: list[str]
-    stages: list[str]
-    stage_counts: NDArray[np.int64]
-    position_counts: NDArray[np.int64]
-    fixed_matches: int
-
-    @property
-    def p_furthest(self) -> NDArray[np.float64]:
-        """P(furthest stage = s), shape (T, len(stages)); rows sum to 1."""
-        return self.stage_counts / self.sims
-
-    @property
-    def p_reach(self) -> NDArray[np.float64]:
-        """P(reach at least stage s), shape (T, len(stages)); column 0 is 1."""
-        return np.cumsum(self.stage_counts[:, ::-1], axis=1)[:, ::-1] / self.sims
-
-    @property
-    def se_reach(self) -> NDArray[np.float64]:
-        """Monte Carlo standard errors of :attr:`p_reach` (binomial, sqrt(p(1-p)/n))."""
-        p = self.p_reach
-        return np.sqrt(p * (1 - p) / self.sims)
-
-    @property
-    def p_position(self) -> NDArray[np.float64]:
-        """P(finish the group in position k + 1), shape (T, group_size)."""
-        return self.position_counts / self.sims
-
-    def stage_columns(self) -> list[str]:
-        """Column names of the reach probabilities after ``group``: ``p_r16`` .. ``p_champion``."""
-        return [f"p_{_slug(s)}" for s in self.stages[1:]]
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per team, favourites first.
-
-        Columns: ``team``, ``group``, ``p_<round>`` (reach that knockout round, the first
-        one being "leave the group"), ``p_champion``, ``se_champion`` (Monte Carlo standard
-        error), ``p_position_1`` .. ``p_position_<group_size>``.
-        """
-        out = pd.DataFrame({"team": self.teams, "group": self.groups})
-        reach, se = self.p_reach, self.se_reach
-        for k, col in enumerate(self.stage_columns(), start=1):
-            out[col] = reach[:, k]
-        out["se_champion"] = se[:, -1]
-        for k in range(self.position_counts.shape[1]):
-            out[f"p_position_{k + 1}"] = self.p_position[:, k]
-        keys = [c for c in reversed(self.stage_columns())]
-        return out.sort_values(keys, ascending=False, kind="stable").reset_index(drop=True)
-
-    def summary(self) -> dict[str, Any]:
-        """JSON-ready dict: run settings and the per-team records of :meth:`to_frame`."""
-        frame = self.to_frame()
-        return {
-            "tournament": self.tournament,
-            "as_of": self.as_of.isoformat(),
-            "sims": self.sims,
-            "seed": self.seed,
-            "hot": self.hot,
-            "model": self.model,
-            "fixed_matches": self.fixed_matches,
-            "stages": self.stages,
-            "max_se": float(self.se_reach.max()),
-            "teams": frame.to_dict(orient="records"),
-        }
-
-
-def _slug(stage: str) -> str:
-    return {"F": "final"}.get(stage, stage.lower())
 
 
 def simulate(
