@@ -16,7 +16,8 @@ identity):
   package, so that a changed rule or model never serves an old answer.
 
 Entries are written atomically and the folder is bounded (:class:`~scoreline.api._cache.JsonStore`).
-``SCORELINE_FIT_CACHE=0`` turns this cache off with the other on-disk caches.
+``SCORELINE_RESULT_CACHE=0`` turns this cache off (``SCORELINE_FIT_CACHE=0`` too, with the
+other on-disk caches).
 
 Results are stored in a self-describing JSON form (:func:`encode`): dataclasses by their
 class (only scoreline's own classes are ever rebuilt), dates, enums, tuples and NumPy
@@ -58,8 +59,11 @@ class Uncacheable(TypeError):
 
 
 def enabled() -> bool:
-    """Whether the on-disk caches are on (``SCORELINE_FIT_CACHE=0`` turns them off)."""
-    return os.environ.get("SCORELINE_FIT_CACHE", "1") != "0"
+    """Whether this cache is on: ``SCORELINE_RESULT_CACHE=0`` turns it off alone (every
+    request is then computed, as the first time), ``SCORELINE_FIT_CACHE=0`` with the other
+    on-disk caches."""
+    return (os.environ.get("SCORELINE_FIT_CACHE", "1") != "0"
+            and os.environ.get("SCORELINE_RESULT_CACHE", "1") != "0")
 
 
 def store_identity(db: str | Path | None) -> list[object] | None:
@@ -177,12 +181,12 @@ def encode(value: object) -> object:
         For anything but None, bool, int, float, str, lists, tuples, sets, dicts, dates,
         datetimes, enums, NumPy scalars and arrays, and dataclasses made of these.
     """
-    if value is None or isinstance(value, (bool, int, float, str)):
-        if isinstance(value, enum.Enum):
-            return {"__enum__": _class_path(type(value)), "value": encode(value.value)}
-        return value
     if isinstance(value, enum.Enum):
+        if not type(value).__module__.startswith("scoreline."):
+            raise Uncacheable(f"{_class_path(type(value))} is not a scoreline enum")
         return {"__enum__": _class_path(type(value)), "value": encode(value.value)}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
     if isinstance(value, list):
         return [encode(v) for v in value]
     if isinstance(value, tuple):
