@@ -7,6 +7,11 @@ alike; the figure reported is median(command) / median(peer).
 
 - **warm**: the store is loaded and every cache (compiled kernels, fitted models,
   pre-match forecasts) is filled by an untimed first call; then ``--rounds`` timed runs.
+- **new questions** (``--new-questions``): the same, with the result cache off
+  (``SCORELINE_RESULT_CACHE=0``), so that each timed run computes its answer as the first
+  request for that match, year or article does (kernels compiled, models fitted and
+  pre-match forecasts cached as in the warm runs). Not a target of issue 14; printed so
+  that the cost of a question not asked before is known.
 - **first run after set-up** (``--first-run``): a new cache folder and a new store,
   ``scoreline data load`` (the set-up, timed on its own), then one timed run of each
   command in the order below. Later commands may reuse what earlier ones cached (the
@@ -14,7 +19,7 @@ alike; the figure reported is median(command) / median(peer).
 
 Usage::
 
-    python bench/cli_latency.py [--rounds 5] [--first-run] [--data DIR]
+    python bench/cli_latency.py [--rounds 5] [--new-questions] [--first-run] [--data DIR]
 
 Targets (issue 14): warm ``predict`` <= 5x, ``match``/``story``/``check``/``upsets`` <= 8x,
 ``simulate --sims 100000`` <= 15x; first run after set-up <= 30x for each. Prints a
@@ -168,6 +173,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--first-run", action="store_true")
+    parser.add_argument("--new-questions", action="store_true",
+                        help="Also time the commands with the result cache off.")
     parser.add_argument("--data", default=os.environ.get("SCORELINE_DATA"))
     parser.add_argument("--article", type=Path, default=ARTICLE)
     args = parser.parse_args()
@@ -177,6 +184,9 @@ def main() -> None:
     print(f"load average before: {before}", flush=True)
     warm = measure(env, args.rounds, args.article)
     after_warm = loadavg()
+    new = (measure(dict(env, SCORELINE_RESULT_CACHE="0"), args.rounds, args.article)
+           if args.new_questions else None)
+    after_new = loadavg()
     first = first_runs(env, args.data, args.article) if args.first_run else None
     after = loadavg()
 
@@ -186,6 +196,12 @@ def main() -> None:
     for name, _, target in COMMANDS:
         print(row(name, *warm[name], target))
     print(f"\nload average: before {before}, after the warm runs {after_warm}")
+    if new is not None:
+        print(f"\nnew questions (result cache off): median of {args.rounds} runs\n")
+        print(HEADER)
+        for name, _, target in COMMANDS:
+            print(row(name, *new[name], target))
+        print(f"\nload average after these runs: {after_new}")
     if first is not None:
         setup, peer_setup, runs = first
         print("\nfirst run after set-up (new cache folder and store; `scoreline data load` "

@@ -146,6 +146,12 @@ def match_replay(
         No such match; the message lists the nearest matches by date and by teams.
     UnknownTeamError
         A team name matches no team (with the closest names).
+
+    Notes
+    -----
+    A repeated request is answered from the on-disk result cache while the store file and
+    the code are unchanged (:mod:`scoreline.api._results`; ``SCORELINE_RESULT_CACHE=0``
+    turns it off); the chart is drawn from that replay.
     """
     import dataclasses
 
@@ -215,6 +221,8 @@ def upsets(
         Store file.
 
     Without a period: a tournament's whole history, else the latest year in the data.
+    A repeated request is answered from the on-disk result cache while the store file and
+    the code are unchanged (:mod:`scoreline.api._results`).
     """
     from scoreline.api._results import cached_result
 

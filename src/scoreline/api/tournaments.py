@@ -88,6 +88,11 @@ def simulate_tournament(
         simulation has its own random stream, so for the same seed the result is
         identical in-process, on any cluster and at any chunk size.
 
+    A repeated in-process simulation of a model given by name (same edition or format
+    file content, day, sims, seed, hot, model) is answered from the on-disk result cache
+    while the store file and the code are unchanged (:mod:`scoreline.api._results`);
+    ``progress`` is then not called.
+
     Returns
     -------
     SimulationResult

@@ -74,6 +74,11 @@ def story(
     Returns
     -------
     str or Story
+
+    Notes
+    -----
+    A repeated request for a text format is answered from the on-disk result cache while
+    the store file and the code are unchanged (:mod:`scoreline.api._results`).
     """
     from scoreline.api._results import cached_result
     from scoreline.errors import InvalidParameterError
@@ -123,7 +128,9 @@ def check_article(
     CheckReport
         One :class:`~scoreline.writing.claims.Claim` per claim with its verdict
         (``supported``, ``contradicted`` with the data's value, ``not_checkable`` with
-        why) and evidence.
+        why) and evidence. The same article (by its SHA-256) checked again on the same
+        store file and code is read from the on-disk result cache
+        (:mod:`scoreline.api._results`); ``seconds`` is then the time of that read.
 
     Raises
     ------
