@@ -140,7 +140,8 @@ def cached_result(kind: str, db: str | Path | None, request: Mapping[str, object
     expected : type
         The type of the result; a stored value of another type is ignored.
     compute : callable
-        Computes the result on a miss. Its errors propagate and nothing is stored.
+        Computes the result on a miss. Its errors propagate and nothing is stored; nor is
+        a result computed while the store file changed.
     """
     key = result_key(kind, db, request) if enabled() else None
     if key is None:
@@ -158,6 +159,8 @@ def cached_result(kind: str, db: str | Path | None, request: Mapping[str, object
             log.info("ignoring the %s result in %s: not a %s", kind, disk.path(key),
                      expected.__qualname__)
     result = compute()
+    if result_key(kind, db, request) != key:
+        return result  # the store changed meanwhile: which state the answer saw is unclear
     try:
         encoded = encode(result)
     except Uncacheable as exc:
