@@ -46,10 +46,14 @@ def add_probability_facts(store: StoreLike, mf: MatchFacts, *, all_time: bool = 
     every such match (slow the first time; cached afterwards).
     """
     m, f = mf.match, mf.facts
-    try:
-        replay = _replay(store, mf)
-    except ImportError:  # pragma: no cover - the replay layer ships with the package
-        replay = None
+    # a second call (a claim that needs the all-time ranks after the others) reuses the
+    # replay: it does not depend on which ranks are asked for
+    replay = mf.replay
+    if replay is None:
+        try:
+            replay = _replay(store, mf)
+        except ImportError:  # pragma: no cover - the replay layer ships with the package
+            replay = None
     mf.replay = replay
     if replay is None or replay.prematch is None:
         why = "not available: no pre-match forecast for this match" + (
