@@ -78,4 +78,6 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_path: P
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("MPLCONFIGDIR", str(session_cache / "mpl"))
     monkeypatch.setenv("SCORELINE_CACHE", str(session_cache / "prematch"))
+    # every test computes its answers; tests/api/test_results.py turns the result cache on
+    monkeypatch.setenv("SCORELINE_RESULT_CACHE", "0")
     monkeypatch.delenv("SCORELINE_DATA", raising=False)

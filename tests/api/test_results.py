@@ -36,6 +36,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A result cache of this test's own (the session's shared cache folder stays as it is)."""
     folder = tmp_path / "own-cache"
     monkeypatch.setenv("SCORELINE_CACHE", str(folder))
+    monkeypatch.setenv("SCORELINE_RESULT_CACHE", "1")
     return folder
 
 
