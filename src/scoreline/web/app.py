@@ -19,6 +19,7 @@ from starlette.types import ASGIApp
 
 from scoreline import __version__, api
 from scoreline.web import errors
+from scoreline.web.answers import AnswerCache, AnswerCacheMiddleware
 from scoreline.web.cache import ResultCache
 from scoreline.web.guard import GuardMiddleware
 from scoreline.web.heavy import HeavyPool
@@ -54,7 +55,8 @@ class WebSettings:
     cache_size : int
         Simulation and ranking results kept (least recently used dropped first).
     forecast_cache_size : int
-        Match forecasts kept, by the request's inputs.
+        Match forecasts kept, by the request's inputs; as many encoded answers are kept
+        by the request's exact query string (:mod:`scoreline.web.answers`).
     match_cache_size : int
         Match pages' results kept (replay and story of a played match).
     warm : bool
@@ -99,10 +101,11 @@ class WebSettings:
 
 class ScorelineApp(FastAPI):
     """FastAPI with :class:`~scoreline.web.guard.GuardMiddleware` outside everything else,
-    so that even Starlette's own 500 answers carry the security headers."""
+    so that even Starlette's own 500 answers carry the security headers, and the answers
+    kept as bytes (:mod:`scoreline.web.answers`) just inside it, ahead of the framework."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        inner = super().build_middleware_stack()
+        inner = AnswerCacheMiddleware(super().build_middleware_stack(), self.state.answers)
         return GuardMiddleware(inner, self.state.settings.max_body_bytes)
 
 
@@ -188,6 +191,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.cache = ResultCache(settings.cache_size)
     app.state.match_cache = ResultCache(settings.match_cache_size)
     app.state.forecasts = ResultCache(settings.forecast_cache_size)
+    app.state.answers = AnswerCache(settings.forecast_cache_size)
     app.state.warming = False
     app.state.heavy = HeavyPool(settings.heavy_workers, settings.heavy_queue,
                                 settings.time_budget_s, processes=settings.heavy_processes,

@@ -40,7 +40,7 @@ log = logging.getLogger("scoreline.web")
 
 T = TypeVar("T")
 
-FORKSERVER_PRELOAD = ["scoreline.web.jobs", "numpy", "pandas", "duckdb"]
+FORKSERVER_PRELOAD = ["scoreline.web.jobs"]
 """Modules the fork server imports once, so that each worker starts without importing them."""
 
 

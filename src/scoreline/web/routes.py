@@ -8,6 +8,7 @@ API function with the app's store and returns the result; errors become JSON ans
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -152,22 +153,30 @@ async def predict(
     """90-minute home/draw/away probabilities, expected goals and likeliest scores.
 
     With ``knockout``, also each side's chance to advance (extra time, then penalties).
+    A request repeated with the same query string is answered from the bytes kept.
     """
-    return _json(await calls.predict_async(request.app, home, away, date=date, neutral=neutral,
-                                           knockout=knockout, tournament=tournament,
-                                           model=model.value))
+    response = _json(await calls.predict_async(request.app, home, away, date=date,
+                                               neutral=neutral, knockout=knockout,
+                                               tournament=tournament, model=model.value))
+    # the same query string again is answered with these bytes, ahead of the framework
+    request.app.state.answers.put(request.scope, bytes(response.body))
+    return response
 
 
 @router.get("/health", summary="Liveness and load of this server process")
 async def health(request: Request) -> dict[str, object]:
     """Always cheap: fits so far, cached models and forecasts (this server process and its
-    heavy workers, added up) and the heavy-work queue. Answered on the event loop itself
-    (nothing here blocks), so it never waits for a request thread."""
+    heavy workers, added up), the answers kept as bytes and how often they were sent, and
+    the heavy-work queue; ``pid`` tells the server processes of ``--workers N`` apart.
+    Answered on the event loop itself (nothing here blocks), so it never waits for a
+    request thread."""
     pool = request.app.state.heavy
+    answers = request.app.state.answers
     counts = api.cache_stats().to_dict()
     for name, count in pool.worker_stats().items():
         counts[name] = counts.get(name, 0) + count
-    return {"status": "ok", "warming": request.app.state.warming, **counts,
+    return {"status": "ok", "pid": os.getpid(), "warming": request.app.state.warming,
+            **counts, "answers": {"kept": len(answers), "sent": answers.hits},
             "heavy": {"workers": pool.workers, "processes": pool.worker_pids,
                       "capacity": pool.capacity, "admitted": pool.admitted,
                       "started": pool.started, "refused": pool.refused}}
