@@ -117,6 +117,68 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(
+            errors="replace")
+    except OSError:
+        return ""
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def role(pid: int) -> str:
+    """What a process of the server's tree is, from its command line and its parent's."""
+    cmd = _cmdline(pid)
+    if "resource_tracker" in cmd:
+        return "resource tracker"
+    if "forkserver" in cmd:
+        return "heavy worker" if "forkserver" in _cmdline(_parent(pid)) else "fork server"
+    if "spawn_main" in cmd:
+        return "server process"
+    if " serve " in cmd:
+        return "supervisor" if "--workers 1 " not in cmd else "server process"
+    return "other"
+
+
+def memory_by_process(pid: int) -> list[tuple[str, int, float, float]]:
+    """(role, pid, RSS MB, PSS MB) of every process of a server's tree."""
+    rows = []
+    for p in tree(pid):
+        rss, pss = memory_mb_one(p)
+        rows.append((role(p), p, rss, pss))
+    return rows
+
+
+def memory_mb_one(pid: int) -> tuple[float, float]:
+    """Resident and proportional set size of one process, in MB."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss += int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss += int(line.split()[1])
+    except OSError:
+        pass
+    return rss / 1024, pss / 1024
+
+
+def print_memory(pid: int, when: str) -> None:
+    """The memory of each process of a server's tree, and the sums."""
+    rows = memory_by_process(pid)
+    print(f"\nserver memory by process, {when}:\n\n| process | pid | RSS MB | PSS MB |\n"
+          "|---|---:|---:|---:|")
+    for name, p, rss, pss in rows:
+        print(f"| {name} | {p} | {rss:.0f} | {pss:.0f} |")
+    print(f"| sum | | {sum(r[2] for r in rows):.0f} | {sum(r[3] for r in rows):.0f} |")
+
+
 @dataclass
 class Samples:
     """Latencies (seconds) and statuses of one kind of request."""
@@ -263,16 +325,23 @@ def start_server(port: int, workers: int, args: argparse.Namespace,
     return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-async def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
-    """Until the server answers and has finished its start-up warm-up (at most 10 min)."""
+async def wait_ready(base: str, server: subprocess.Popen[bytes], processes: int = 1) -> None:
+    """Until the server answers and every one of its ``processes`` server processes has
+    finished its start-up warm-up (at most 10 min): a warm-up still running in one of them
+    would be measured as the other's latency."""
+    ready: set[int] = set()
     async with httpx.AsyncClient(base_url=base, timeout=5) as client:
         for _ in range(3000):
             if server.poll() is not None:
                 sys.exit(f"the server exited with {server.returncode}")
             try:
-                answer = await client.get("/api/v1/health")
-                if answer.status_code == 200 and not answer.json()["warming"]:
-                    return
+                # a new connection each time: uvicorn's processes share the listening socket
+                answer = await client.get("/api/v1/health", headers={"connection": "close"})
+                body = answer.json() if answer.status_code == 200 else {}
+                if body and not body["warming"]:
+                    ready.add(int(body.get("pid", 0)))
+                    if len(ready) >= processes:
+                        return
             except httpx.HTTPError:
                 pass
             await asyncio.sleep(0.2)
@@ -295,13 +364,17 @@ class RssMonitor:
         self.pid = pid
         self.peak = 0.0
         self.peak_pss = 0.0
+        self.peak_rows: list[tuple[str, int, float, float]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, pss = memory_mb(self.pid)
+            rows = memory_by_process(self.pid)
+            rss, pss = sum(r[2] for r in rows), sum(r[3] for r in rows)
+            if rss > self.peak:
+                self.peak_rows = rows
             self.peak = max(self.peak, rss)
             self.peak_pss = max(self.peak_pss, pss)
             time.sleep(0.2)
@@ -369,6 +442,11 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
         monitor.stop()
         print(f"\nserver memory (process tree), peak over the storms: RSS sum "
               f"{monitor.peak:.0f} MB, PSS sum {monitor.peak_pss:.0f} MB (target < 1024)")
+        print("\nat the peak of the RSS sum:\n\n| process | pid | RSS MB | PSS MB |\n"
+              "|---|---:|---:|---:|")
+        for name, p, rss, pss in monitor.peak_rows:
+            print(f"| {name} | {p} | {rss:.0f} | {pss:.0f} |")
+        print_memory(server.pid, "after the storms")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -378,7 +456,7 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
     base = f"http://{HOST}:{args.port + 1}"
     server = start_server(args.port + 1, 2, args, env)
     try:
-        await wait_ready(base, server)
+        await wait_ready(base, server, processes=2)
         pairs = [("Brazil", "Bolivia"), ("Germany", "Japan"), ("Argentina", "France"),
                  ("Spain", "Morocco"), ("England", "United States"), ("Japan", "Costa Rica")]
         urls = [f"/api/v1/predict?home={h}&away={a}&date=2022-11-23&neutral=true"
@@ -392,11 +470,22 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
                     await client.get(url)
             load = loadavg()
             n = int(200 * args.seconds)
+            servers = tree(server.pid)
+            server_before = sum(cpu_s(p) for p in servers)
+            client_before, wall = time.process_time(), time.perf_counter()
             result = await storm(client, [urls[k % len(urls)] for k in range(n)], 200.0)
+            client_cpu, wall = time.process_time() - client_before, time.perf_counter() - wall
+            server_cpu = sum(cpu_s(p) for p in servers) - server_before
+            kept = (await client.get("/api/v1/health")).json().get("answers", {})
         print(f"\n### cached predicts at 200/s for {args.seconds:g} s, --workers 2\n\n"
               f"load average at start: {load}; after: {loadavg()}\n")
         print(HEADER)
         print(result.row("cached predict"))
+        print(f"\nCPU during the {wall:.1f} s: this client (one process, same two cores) "
+              f"{client_cpu:.1f} s, the server's processes {server_cpu:.1f} s "
+              f"({server_cpu / max(n, 1) * 1000:.2f} ms per request); answers sent from kept "
+              f"bytes by the last process asked: {kept}")
+        print_memory(server.pid, "--workers 2, after the run")
         print("\ntarget: p99 < 50 ms")
     finally:
         server.terminate()

@@ -41,12 +41,19 @@ log = logging.getLogger("scoreline.web")
 T = TypeVar("T")
 
 FORKSERVER_PRELOAD = ["scoreline.web.jobs"]
-"""Modules the fork server imports once, so that each worker starts without importing them."""
+"""Modules the fork server imports once, before it forks the workers.
+
+Only the job wrapper, not NumPy, pandas or DuckDB: each worker imports those itself when
+its first job arrives (at start-up, a second or two). Preloaded, they made the fork server
+a process of 115-135 MB resident while the workers' copies of those pages did not stay
+shared (the interpreter writes to the objects it uses, so the pages are copied): measured
+after the start-up warm-up, the server's processes held 1,102 MB as a sum of resident sets
+and 605 MB as a sum of proportional sets with the preload, 1,028 and 566 MB without."""
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fork server where there is one (workers are forked from a clean process holding no
-    threads or connections of the server's), else spawn."""
+    """Fork server where there is one (workers are forked from a small clean process
+    holding no threads or connections of the server's), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
