@@ -29,6 +29,7 @@ from itertools import cycle
 
 import httpx
 import numpy as np
+from loadgen import LeanClient
 
 PAIRS = [("Brazil", "Bolivia"), ("Germany", "Japan"), ("Argentina", "France"),
          ("Spain", "Morocco"), ("England", "United States"), ("Japan", "Costa Rica")]
@@ -87,37 +88,38 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout_s: float = 60) 
 
 
 async def open_loop(base: str, name: str, urls: list[str], rate: float, seconds: float) -> Run:
-    """Send ``rate`` requests per second for ``seconds``; latency from each due time."""
-    limits = httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=64)
+    """Send ``rate`` requests per second for ``seconds``; latency from each due time.
+
+    The client is bench/loadgen.py's lean one (httpx costs about a millisecond of CPU per
+    request, on the cores the server needs); its CPU time is printed beside the figures."""
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    client = LeanClient(host, int(port), max_connections=MAX_IN_FLIGHT, timeout_s=TIMEOUT_S)
     latencies: list[float] = []
     errors = 0
-    in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=TIMEOUT_S) as client:
 
-        async def one(url: str, due: float) -> None:
-            nonlocal errors
-            async with in_flight:
-                try:
-                    r = await client.get(url)
-                    if r.status_code == 200:
-                        latencies.append((time.perf_counter() - due) * 1000)
-                    else:
-                        errors += 1
-                except httpx.HTTPError:
-                    errors += 1
+    async def one(url: str, due: float) -> None:
+        nonlocal errors
+        if await client.get(url) == 200:
+            latencies.append((time.perf_counter() - due) * 1000)
+        else:
+            errors += 1
 
-        n = int(rate * seconds)
-        start = time.perf_counter()
-        tasks = []
-        source = cycle(urls)
-        for i in range(n):
-            due = start + i / rate
-            delay = due - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(next(source), due)))
-        await asyncio.gather(*tasks)
-        elapsed = time.perf_counter() - start
+    n = int(rate * seconds)
+    cpu0 = time.process_time()
+    start = time.perf_counter()
+    tasks = []
+    source = cycle(urls)
+    for i in range(n):
+        due = start + i / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(next(source), due)))
+    await asyncio.gather(*tasks)
+    elapsed = time.perf_counter() - start
+    await client.close()
+    print(f"{name}: client CPU {time.process_time() - cpu0:.2f} s in {elapsed:.1f} s",
+          file=sys.stderr)
     return Run(name, n, len(latencies), errors, elapsed, np.array(latencies))
 
 

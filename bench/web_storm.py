@@ -16,10 +16,11 @@ storm client's CPU is not the server's latency): each storm's probe p99 is print
 ratio to the idle one. Every storm request must complete, or be refused with 503, within
 1 s. The server's memory (its whole process tree: the event-loop process, the heavy
 workers, the fork server) is sampled throughout, as the sum of resident sets (shared pages
-counted once per process) and of proportional sets (shared pages split), target < 1 GB.
-Then a second
-server with ``--workers 2`` takes 200 requests/s of cached predicts for 10 s (target
-p99 < 50 ms). The client shares the machine with the server: its CPU counts against both.
+counted once per process) and of proportional sets (shared pages split), target < 1 GB;
+the table of each process at the peak follows. Then a second server with ``--workers 2``,
+once both its server processes have finished their warm-up, takes 200 requests/s of cached
+predicts for 10 s (target p99 < 50 ms) from the lean client of ``bench/loadgen.py``. The
+client shares the machine with the server: its CPU and the servers' are printed.
 
 Usage::
 
@@ -48,6 +49,7 @@ from typing import Any
 
 import httpx
 import numpy as np
+from loadgen import LeanClient
 
 HOST = "127.0.0.1"
 PROBE = "/api/v1/predict?home=Germany&away=Japan&date=2022-11-23&neutral=true"
@@ -284,6 +286,25 @@ async def storm(client: httpx.AsyncClient, urls: list[str], rate: float | None) 
     return out
 
 
+async def lean_storm(client: LeanClient, urls: list[str], rate: float) -> Samples:
+    """:func:`storm` with the lean client (bench/loadgen.py): at 200 requests/s httpx
+    would cost the client about a core's fifth, on the cores the server needs."""
+    out = Samples()
+
+    async def one(url: str, due: float) -> None:
+        status = await client.get(url)
+        out.add(time.perf_counter() - due, status)
+
+    start = time.perf_counter()
+    tasks = []
+    for k, url in enumerate(urls):
+        due = start + k / rate
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(url, due)))
+    await asyncio.wait_for(asyncio.gather(*tasks), PHASE_LIMIT_S)
+    return out
+
+
 async def health(client: httpx.AsyncClient) -> dict[str, object]:
     return (await client.get("/api/v1/health")).json()  # type: ignore[no-any-return]
 
@@ -473,7 +494,9 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
             servers = tree(server.pid)
             server_before = sum(cpu_s(p) for p in servers)
             client_before, wall = time.process_time(), time.perf_counter()
-            result = await storm(client, [urls[k % len(urls)] for k in range(n)], 200.0)
+            lean = LeanClient(HOST, args.port + 1, max_connections=512)
+            result = await lean_storm(lean, [urls[k % len(urls)] for k in range(n)], 200.0)
+            await lean.close()
             client_cpu, wall = time.process_time() - client_before, time.perf_counter() - wall
             server_cpu = sum(cpu_s(p) for p in servers) - server_before
             kept = (await client.get("/api/v1/health")).json().get("answers", {})
@@ -481,7 +504,8 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
               f"load average at start: {load}; after: {loadavg()}\n")
         print(HEADER)
         print(result.row("cached predict"))
-        print(f"\nCPU during the {wall:.1f} s: this client (one process, same two cores) "
+        print(f"\nCPU during the {wall:.1f} s: this client (one process, the lean client of "
+              f"bench/loadgen.py, same two cores) "
               f"{client_cpu:.1f} s, the server's processes {server_cpu:.1f} s "
               f"({server_cpu / max(n, 1) * 1000:.2f} ms per request); answers sent from kept "
               f"bytes by the last process asked: {kept}")
