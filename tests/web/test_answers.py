@@ -4,14 +4,9 @@ and answers exactly what the route answered; errors are never kept."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from typing import Any
 
-import pytest
-
 from scoreline.web.answers import AnswerCache
-from scoreline.web.jobs import release_memory
 
 URL = "/api/v1/predict?away=Japan&home=Germany&neutral=true&date=2022-11-23&knockout=false"
 """A query string of its own (parameter order included): no other test asks for it."""
@@ -71,20 +66,3 @@ def test_another_query_string_is_another_entry_and_the_size_is_bounded() -> None
 def test_health_names_its_server_process(client: Any) -> None:
     """``pid`` is the process that answered (the TestClient's app runs in this one)."""
     assert client.get("/api/v1/health").json()["pid"] == os.getpid()
-
-
-def test_heavy_workers_do_not_load_the_web_framework() -> None:
-    """What a heavy worker imports to run jobs (scoreline.web.jobs) loads neither FastAPI
-    nor pydantic nor the templates: a worker never serves HTTP."""
-    code = ("import sys, scoreline.web.jobs\n"
-            "print(sorted(m for m in ('fastapi', 'pydantic', 'starlette', 'jinja2') "
-            "if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                          text=True, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
-    assert done.stdout.strip() == "[]"
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
-def test_release_memory_trims_the_c_heap_on_linux() -> None:
-    """On Linux (glibc) a worker can hand its free heap pages back after a job."""
-    assert release_memory() is True

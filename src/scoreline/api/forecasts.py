@@ -60,8 +60,21 @@ def model_factory(name: str = "default") -> ModelFactory:
     return factory
 
 
+FITS_IN_MEMORY_ENV = "SCORELINE_FITS_IN_MEMORY"
+"""Environment variable: fits kept in memory per process (default 16; read at import). The
+server's heavy workers keep fewer: a fit in memory holds its Elo match history (about
+2.7 MB for the default model), one read back from the disk cache does not."""
+
+
+def _fits_in_memory() -> int:
+    try:
+        return max(1, int(os.environ.get(FITS_IN_MEMORY_ENV, "16")))
+    except ValueError:
+        return 16
+
+
 _FITTED: LRUCache[Model] = LRUCache(
-    "fitted models", 16, key="(store path, snapshot fingerprint, model name, day)")
+    "fitted models", _fits_in_memory(), key="(store path, snapshot fingerprint, model name, day)")
 """Fits in this process; behind it, :data:`FIT_CACHE` on disk for every process."""
 
 _PREDICTED: LRUCache[MatchForecast] = LRUCache(

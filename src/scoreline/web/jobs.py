@@ -41,6 +41,10 @@ WORKER_ENV_PREFIXES = ("SCORELINE_", "XDG_", "NUMBA_", "MPL")
 cache locations), whatever the environment of the process it was forked from."""
 
 
+WORKER_FITS_IN_MEMORY = 4
+"""Fitted models a heavy worker keeps in memory (``$SCORELINE_FITS_IN_MEMORY`` if set)."""
+
+
 def worker_env() -> dict[str, str]:
     """The server's variables that say where the store and the caches are."""
     return {k: v for k, v in os.environ.items() if k.startswith(WORKER_ENV_PREFIXES)}
@@ -68,6 +72,11 @@ def start_worker(env: dict[str, str], db: str | None, niceness: int) -> None:
     # about 12 MB less resident per worker). Read when pyarrow is first imported, which in
     # a worker is after this (the fork server has not imported it).
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    # Four fits in memory, not sixteen: each holds its Elo match history (about 2.7 MB for
+    # the default model) and every fit is on disk anyway, shared by all the workers, read
+    # back without that history. Read when the forecasting module is first imported,
+    # which in a worker is after this.
+    os.environ.setdefault("SCORELINE_FITS_IN_MEMORY", str(WORKER_FITS_IN_MEMORY))
     _exit_with_server()
     if niceness > 0:
         with contextlib.suppress(OSError):
