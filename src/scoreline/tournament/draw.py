@@ -4,9 +4,12 @@ The procedure is the one FIFA and UEFA run by computer: pots are drawn in order,
 a pot in a random order, and each team goes to the first group (alphabetically) that has no
 team of its pot yet and still leaves a legal completion of the whole draw. For a fixed order
 of all teams this is the lexicographically first legal draw, so one depth-first search with
-backtracking over that order gives it (:func:`draw_in_order_kernel`, numba). A pre-draw
-run makes a pool of such draws (:func:`draw_pool`, one random order each) and every
-simulation plays the groups of one of them.
+backtracking over that order gives it (:func:`draw_in_order_kernel`, numba: the reference
+search, with bipartite matchings as its pruning). A pre-draw simulation makes its own draw
+with the faster search of :mod:`scoreline.tournament.draw_solver` (same procedure, same
+draw for the same order); :func:`draw_pool` makes draws up front with the reference search,
+for a run that shares them between simulations and as the sampler the fast one is tested
+against.
 
 Rules: every group takes one team of each pot; at most ``max_per_group[c]`` teams of
 confederation ``c`` in a group (1 unless the format says otherwise, UEFA 2 at the 2026 World
@@ -37,8 +40,9 @@ _S11 = np.uint64(11)
 _INV53 = 1.0 / 9007199254740992.0
 
 DRAW_POOL = 5_000
-"""Draws made per pre-draw simulation run (fewer when the run has fewer simulations); each
-simulation plays the groups of one of them, picked with its own random stream."""
+"""Draws of a pool made up front (``simulate(..., draw_pool_size=DRAW_POOL)``; fewer when the
+run has fewer simulations): each simulation plays the groups of one of them, picked with its
+own random stream."""
 SEARCH_BUDGET = 20_000
 """Search steps allowed for one draw order; an order needing more is drawn again (rare)."""
 SEARCH_HORIZON = 1

@@ -8,12 +8,12 @@ then to a shoot-out.
 
 Randomness: simulation ``i`` of a run with seed ``s`` draws from its own SplitMix64 stream
 seeded by a hash of ``(s, i)``, so results do not depend on the batch size or the number of
-threads, and a run of ``n`` simulations is a prefix of a run of ``2n`` (before the draw: of
-the same pool of draws, which holds ``min(sims, DRAW_POOL)`` draws).
+threads, and a run of ``n`` simulations is a prefix of a run of ``2n``.
 
-Before the draw (a format with pots), each simulation first takes the groups of one draw
-of a pool made by :func:`scoreline.tournament.draw.draw_pool` (FIFA's procedure), picked
-with its own stream, then plays them.
+Before the draw (a format with pots), each simulation first draws its own groups by FIFA's
+procedure with its own stream (:func:`scoreline.tournament.draw_solver.fresh_draw`), then
+plays them; or, when given a pool of draws made up front
+(:func:`scoreline.tournament.draw.draw_pool`), plays the groups of one it picks.
 
 "Hot" simulations (FiveThirtyEight's approach) let form carry within one simulated
 tournament: each team gets a strength shift ``d`` (log goal-rate units, 0 at the start).
@@ -35,6 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from scoreline.tournament.draw import DrawArrays, compile_draw
+from scoreline.tournament.draw_solver import draw_scratch, fast_solver_applies, fresh_draw
 from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
 from scoreline.tournament.group_ranking import _CODES, rank_teams, work_size
 from scoreline.tournament.match_sampling import (
@@ -195,6 +196,7 @@ def simulate_kernel(
     ko_legs: NDArray[np.bool_] | None = None,
     ko_away_goals: NDArray[np.bool_] | None = None,
     leg_grids: tuple[NDArray[np.float64], ...] | None = None,
+    draw: DrawArrays | None = None,
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` (see :func:`_kernel`).
 
@@ -202,13 +204,16 @@ def simulate_kernel(
     the flag of each match (``CompiledFormat.ko_extra_time``: the Copa America plays extra
     time in the final only). ``draw_pool`` (``(K, groups, group size)`` team indices, from
     :func:`scoreline.tournament.draw.draw_pool`): each simulation plays the groups of a
-    draw it picks from the pool with its own random stream.
+    draw it picks from the pool with its own random stream. ``draw`` (the rules of a format
+    before the draw, with no pool): each simulation makes its own draw.
 
     ``ko_legs`` / ``ko_away_goals`` (``CompiledFormat``): two-legged ties, and whether away
     goals decide them; ``leg_grids`` = ``(pmf, cdf, mean_diff, et_home, et_away)`` of the
     pairs with the first-named team at home (not neutral), for the legs of those ties.
     """
     pool = draw_pool if draw_pool is not None else _NO_POOL
+    fresh = draw is not None and draw_pool is None
+    rules = draw if draw is not None else _NO_DRAW
     n_ko = ko_kind.shape[0]
     legs = ko_legs if ko_legs is not None else np.zeros(n_ko, np.bool_)
     away = ko_away_goals if ko_away_goals is not None else np.zeros(n_ko, np.bool_)
@@ -258,10 +263,26 @@ def simulate_kernel(
         leg_mean_diff,
         leg_et_home,
         leg_et_away,
+        fresh,
+        fast_solver_applies(rules),
+        rules.pot_teams,
+        rules.team_pot,
+        rules.conf,
+        rules.cap,
+        rules.min_count,
+        rules.placed,
     )
 
 
 _NO_POOL = np.zeros((0, 1, 1), np.int64)
+_NO_DRAW = DrawArrays(
+    pot_teams=np.zeros((1, 1), np.int64),
+    team_pot=np.zeros(1, np.int64),
+    conf=np.zeros(1, np.int64),
+    cap=np.ones(1, np.int64),
+    min_count=np.zeros(1, np.int64),
+    placed=np.full(1, -1, np.int64),
+)
 
 
 # nogil: a server computes simulations on worker threads while its event loop answers
@@ -306,6 +327,14 @@ def _kernel(
     leg_mean_diff: NDArray[np.float64],
     leg_et_home: NDArray[np.float64],
     leg_et_away: NDArray[np.float64],
+    fresh: bool,
+    fast: bool,
+    pot_teams: NDArray[np.int64],
+    team_pot: NDArray[np.int64],
+    conf: NDArray[np.int64],
+    cap: NDArray[np.int64],
+    min_count: NDArray[np.int64],
+    placed: NDArray[np.int64],
 ) -> None:
     """Simulate tournaments ``first_sim .. first_sim + n_sims - 1`` into the output rows.
 
@@ -314,6 +343,9 @@ def _kernel(
     (0 = winner; -1 for an entrant, which plays no group). ``fixed_home[i, j] >= 0`` fixes the group match i-j at that score,
     ``fixed_winner[i, j] >= 0`` the winner of a knockout match between i and j;
     ``fixed_order[g, 0] >= 0`` fixes the final order of group ``g`` (all its matches fixed).
+    ``fresh``: each simulation first draws its groups by the rules ``pot_teams`` ..
+    ``placed`` (:class:`scoreline.tournament.draw.DrawArrays`; ``fast``: the fast search
+    handles them); else ``draw_pool`` (when not empty) gives them.
     """
     n_groups, size = group_teams.shape
     n_teams = pmf.shape[0]
@@ -351,10 +383,24 @@ def _kernel(
         theta = 0.0
         gt = group_teams.copy()
         n_pool = draw_pool.shape[0]
+        (d_order, d_slot, d_cnt, d_rem, d_bits, d_choice, d_assigned, d_hall, d_forced_pot,
+         d_forced_conf, d_masks, d_zobrist, d_dead) = draw_scratch(
+            team_pot.shape[0], pot_teams.shape[1], pot_teams.shape[0], cap.shape[0], fresh)
         for i in range(c * chunk, min((c + 1) * chunk, n_sims)):
             row = i
             state[0] = _mix(seed ^ _mix(np.uint64(first_sim + i + 1) * _GOLDEN))
-            if n_pool > 0:  # before the draw: this simulation's groups
+            if fresh:  # before the draw: this simulation draws its groups
+                # (a draw that found no completion, which the format's check rules out,
+                # would leave the previous simulation's groups)
+                if fresh_draw(
+                    state, pot_teams, team_pot, conf, cap, min_count, placed, fast, d_order,
+                    d_slot, d_cnt, d_rem, d_bits, d_choice, d_assigned, d_hall, d_forced_pot,
+                    d_forced_conf, d_masks, d_zobrist, d_dead,
+                ):
+                    for g in range(n_groups):
+                        for p in range(size):
+                            gt[g, p] = d_slot[g, p]
+            elif n_pool > 0:  # before the draw: this simulation's groups from the pool
                 k = min(int(_uniform(state) * n_pool), n_pool - 1)
                 for g in range(n_groups):
                     for p in range(size):

@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 
 from scoreline.errors import InvalidParameterError
 from scoreline.models.protocol import Model
-from scoreline.tournament.draw import DRAW_POOL, draw_pool
+from scoreline.tournament.draw import draw_pool
 from scoreline.tournament.engine import compile_format, count_kernel, simulate_kernel
 from scoreline.tournament.format import TournamentFormat
 from scoreline.tournament.result import SimulationResult as SimulationResult  # noqa: PLC0414 - re-exported
@@ -260,6 +260,7 @@ def simulate(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int, int], None] | None = None,
     first_sim: int = 0,
+    draw_pool_size: int | None = None,
 ) -> SimulationResult:
     """Simulate a tournament ``sims`` times.
 
@@ -290,6 +291,12 @@ def simulate(
         Index of the first simulation: the run holds simulations ``first_sim ..
         first_sim + sims - 1`` of the seed's sequence, so runs over consecutive ranges
         merge exactly (:func:`merge_simulations`) into the run over their union.
+    draw_pool_size : int, optional
+        Formats before the draw only. By default every simulation makes its own draw of
+        the groups (FIFA's procedure, from its own random stream). A number ``K`` makes
+        ``min(sims, K)`` draws up front instead, and each simulation plays the groups of
+        one of them (draws are then shared between simulations, and a run is no longer
+        the prefix of a longer one).
 
     Returns
     -------
@@ -301,6 +308,12 @@ def simulate(
         raise InvalidParameterError(f"sims={sims!r}: expected an integer 1..{MAX_SIMS:,}")
     if not isinstance(seed, int | np.integer) or seed < 0:
         raise InvalidParameterError(f"seed={seed!r}: expected a non-negative integer")
+    if draw_pool_size is not None and (
+        not isinstance(draw_pool_size, int | np.integer) or draw_pool_size < 1
+    ):
+        raise InvalidParameterError(
+            f"draw_pool_size={draw_pool_size!r}: expected a positive integer or None"
+        )
     if not math.isfinite(hot_k) or hot_k < 0:
         raise InvalidParameterError(f"hot_k={hot_k!r}: expected a non-negative number")
     if grids.teams != fmt.teams:
@@ -331,7 +344,10 @@ def simulate(
     stage_out = np.empty((batch, n), np.int8)
     position_out = np.empty((batch, n), np.int8)
     seed_u = np.uint64(int(seed) & 0xFFFFFFFFFFFFFFFF)
-    pool = draw_pool(comp.draw, min(sims, DRAW_POOL), seed_u) if comp.draw is not None else None
+    pool = (
+        draw_pool(comp.draw, min(sims, draw_pool_size), seed_u)
+        if comp.draw is not None and draw_pool_size is not None else None
+    )
     legs = None
     if fmt.two_legged_rounds:
         if grids.legs is None:
@@ -354,6 +370,7 @@ def simulate(
             comp.ko_extra_time, hot, float(hot_k),
             stage_out, position_out, draw_pool=pool,
             ko_legs=comp.ko_legs, ko_away_goals=comp.ko_away_goals, leg_grids=legs,
+            draw=comp.draw,
         )  # fmt: skip
         stage_counts += _count(stage_out[:k], comp.n_rounds + 2)
         position_counts += _count(position_out[:k], fmt.group_size)
