@@ -2,11 +2,12 @@
 
 Peer: the post-draw simulation (``wc2026``, the real groups), same model, same pair grids
 of the same 48 teams, same number of simulations. Contender: the simulation before the draw
-(``wc2026_predraw``), in which every simulation plays the groups of a draw made by FIFA's
-procedure (pots, confederation limits, hosts placed; ``scoreline.tournament.draw``). A run
-makes ``min(sims, DRAW_POOL)`` draws and each simulation picks one with its own stream; the
-pre-draw rate includes making them. The draws' own rate is timed separately, and from it
-the rate a run would have if every simulation made its own draw (one draw per simulation).
+(``wc2026_predraw``) as ``simulate`` runs it by default, in which every simulation first
+makes its own draw by FIFA's procedure (pots, confederation limits, hosts placed;
+``scoreline.tournament.draw_solver``) and then plays it. Also timed the same way: the older
+mode that makes ``--draws`` draws up front and lets each simulation pick one
+(``draw_pool_size``), and the draws alone (the fast search as the simulations run it, and
+the reference search that makes the pool).
 
     nice python bench/predraw_speed.py [--data DIR] [--sims 1000000] [--draws 5000]
 """
@@ -25,6 +26,7 @@ import numpy as np
 
 import scoreline
 from scoreline.tournament.draw import DRAW_POOL, draw_pool
+from scoreline.tournament.draw_solver import fresh_draws
 from scoreline.tournament.engine import compile_format
 from scoreline.tournament.format import load_format
 from scoreline.tournament.runner import fit_model
@@ -56,46 +58,60 @@ def main() -> None:
     pre_grids = pair_grids(model, pre, AS_OF)
     simulate(post, grids, sims=1000, seed=0)  # compile (or load the numba caches)
     simulate(pre, pre_grids, sims=1000, seed=0)
+    simulate(pre, pre_grids, sims=1000, seed=0, draw_pool_size=10)
     draw = compile_format(pre).draw
     assert draw is not None
+    fresh_draws(draw, 10, 0)
+    draw_pool(draw, 10, np.uint64(0))
 
+    n, k = args.sims, args.draws
     load = [os.getloadavg()[0]]
-    post_s, post_cpu = _timed(lambda: simulate(post, grids, sims=args.sims, seed=1))
-    load.append(os.getloadavg()[0])
-    pre_s, pre_cpu = _timed(lambda: simulate(pre, pre_grids, sims=args.sims, seed=1))
-    load.append(os.getloadavg()[0])
-    draw_s, draw_cpu = _timed(lambda: draw_pool(draw, args.draws, np.uint64(2)))
-    load.append(os.getloadavg()[0])
+    runs = {}
+    for name, run in (
+        ("post", lambda: simulate(post, grids, sims=n, seed=1)),
+        ("fresh", lambda: simulate(pre, pre_grids, sims=n, seed=1)),
+        ("pool", lambda: simulate(pre, pre_grids, sims=n, seed=1, draw_pool_size=k)),
+        ("fresh_draws", lambda: fresh_draws(draw, n, 2)),
+        ("pool_draws", lambda: draw_pool(draw, k, np.uint64(2))),
+    ):
+        runs[name] = _timed(run)
+        load.append(os.getloadavg()[0])
 
-    post_rate, pre_rate = args.sims / post_s, args.sims / pre_s
-    draw_rate = args.draws / draw_s
-    own_draw_rate = 1 / (1 / post_rate + 1 / draw_rate)
+    def rate(name: str, count: int) -> float:
+        return count / runs[name][0]
+
+    def cpu_us(name: str, count: int) -> float:
+        return 1e6 * runs[name][1] / count
+
     cores = numba.get_num_threads()
     print(f"World Cup 2026 as of {AS_OF}, model {grids.model}; {os.cpu_count()} cores, "
-          f"numba threads {cores}; load average {', '.join(f'{x:.1f}' for x in load)} "
-          "(before, between and after the runs)")
+          f"numba threads {cores}; load average (1 min) {', '.join(f'{x:.1f}' for x in load)} "
+          "(before and after each run)")
     print()
-    print("| simulation | runs | wall s | per s (wall) | CPU us each |")
+    print("| run | count | wall s | per s (wall) | CPU us each |")
     print("|---|---:|---:|---:|---:|")
-    print(f"| after the draw (`wc2026`, peer) | {args.sims:,} | {post_s:.2f} | {post_rate:,.0f} | "
-          f"{1e6 * post_cpu / args.sims:.1f} |")
-    print(f"| before the draw (`wc2026_predraw`, {min(args.sims, DRAW_POOL):,} draws inside) | "
-          f"{args.sims:,} | {pre_s:.2f} | {pre_rate:,.0f} | {1e6 * pre_cpu / args.sims:.1f} |")
-    print(f"| draws alone (FIFA's procedure) | {args.draws:,} | {draw_s:.2f} | {draw_rate:,.0f} | "
-          f"{1e6 * draw_cpu / args.draws:.1f} |")
-    print(f"| one draw per simulation (derived: 1 / (1/peer + 1/draws)) | | | "
-          f"{own_draw_rate:,.0f} | |")
+    rows = (
+        ("after the draw (`wc2026`, peer)", "post", n),
+        ("before the draw, a fresh draw in every simulation (default)", "fresh", n),
+        (f"before the draw, {min(n, k):,} draws made up front (`draw_pool_size`)", "pool", n),
+        ("draws alone: fast search, one per simulation", "fresh_draws", n),
+        ("draws alone: reference search (the pool's)", "pool_draws", k),
+    )
+    for label, name, count in rows:
+        print(f"| {label} | {count:,} | {runs[name][0]:.2f} | {rate(name, count):,.0f} | "
+              f"{cpu_us(name, count):.1f} |")
     print()
-    print(f"pre-draw / post-draw: {pre_rate / post_rate:.2f} (wall), "
-          f"{post_cpu / pre_cpu:.2f} (CPU per simulation)")
-    print(f"target pre-draw >= 50,000 / s: {'met' if pre_rate >= 50_000 else 'NOT met'} "
-          f"({pre_rate:,.0f}); from CPU time on {cores} free cores "
-          f"{cores * args.sims / pre_cpu:,.0f} / s")
-    print(f"target post-draw >= 150,000 / s: {'met' if post_rate >= 150_000 else 'NOT met'} "
-          f"({post_rate:,.0f}); from CPU time on {cores} free cores "
-          f"{cores * args.sims / post_cpu:,.0f} / s")
-    print(f"one draw per simulation >= 50,000 / s: "
-          f"{'met' if own_draw_rate >= 50_000 else 'NOT met'} ({own_draw_rate:,.0f})")
+    post_rate, fresh_rate = rate("post", n), rate("fresh", n)
+    print(f"fresh draw / post-draw: {fresh_rate / post_rate:.2f} (wall), "
+          f"{runs['post'][1] / runs['fresh'][1]:.2f} (CPU per simulation)")
+    print(f"fast search / reference search, draws per CPU second: "
+          f"{cpu_us('pool_draws', k) / cpu_us('fresh_draws', n):.1f}")
+    for label, name, target in (("pre-draw, fresh draw per simulation", "fresh", 50_000),
+                                ("post-draw", "post", 150_000)):
+        r = rate(name, n)
+        print(f"target {label} >= {target:,} / s: {'met' if r >= target else 'NOT met'} "
+              f"({r:,.0f}); from CPU time on {cores} free cores "
+              f"{cores * n / runs[name][1]:,.0f} / s")
 
 
 if __name__ == "__main__":

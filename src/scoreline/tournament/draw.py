@@ -350,6 +350,12 @@ def random_draw(rules: DrawRules, rng: random.Random) -> dict[str, tuple[str, ..
 def producible(rules: DrawRules, groups: Mapping[str, Sequence[str]]) -> bool:
     """Whether the procedure can give this draw: some order of the teams, pot by pot, in
     which each team's group is the first open to it (a greedy search over the orders)."""
+    return producing_order(rules, groups) is not None
+
+
+def producing_order(rules: DrawRules, groups: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """An order of the unplaced teams, pot by pot, for which the procedure gives exactly
+    this draw (a greedy search over the orders), or None when it finds none."""
     group_of = {t: g for g, ts in groups.items() for t in ts}
     order: list[str] = []
     for pot in rules.pots:
@@ -362,9 +368,11 @@ def producible(rules: DrawRules, groups: Mapping[str, Sequence[str]]) -> bool:
                     pending.remove(t)
                     break
             else:
-                return False
+                return None
     final = draw_in_order(rules, order)
-    return final is not None and all(bool(set(final[g]) == set(groups[g])) for g in groups)
+    if final is None or not all(set(final[g]) == set(groups[g]) for g in groups):
+        return None
+    return order
 
 
 def _rest_in_real_groups(rules: DrawRules, order: list[str], team: str) -> list[str]:

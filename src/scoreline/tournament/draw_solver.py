@@ -29,7 +29,12 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-from scoreline.tournament.draw import SEARCH_BUDGET, SEARCH_HORIZON, DrawArrays, draw_in_order_kernel
+from scoreline.tournament.draw import (
+    SEARCH_BUDGET,
+    SEARCH_HORIZON,
+    DrawArrays,
+    draw_in_order_kernel,
+)
 from scoreline.tournament.match_sampling import _GOLDEN, _mix, _uniform
 
 MAX_FAST_POTS = 12
@@ -155,7 +160,7 @@ def _minimum_viable(
         for m in range(n_sets):
             if m & bit:
                 hall[m] += hall[m ^ bit]
-    for m in range(1, n_sets):
+    for m in range(1, n_sets):  # noqa: SIM110 (numba compiles no generator inside all())
         if hall[m] > teams[m]:
             return False
     return True
@@ -669,3 +674,18 @@ def fresh_draws(
     if n_draws and (out[:, 0, 0] < 0).any():
         raise RuntimeError("a simulated draw found no legal completion")
     return out
+
+
+def solve_order(draw: DrawArrays, order: NDArray[np.int64]) -> NDArray[np.int64] | None:
+    """The fast search's draw for the balls ``order`` (team indices, placed teams
+    excluded, pot by pot), ``(groups, pots)`` team indices, or None when it finds none."""
+    n_pots, n_groups = draw.pot_teams.shape
+    (_, slot, cnt, rem, bits, choice, assigned, hall, forced_pot, forced_conf, masks,
+     zobrist, dead) = draw_scratch(draw.team_pot.shape[0], n_groups, n_pots, draw.cap.shape[0])
+    seq = np.ascontiguousarray(order, dtype=np.int64)
+    found = solve_in_order(
+        seq, seq.shape[0], draw.team_pot, draw.conf, draw.cap, draw.min_count, draw.placed,
+        slot, cnt, rem, bits, choice, assigned, hall, forced_pot, forced_conf, masks, zobrist,
+        dead, 0, True,
+    )  # fmt: skip
+    return slot if found else None
