@@ -521,7 +521,7 @@ def draw_scratch(
 ) -> tuple[
     NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64],
     NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64],
-    NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64],
+    NDArray[np.int64], NDArray[np.int64], NDArray[np.int64],
     NDArray[np.uint64], NDArray[np.uint64],
 ]:
     """Scratch of one thread for :func:`fresh_draw`: order, slot, cnt, rem, bits, choice,
