@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from scoreline.tournament.format_types import (
+    BEST_PLACED_SLOT,
     THIRD_PLACE_ROUND,
     BestThirds,
     KnockoutMatch,
@@ -17,7 +18,6 @@ from scoreline.tournament.format_types import (
 from scoreline.tournament.group_schema import GroupStageParser
 
 _POSITION_SLOT = re.compile(r"^([1-9])([A-Za-z][A-Za-z0-9]*)$")
-_THIRD_SLOT = re.compile(r"^3rd:([A-Za-z]+)$")
 _RESULT_SLOT = re.compile(r"^([WL])([0-9]+)$")
 
 
@@ -119,7 +119,7 @@ class BracketParser(GroupStageParser):
                     used[slot] = place
                     continue
                 self.slot(slot, other, place, groups, advance, best_thirds, numbers, rounds, rnd)
-                if _THIRD_SLOT.match(slot):
+                if BEST_PLACED_SLOT.match(slot):
                     third_slots.append((slot, other, place))
                 elif slot in used:
                     raise self.fail(place, f"slot {slot} is already used by {used[slot]}")
@@ -144,7 +144,9 @@ class BracketParser(GroupStageParser):
         if best_thirds is not None:
             self.check_thirds(third_slots, best_thirds)
         elif third_slots:
-            raise self.fail(third_slots[0][2], "a 3rd: slot needs best_thirds")
+            raise self.fail(
+                third_slots[0][2], f"slot {third_slots[0][0]} needs best_thirds or best_placed"
+            )
         return tuple(matches)
 
     def slot(
@@ -170,8 +172,13 @@ class BracketParser(GroupStageParser):
                 raise self.fail(place, f"slot {slot} comes from round {ref_round}, not earlier")
             if m.group(1) == "L" and rnd != THIRD_PLACE_ROUND:
                 raise self.fail(place, f"slot {slot}: losers only play the third-place match")
-        elif m := _THIRD_SLOT.match(slot):
-            for g in m.group(1):
+        elif m := BEST_PLACED_SLOT.match(slot):
+            if best_thirds is not None and int(m.group(1)) != best_thirds.position:
+                raise self.fail(
+                    place, f"slot {slot}: the best-placed teams across groups are "
+                    f"{best_thirds.slot_prefix} (expected {best_thirds.slot_prefix}:{m.group(2)})",
+                )
+            for g in m.group(2):
                 if g not in groups:
                     raise self.fail(place, f"slot {slot} references no group {g}")
             if not _POSITION_SLOT.match(other):
@@ -184,26 +191,30 @@ class BracketParser(GroupStageParser):
                 raise self.fail(place, f"slot {slot}: position {pos} does not advance")
         else:
             raise self.fail(
-                place, f"slot {slot!r} is not 1A, 3rd:ABC, W49, L61 or a team of entrants"
+                place, f"slot {slot!r} is not 1A, 3rd:ABC (2nd:ABC, ..), W49, L61 or a team of "
+                "entrants"
             )
 
     def check_thirds(self, third_slots: list[tuple[str, str, str]], bt: BestThirds) -> None:
+        name = "best_thirds" if bt.position == 3 and "best_thirds" in self.raw else "best_placed"
         if len(third_slots) != bt.count:
             raise self.fail(
-                "knockout.matches", f"{len(third_slots)} 3rd: slots, expected {bt.count}"
+                "knockout.matches",
+                f"{len(third_slots)} {bt.slot_prefix}: slots, expected {bt.count} ({name}.count)",
             )
-        allowed = {other: set(_THIRD_SLOT.match(s).group(1)) for s, other, _ in third_slots}  # type: ignore[union-attr]
+        allowed = {other: set(BEST_PLACED_SLOT.match(s).group(2)) for s, other, _ in third_slots}  # type: ignore[union-attr]
         for qualifying, row in bt.allocation.items():
             combo = "".join(sorted(qualifying))
             if set(row) != set(allowed):
                 raise self.fail(
-                    f"best_thirds allocation {combo}",
-                    f"keys {sorted(row)} differ from the slots meeting thirds {sorted(allowed)}",
+                    f"{name} allocation {combo}",
+                    f"keys {sorted(row)} differ from the slots meeting the "
+                    f"{bt.slot_prefix}-placed teams {sorted(allowed)}",
                 )
             for key, group in row.items():
                 if group not in allowed[key]:
                     raise self.fail(
-                        f"best_thirds allocation {combo}.{key}",
-                        f"third of group {group} may not meet {key} "
+                        f"{name} allocation {combo}.{key}",
+                        f"the {bt.slot_prefix}-placed team of group {group} may not meet {key} "
                         f"(slot allows {''.join(sorted(allowed[key]))})",
                     )

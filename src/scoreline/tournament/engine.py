@@ -37,6 +37,7 @@ from numpy.typing import NDArray
 from scoreline.tournament.draw import DrawArrays, compile_draw
 from scoreline.tournament.draw_solver import draw_scratch, fast_solver_applies, fresh_draw
 from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.format_types import BEST_PLACED_SLOT
 from scoreline.tournament.group_ranking import _CODES, rank_teams, work_size
 from scoreline.tournament.match_sampling import (
     _GOLDEN,
@@ -73,6 +74,7 @@ class CompiledFormat:
     third_criteria: NDArray[np.int64]
     n_thirds: int
     allocation: NDArray[np.int64]  # (2**G, n_thirds) group of the third in each third slot
+    best_position: int  # group position (0 = winner) of the best-placed teams: 2, thirds
     ko_kind: NDArray[np.int64]  # (M, 2) SLOT_* of home, away
     ko_arg: NDArray[np.int64]  # (M, 2)
     ko_round: NDArray[np.int64]  # (M,) round index, -1 for the third-place match
@@ -117,7 +119,7 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         for side, (slot, other) in enumerate(((m.home, m.away), (m.away, m.home))):
             if slot in entrants:
                 kind[k, side], arg[k, side] = SLOT_TEAM, index[slot]
-            elif slot.startswith("3rd:"):
+            elif BEST_PLACED_SLOT.match(slot):
                 kind[k, side], arg[k, side] = SLOT_THIRD, len(third_keys)
                 third_keys.append(other)
             elif slot[0] in "WL" and slot[1:].isdigit():
@@ -144,6 +146,7 @@ def compile_format(fmt: TournamentFormat) -> CompiledFormat:
         ),
         n_thirds=n_thirds,
         allocation=allocation,
+        best_position=(bt.position - 1) if bt else 2,
         ko_kind=kind,
         ko_arg=arg,
         ko_round=np.array(
@@ -193,6 +196,7 @@ def simulate_kernel(
     stage_out: NDArray[np.int8],
     position_out: NDArray[np.int8],
     draw_pool: NDArray[np.int64] | None = None,
+    best_position: int = 2,
     ko_legs: NDArray[np.bool_] | None = None,
     ko_away_goals: NDArray[np.bool_] | None = None,
     leg_grids: tuple[NDArray[np.float64], ...] | None = None,
@@ -263,6 +267,7 @@ def simulate_kernel(
         leg_mean_diff,
         leg_et_home,
         leg_et_away,
+        best_position,
         fresh,
         fast_solver_applies(rules),
         rules.pot_teams,
@@ -327,6 +332,7 @@ def _kernel(
     leg_mean_diff: NDArray[np.float64],
     leg_et_home: NDArray[np.float64],
     leg_et_away: NDArray[np.float64],
+    best_position: int,
     fresh: bool,
     fast: bool,
     pot_teams: NDArray[np.int64],
@@ -460,7 +466,7 @@ def _kernel(
             # best third-placed teams
             if n_thirds > 0:
                 for g in range(n_groups):
-                    t = ranked[g, 2]
+                    t = ranked[g, best_position]
                     t_pts[g], t_gd[g], t_gf[g], t_wins[g] = pts[t], gd[t], gf[t], wins[t]
                 rank_teams(
                     n_groups, t_pts, t_gd, t_gf, t_wins, no_goals, third_criteria, state, order,
@@ -470,7 +476,7 @@ def _kernel(
                 for k in range(n_thirds):
                     mask |= 1 << order[k]
                 for k in range(n_thirds):
-                    third_team[k] = ranked[allocation[mask, k], 2]
+                    third_team[k] = ranked[allocation[mask, k], best_position]
             # knockout bracket
             for m in range(n_ko):
                 for side in range(2):

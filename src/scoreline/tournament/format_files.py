@@ -85,10 +85,11 @@ def read_raw_format(path: Path) -> dict[str, Any]:
             raise FormatError(f"{path}: template: {name!r} names itself in a loop")
         seen.add(tpath.resolve())
         base = _read_yaml(tpath)
-        thirds = base.get("best_thirds")
-        if isinstance(thirds, dict) and "allocation_file" in thirds:
-            # a template's table lives next to the template, wherever the edition is
-            thirds["allocation_file"] = str(tpath.parent / str(thirds["allocation_file"]))
+        for key in ("best_thirds", "best_placed"):
+            thirds = base.get(key)
+            if isinstance(thirds, dict) and "allocation_file" in thirds:
+                # a template's table lives next to the template, wherever the edition is
+                thirds["allocation_file"] = str(tpath.parent / str(thirds["allocation_file"]))
         if "draw" in raw:  # before the draw: the template's groups are not this edition's
             for key in ("groups", "groups_from_data", "settled_ties", "fair_play_points"):
                 base.pop(key, None)

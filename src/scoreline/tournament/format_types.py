@@ -7,6 +7,7 @@ there.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -46,6 +47,15 @@ THIRD_CRITERIA = ("points", "goal_difference", "goals_for", "wins", "lots", "fai
 """Criteria that may rank the third-placed teams of different groups (no head-to-head)."""
 THIRD_PLACE_ROUND = "3rd"
 """Round name of the third-place match (played, but not a stage)."""
+BEST_PLACED_SLOT = re.compile(r"^([1-9])(?:st|nd|rd|th):([A-Za-z]+)$")
+"""A bracket slot for one of the best-placed teams of a position across groups:
+``3rd:ABCDF`` (a best third-placed team from one of groups A, B, C, D, F), ``2nd:AB``."""
+
+
+def ordinal(position: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th`` .. (the prefix of a best-placed slot)."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(position, "th")
+    return f"{position}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -60,22 +70,31 @@ class KnockoutMatch:
 
 @dataclass(frozen=True)
 class BestThirds:
-    """How many third-placed teams qualify, how they are ranked and where they go.
+    """How many teams of one group position qualify across groups (the best third-placed
+    teams unless ``position`` says otherwise), how they are ranked and where they go.
 
     Attributes
     ----------
     count : int
-        Number of third-placed teams that qualify.
+        Number of such teams that qualify.
     ranking : tuple of str
-        Criteria (``THIRD_CRITERIA``) ranking the third-placed teams, in order.
+        Criteria (``THIRD_CRITERIA``) ranking them, in order.
     allocation : dict
         For each set of qualifying groups (a ``frozenset`` of group names), the group whose
-        third-placed team takes each third-place slot, keyed by the opposing slot (``"1B"``).
+        team takes each best-placed slot, keyed by the opposing slot (``"1B"``).
+    position : int
+        The group position compared across groups (3: third-placed teams).
     """
 
     count: int
     ranking: tuple[str, ...]
     allocation: Mapping[frozenset[str], Mapping[str, str]]
+    position: int = 3
+
+    @property
+    def slot_prefix(self) -> str:
+        """``3rd``, ``2nd``, ..: how the bracket's slots for these teams begin."""
+        return ordinal(self.position)
 
 
 @dataclass(frozen=True)

@@ -69,11 +69,12 @@ class GroupStageParser:
         raw = self.raw.get("fair_play_points")
         if raw is None:
             return ()
-        thirds = self.raw.get("best_thirds") or {}
+        thirds = self.raw.get("best_thirds") or self.raw.get("best_placed") or {}
         ranking = thirds.get("ranking") if isinstance(thirds, dict) else None
         if "fair_play" not in tiebreakers and "fair_play" not in (ranking or []):
             raise self.fail(
-                "fair_play_points", "neither group_tiebreakers nor best_thirds list fair_play"
+                "fair_play_points",
+                "neither group_tiebreakers nor best_thirds/best_placed list fair_play",
             )
         if not isinstance(raw, dict):
             raise self.fail("fair_play_points", "expected a mapping of team to points")
@@ -288,44 +289,62 @@ class GroupStageParser:
     def best_thirds(
         self, groups: dict[str, tuple[str, ...]], group_size: int, advance: tuple[int, ...]
     ) -> BestThirds | None:
-        raw = self.raw.get("best_thirds")
+        """``best_thirds`` (the best third-placed teams across groups) or ``best_placed``
+        (the same for any group position, which it names: ``position: 2``)."""
+        if "best_thirds" in self.raw and "best_placed" in self.raw:
+            raise self.fail("best_placed", "give best_thirds or best_placed, not both")
+        name = "best_placed" if "best_placed" in self.raw else "best_thirds"
+        raw = self.raw.get(name)
         if raw is None:
             return None
         if not isinstance(raw, dict):
-            raise self.fail("best_thirds", "expected a mapping (count, ranking, allocation)")
+            keys = "position, count, ranking, allocation" if name == "best_placed" else (
+                "count, ranking, allocation")
+            raise self.fail(name, f"expected a mapping ({keys})")
+        position = raw.get("position") if name == "best_placed" else 3
+        if isinstance(position, bool) or not isinstance(position, int) or not (
+            1 <= position <= min(group_size, 9)
+        ):
+            raise self.fail(
+                f"{name}.position", f"{position!r} is not a group position 1..{group_size}"
+            )
         count = raw.get("count")
         if not isinstance(count, int) or not 1 <= count < len(groups):
             raise self.fail(
-                "best_thirds.count", f"{count!r} is not a number of groups 1..{len(groups) - 1}"
+                f"{name}.count", f"{count!r} is not a number of groups 1..{len(groups) - 1}"
             )
-        if group_size < 3 or 3 in advance:
-            raise self.fail("best_thirds", "third place must exist and not advance directly")
-        ranking = self.criteria("best_thirds.ranking", THIRD_CRITERIA, raw.get("ranking"))
+        if group_size < position or position in advance:
+            raise self.fail(
+                name, f"position {position} must exist and not advance directly (advance)"
+            )
+        ranking = self.criteria(f"{name}.ranking", THIRD_CRITERIA, raw.get("ranking"))
         if "allocation" in raw:
             table = raw["allocation"]
-            where = "best_thirds.allocation"
+            where = f"{name}.allocation"
             if not isinstance(table, dict):
                 raise self.fail(where, "expected a mapping of group sets to slots")
             rows = [(f"{where}.{k}", str(k), v) for k, v in table.items()]
         elif "allocation_file" in raw:
-            rows = self.allocation_file(str(raw["allocation_file"]))
+            rows = self.allocation_file(str(raw["allocation_file"]), name)
         else:
-            raise self.fail("best_thirds", "needs allocation or allocation_file")
+            raise self.fail(name, "needs allocation or allocation_file")
         allocation: dict[frozenset[str], dict[str, str]] = {}
         for place, key, row in rows:
             if not isinstance(row, dict):
-                raise self.fail(place, f"expected a mapping of slot to third, got {row!r}")
+                raise self.fail(place, f"expected a mapping of slot to {position}<group>, got {row!r}")
             assigned = {}
-            for slot, third in row.items():
-                m = re.fullmatch(r"3([A-Za-z][A-Za-z0-9]*)", str(third))
+            for slot, team in row.items():
+                m = re.fullmatch(rf"{position}([A-Za-z][A-Za-z0-9]*)", str(team))
                 if not m or m.group(1) not in groups:
-                    raise self.fail(f"{place}.{slot}", f"{third!r} is not 3<group>")
+                    raise self.fail(f"{place}.{slot}", f"{team!r} is not {position}<group>")
                 assigned[str(slot)] = m.group(1)
             qualifying = frozenset(assigned.values())
             if key and frozenset(key) != qualifying:
-                raise self.fail(place, f"assigns thirds of {''.join(sorted(qualifying))}")
+                raise self.fail(place, f"assigns the teams of groups {''.join(sorted(qualifying))}")
             if len(qualifying) != count or len(assigned) != count:
-                raise self.fail(place, f"assigns {len(qualifying)} distinct thirds, expected {count}")
+                raise self.fail(
+                    place, f"assigns {len(qualifying)} distinct groups' teams, expected {count}"
+                )
             if qualifying in allocation:
                 raise self.fail(place, f"groups {''.join(sorted(qualifying))} listed twice")
             allocation[qualifying] = assigned
@@ -337,16 +356,16 @@ class GroupStageParser:
                 if frozenset(c) not in allocation
             )
             raise self.fail(
-                "best_thirds",
+                name,
                 f"allocation has {len(allocation)} rows, expected {expected} "
                 f"(one per set of {count} groups); missing e.g. {missing}",
             )
-        return BestThirds(count=count, ranking=ranking, allocation=allocation)
+        return BestThirds(count=count, ranking=ranking, allocation=allocation, position=position)
 
-    def allocation_file(self, name: str) -> list[tuple[str, str, Any]]:
+    def allocation_file(self, name: str, key: str = "best_thirds") -> list[tuple[str, str, Any]]:
         file = (self.path.parent / name).resolve()
         if not file.is_file():
-            raise self.fail("best_thirds.allocation_file", f"{name!r}: no such file")
+            raise self.fail(f"{key}.allocation_file", f"{name!r}: no such file")
         rows = []
         with file.open(encoding="utf-8", newline="") as f:
             for line, rec in enumerate(csv.DictReader(f), start=2):

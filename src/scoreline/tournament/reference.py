@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from scoreline.data.types import Record
 from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
+from scoreline.tournament.format_types import BEST_PLACED_SLOT
 from scoreline.tournament.simulate import FixedResults, PairGrids
 from scoreline.tournament.standings import (
     GroupResults,
@@ -64,7 +65,8 @@ def bracket_teams(
     slots = {f"{pos}{g}": tables[g][pos - 1] for g in fmt.groups for pos in fmt.advance}
     slots.update({team: team for team in fmt.entrants})  # byes: the slot is the team
     if fmt.best_thirds is not None:
-        thirds = {g: standings(fmt.groups[g], results)[tables[g][2]] for g in fmt.groups}
+        at = fmt.best_thirds.position - 1
+        thirds = {g: standings(fmt.groups[g], results)[tables[g][at]] for g in fmt.groups}
         fair = fmt.fair_play_points if "fair_play" in fmt.best_thirds.ranking else {}
 
         def by_fair_play(block: list[str]) -> list[str]:
@@ -86,8 +88,8 @@ def bracket_teams(
         row = fmt.best_thirds.allocation[frozenset(ranked[:count])]
         for m in fmt.matches:
             for slot, other in ((m.home, m.away), (m.away, m.home)):
-                if slot.startswith("3rd:"):
-                    slots[slot + "@" + other] = tables[row[other]][2]
+                if BEST_PLACED_SLOT.match(slot):
+                    slots[slot + "@" + other] = tables[row[other]][at]
     return slots
 
 
@@ -99,7 +101,7 @@ def _third_key(fmt: TournamentFormat, s: Record) -> tuple[int, ...]:
 
 
 def _slot_team(slot: str, other: str, slots: Mapping[str, str], played: Mapping[int, PlayedMatch]) -> str:
-    if slot.startswith("3rd:"):
+    if BEST_PLACED_SLOT.match(slot):
         return slots[slot + "@" + other]
     if slot[0] in "WL" and slot[1:].isdigit():
         m = played[int(slot[1:])]

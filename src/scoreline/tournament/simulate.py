@@ -370,7 +370,7 @@ def simulate(
             comp.ko_extra_time, hot, float(hot_k),
             stage_out, position_out, draw_pool=pool,
             ko_legs=comp.ko_legs, ko_away_goals=comp.ko_away_goals, leg_grids=legs,
-            draw=comp.draw,
+            draw=comp.draw, best_position=comp.best_position,
         )  # fmt: skip
         stage_counts += _count(stage_out[:k], comp.n_rounds + 2)
         position_counts += _count(position_out[:k], fmt.group_size)
