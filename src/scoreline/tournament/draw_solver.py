@@ -47,6 +47,7 @@ from scoreline.tournament.draw_solver_pruning import (
     _OPEN,
     _PRESENT,
     _REM_POTS,
+    MASKS_SCRATCH,
     _minimums_untouched,
     _minimums_viable,
     _place,
@@ -269,7 +270,7 @@ def draw_scratch(
         np.zeros(2 << min(n_pots, MAX_FAST_POTS), np.int64),
         np.zeros(n_groups, np.int64),
         np.zeros(n_groups, np.int64),
-        np.zeros(2 * n_groups, np.int64),
+        np.zeros(2 * n_groups + MASKS_SCRATCH, np.int64),
         zobrist,
         np.zeros(DEAD_TABLE if remember else 1, np.uint64),
     )

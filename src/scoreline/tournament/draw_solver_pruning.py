@@ -19,6 +19,13 @@ from numpy.typing import NDArray
 # per pot, the confederations with teams left in it
 _OPEN, _BELOW, _HAS, _REM_POTS, _PRESENT = range(5)
 
+MAX_LOCAL_CLASSES = 8
+"""Most confederations left in one pot for the table form of the pot check (else set by set)."""
+LOCAL_SETS = 1 << MAX_LOCAL_CLASSES
+"""Entries of each table of the pot check."""
+MASKS_SCRATCH = 2 * LOCAL_SETS + MAX_LOCAL_CLASSES
+"""Length of the ``masks`` scratch beyond its ``2 * groups`` entries of kinds of slot."""
+
 
 @numba.njit(cache=True, inline="always")
 def _place(
@@ -133,7 +140,8 @@ def _pot_viable(
 
     Hall's theorem over sets ``S`` of the confederations left in the pot: their teams
     number at most the open slots that accept one of them. Slots are counted by the set
-    of confederations they accept (``masks``: scratch of 2 x groups), which are few.
+    of confederations they accept (``masks``: scratch of ``2 * groups + MASKS_SCRATCH``):
+    with few kinds, family by family; else with tables over the sets of confederations left.
     """
     n_groups = forced_pot.shape[0]
     present = bits[_PRESENT, p]
@@ -165,7 +173,7 @@ def _pot_viable(
     for c in range(cap.shape[0]):
         if (present >> c) & 1:
             n_slots += rem[c, p]
-    if n_masks <= 6:
+    if n_masks <= 3:
         # enough to check, for every family F of the restricted kinds of slot, the largest
         # set accepted by none of them: any set s is inside the one of the family of kinds
         # that accept nothing of s, and has no more closed slots than it
@@ -186,10 +194,54 @@ def _pot_viable(
             if need > n_slots - closed:
                 return False
         return True
+    base = 2 * n_groups
+    n_local = 0
+    for c in range(cap.shape[0]):
+        if (present >> c) & 1:
+            if n_local == MAX_LOCAL_CLASSES:
+                return _every_subset_holds(p, present, n_slots, n_masks, n_groups, rem, masks)
+            masks[base + 2 * LOCAL_SETS + n_local] = c
+            n_local += 1
+    # over the k confederations left, numbered 0..k-1: closed_of[S] = restricted slots that
+    # accept nothing of S = those whose set lies in the complement of S (a sum over subsets)
+    size = 1 << n_local
+    closed_of = masks[base:base + size]
+    need_of = masks[base + LOCAL_SETS:base + LOCAL_SETS + size]
+    local = masks[base + 2 * LOCAL_SETS:base + 2 * LOCAL_SETS + n_local]
+    for m in range(size):
+        closed_of[m] = 0
+    for j in range(n_masks):
+        lm = 0
+        for i in range(n_local):
+            if (masks[j] >> local[i]) & 1:
+                lm |= 1 << i
+        closed_of[lm] += masks[n_groups + j]
+    need_of[0] = 0
+    for i in range(n_local):
+        bit = 1 << i
+        for m in range(size):
+            if m & bit:
+                closed_of[m] += closed_of[m ^ bit]
+        for m in range(bit):
+            need_of[m | bit] = need_of[m] + rem[local[i], p]
+    full = size - 1
+    for m in range(1, full):  # noqa: SIM110 (numba compiles no generator inside all())
+        if need_of[m] > n_slots - closed_of[full ^ m]:
+            return False
+    return True
+
+
+@numba.njit(cache=True)
+def _every_subset_holds(
+    p: int, present: int, n_slots: int, n_masks: int, n_groups: int,
+    rem: NDArray[np.int64], masks: NDArray[np.int64],
+) -> bool:
+    """Hall's condition of :func:`_pot_viable` set by set (more confederations left in a
+    pot than its tables hold)."""
     s = (present - 1) & present  # every proper subset; the whole set always holds
     while s > 0:
         need = 0
-        for c in range(cap.shape[0]):
+        for c in range(rem.shape[0]):
             if (s >> c) & 1:
                 need += rem[c, p]
         closed = 0  # open slots accepting no confederation of s
