@@ -8,7 +8,8 @@ draw in microseconds instead of picking one from a pool made up front:
 
 - teams of one confederation in one pot are interchangeable for every rule, so the pot
   matching of the reference search becomes Hall's condition over the kinds of open slot
-  (the sets of confederations they accept; usually one to three kinds);
+  (the sets of confederations they accept): family by family of kinds when there are up
+  to three, else by sums over the subsets of the confederations left in the pot;
 - a confederation with a minimum of one per group is checked by Hall's condition over sets
   of pots, which also finds the slots that must take it, and is not checked again after a
   placement it cannot see;
