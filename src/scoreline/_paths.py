@@ -8,7 +8,9 @@ cache finds the store file without importing DuckDB.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 
@@ -37,15 +39,48 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("scoreline"))
 
 
+KERNEL_FOLDERS = ("inplay", "models", "tournament")
+"""The subpackages whose modules hold numba kernels or the functions those kernels call."""
+
+
+def kernel_source_stamp(package: Path | None = None) -> str:
+    """A 12-hex digest of the name, size and modification time of every module in
+    :data:`KERNEL_FOLDERS` of ``package`` (default: this installed package).
+
+    numba's own cache checks only the file of the kernel it loads: a kernel whose helper in
+    another module changed would be loaded stale next to the new helper (and can crash).
+    One ``stat`` per module, about a millisecond in all.
+    """
+    root = package if package is not None else Path(__file__).resolve().parent
+    parts = []
+    for folder in KERNEL_FOLDERS:
+        for module in sorted((root / folder).glob("*.py")):
+            try:
+                stat = module.stat()
+            except OSError:
+                continue
+            parts.append(f"{folder}/{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
 def numba_cache_dir() -> Path:
-    """Where numba writes the compiled kernels (``<user cache>/numba``)."""
-    return user_cache_dir() / "numba"
+    """Where numba writes the compiled kernels: ``<user cache>/numba/<stamp>``, one folder
+    per state of the kernels' sources (:func:`kernel_source_stamp`)."""
+    return user_cache_dir() / "numba" / kernel_source_stamp()
 
 
 def set_numba_cache_dir() -> None:
     """Point numba's on-disk kernel cache at :func:`numba_cache_dir`, unless the user chose.
 
     Must run before numba is imported: numba reads ``NUMBA_CACHE_DIR`` once, at import.
+    The first time a new state of the sources is seen, the folders of older states are
+    removed (best effort: the cache only ever holds what can be compiled again).
     """
-    if "NUMBA_CACHE_DIR" not in os.environ:
-        os.environ["NUMBA_CACHE_DIR"] = str(numba_cache_dir())
+    if "NUMBA_CACHE_DIR" in os.environ:
+        return
+    target = numba_cache_dir()
+    if not target.exists() and target.parent.is_dir():
+        for stale in target.parent.iterdir():
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+    os.environ["NUMBA_CACHE_DIR"] = str(target)

@@ -107,19 +107,11 @@ def _forecast_cache() -> JsonStore:
 def _forecast_key(db: str | Path | None, request: dict[str, str | bool | None]) -> str | None:
     """The on-disk forecast key of a request, or None when there is no store file yet."""
     from scoreline import __version__
-    from scoreline._paths import default_db_path
+    from scoreline.api._results import store_identity
 
-    path = Path(db).expanduser().resolve() if db is not None else default_db_path().resolve()
-    try:
-        stat = path.stat()
-    except OSError:
+    identity = store_identity(db)
+    if identity is None:
         return None
-    identity: list[object] = [str(path), stat.st_size, stat.st_mtime_ns]
-    # DuckDB commits to its write-ahead log and folds the log into the file at a
-    # checkpoint (on close): within one process a write shows only in the log
-    with contextlib.suppress(OSError):
-        wal = path.with_name(path.name + ".wal").stat()
-        identity += [wal.st_size, wal.st_mtime_ns]
     here = Path(__file__).resolve().parent.parent
     code = []
     for folder in ("models", "forecast"):
