@@ -9,9 +9,9 @@ pair grids of the same model (the default model fitted on matches before 2026-06
 - peer: a straightforward Python loop, one tournament at a time
   (``scoreline.tournament.reference.LoopSimulator``: the same format logic and sampling).
 
-Before the draw (``wc2026_predraw``): the same tournaments, each playing groups drawn by
-FIFA's procedure with its constraints (a pool of draws made by the run, see
-``scoreline.tournament.draw``); the rate includes making the pool.
+Before the draw (``wc2026_predraw``): the same tournaments, each drawing its own groups by
+FIFA's procedure with its constraints inside the kernel (``scoreline.tournament.draw_solver``;
+``bench/predraw_speed.py`` times it against the pool of draws and the draws alone).
 
     python bench/simulate_speed.py [--data DIR] [--sims 1000000] [--loop-seconds 10]
 
@@ -128,7 +128,8 @@ def main() -> None:
           f"{(loop_cpu / n_loop) / (kernel_cpu / args.sims):,.0f}x less CPU per tournament")
     print(f"target 100,000 / s: {'met' if kernel_rate >= 100_000 else 'NOT met'} in wall time at "
           f"this load; {idle_rate:,.0f} / s from CPU time on {cores} free cores")
-    print(f"draws by FIFA's procedure: {draw_rate:,.0f} / s ({DRAW_POOL:,} per pre-draw run); "
+    print(f"draws by FIFA's procedure, reference search: {draw_rate:,.0f} / s (a pool of "
+          f"{DRAW_POOL:,}, the `draw_pool_size` option); "
           f"pre-draw target 50,000 / s: {'met' if args.sims / pre_s >= 50_000 else 'NOT met'}")
     print(f"peak memory {peak_mb:,.0f} MB for {args.sims:,} simulations; "
           f"favourite {top['team']} {top['p_champion']:.1%} (se {top['se_champion']:.2%})")

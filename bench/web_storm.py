@@ -24,9 +24,12 @@ client shares the machine with the server: its CPU and the servers' are printed.
 
 Usage::
 
-    python bench/web_storm.py [--port 8100] [--time-budget 0.9] [--queue 4]
+    python bench/web_storm.py [--port 8100] [--time-budget 0.8] [--queue 4]
 
-Prints one table per phase and the load average (``/proc/loadavg``) beside each.
+Prints one table per phase and the load average (``/proc/loadavg``) beside each. The
+server's time budget defaults to 0.8 s for the 1 s target: when 50 requests arrive at once,
+admitting them and sending the 503s costs the event loop up to about 0.15 s beyond the
+budget (a fit of the default model on a new date takes longer than the budget).
 """
 
 from __future__ import annotations
@@ -519,7 +522,7 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8100)
-    parser.add_argument("--time-budget", type=float, default=0.9)
+    parser.add_argument("--time-budget", type=float, default=0.8)
     parser.add_argument("--queue", type=int, default=4)
     parser.add_argument("--heavy-workers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=10.0)
