@@ -146,8 +146,12 @@ def _country_of(ctx: Ctx, city: str) -> str | None:
     key = "country_of"
     if key not in ctx.shared:
         frame = ctx.all_matches()
-        pairs = frame.groupby("city")["country"].agg(lambda c: c.value_counts().index[0])
-        ctx.shared[key] = {str(k): str(v) for k, v in pairs.items()}
+        # one vectorised count per (city, country), not a value_counts per city (1.1 s);
+        # among equal counts the pair seen first in the data wins, as value_counts gives
+        counts = frame.groupby(["city", "country"], sort=False).size().reset_index(name="n")
+        best = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates("city")
+        ctx.shared[key] = dict(zip(best["city"].astype(str), best["country"].astype(str),
+                                   strict=True))
     table: dict[str, str] = ctx.shared[key]
     return table.get(city)
 
