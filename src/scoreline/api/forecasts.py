@@ -405,6 +405,7 @@ def predict_fixtures(
     refit: str = "1D",
     out: str | Path | None = None,
     db: str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FixtureForecasts:
     """Forecast a CSV of fixtures walk-forward (``scoreline predict --fixtures FILE``).
 
@@ -424,6 +425,8 @@ def predict_fixtures(
         Also write the result as CSV here.
     db : path, optional
         Store file.
+    progress : callable, optional
+        ``progress(done, total)`` in fixtures, after each refit block.
 
     Returns
     -------
@@ -439,7 +442,8 @@ def predict_fixtures(
         out = checked_output(out, "the CSV")
     source = Path(fixtures) if isinstance(fixtures, str | Path) else fixtures
     frame = read_fixtures(source, store.resolve_team)
-    forecast = walk_forward(store.matches(), factory, fixtures=frame, refit=refit)
+    forecast = walk_forward(store.matches(), factory, fixtures=frame, refit=refit,
+                            progress=progress)
     result = forecast.to_frame().assign(model=forecast.model)
     if out is not None:
         with output_errors(out, "the CSV"):

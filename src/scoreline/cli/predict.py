@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from scoreline import api
@@ -15,6 +16,7 @@ from scoreline.cli.app import (
     app,
     console,
     emit,
+    err_console,
     friendly_errors,
 )
 from scoreline.errors import InvalidParameterError
@@ -87,8 +89,15 @@ def predict(
 
 
 def _fixtures(path: Path, model: str, out: Path | None, db: str, as_json: bool) -> None:
-    with friendly_errors():
-        result = api.predict_fixtures(path, model=model, out=out, db=db)
+    # on stderr, so that --json and redirected tables stay clean; one refit per fixture day
+    with friendly_errors(), Progress(
+        TextColumn("fitting, day by day"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err_console, transient=True,
+    ) as bar:
+        task = bar.add_task("fixtures", total=None)
+        result = api.predict_fixtures(
+            path, model=model, out=out, db=db,
+            progress=lambda done, total: bar.update(task, completed=done, total=total))
 
     rows = result.rows()
 
