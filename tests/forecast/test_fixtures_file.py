@@ -40,3 +40,25 @@ def test_missing_column_is_reported(store: Store) -> None:
     """A file without away_team fails on its header line."""
     with pytest.raises(DataValidationError, match="header: missing column"):
         read_fixtures("date,home_team\n2022-11-23,Germany\n", store.resolve_team)
+
+
+def test_blank_venue_and_tournament_come_from_the_played_match(store: Store) -> None:
+    """A played fixture's blank cells take the data's venue and tournament, in either
+    order of the teams; a stated value is kept; a fixture not in the data keeps the
+    defaults; only a home match named the other way round is marked to be reversed."""
+    from scoreline.forecast.fixtures_file import read_fixtures_completed
+
+    text = ("date,home_team,away_team,neutral,tournament\n"
+            "2022-11-23,Germany,Japan,,\n"               # neutral World Cup match
+            "2022-11-23,Japan,Germany,,\n"               # the same, other way round
+            "2022-03-24,North Macedonia,Italy,,\n"       # Italy at home, named second
+            "2022-03-24,Italy,North Macedonia,false,Friendly\n"  # stated: kept
+            "2030-06-01,Brazil,Argentina,,\n")           # not played: defaults
+    got = read_fixtures_completed(text, store.resolve_team, store.matches())
+    f = got.frame
+    assert f["neutral"].tolist() == [True, True, False, False, False]
+    assert f["tournament"].tolist() == ["FIFA World Cup", "FIFA World Cup",
+                                        "FIFA World Cup qualification", "Friendly", "Friendly"]
+    assert got.reversed.tolist() == [False, False, True, False, False]
+    assert got.completed == 3
+    assert f["home_team"].tolist()[:3] == ["Germany", "Japan", "North Macedonia"]

@@ -386,10 +386,13 @@ class FixtureForecasts(JsonDict):
         The fixtures in file order (canonical team names, ``date`` as a Timestamp, any
         extra columns of the file kept) with ``p_home``, ``p_draw``, ``p_away`` (90
         minutes), ``home_xg``, ``away_xg`` (goals per 90 minutes) and ``model``.
+    completed : int
+        Fixtures already played whose blank venue or tournament came from the data.
     """
 
     model: str
     frame: pd.DataFrame
+    completed: int = 0
 
     def rows(self) -> list[JSON]:
         """One JSON-ready dict per fixture (dates ``YYYY-MM-DD``)."""
@@ -411,6 +414,10 @@ def predict_fixtures(
 
     Each fixture is predicted by a model fitted on the matches strictly before its own
     date (with ``refit='1D'``; a longer cadence refits less often, never looking ahead).
+    A fixture already played that leaves ``neutral`` or ``tournament`` blank (or has no
+    such column) is forecast at the venue and in the tournament the data records for it;
+    when the data has the two teams the other way round at a home ground, the forecast is
+    made that way and given back in the file's order.
 
     Parameters
     ----------
@@ -433,7 +440,7 @@ def predict_fixtures(
     FixtureForecasts
     """
     from scoreline.api._output import checked_output, output_errors
-    from scoreline.forecast.fixtures_file import read_fixtures
+    from scoreline.forecast.fixtures_file import read_fixtures_completed
     from scoreline.forecast.walk_forward import walk_forward
 
     store = get_store(db)
@@ -441,14 +448,21 @@ def predict_fixtures(
     if out is not None:
         out = checked_output(out, "the CSV")
     source = Path(fixtures) if isinstance(fixtures, str | Path) else fixtures
-    frame = read_fixtures(source, store.resolve_team)
-    forecast = walk_forward(store.matches(), factory, fixtures=frame, refit=refit,
-                            progress=progress)
+    matches = store.matches()
+    read = read_fixtures_completed(source, store.resolve_team, matches)
+    frame, flip = read.frame, read.reversed
+    asked = frame.copy()
+    frame.loc[flip, ["home_team", "away_team"]] = frame.loc[
+        flip, ["away_team", "home_team"]].to_numpy()
+    forecast = walk_forward(matches, factory, fixtures=frame, refit=refit, progress=progress)
     result = forecast.to_frame().assign(model=forecast.model)
+    result[["home_team", "away_team"]] = asked[["home_team", "away_team"]].to_numpy()
+    for a, b in (("p_home", "p_away"), ("home_xg", "away_xg")):
+        result.loc[flip, [a, b]] = result.loc[flip, [b, a]].to_numpy()
     if out is not None:
         with output_errors(out, "the CSV"):
             result.assign(date=result["date"].dt.strftime("%Y-%m-%d")).to_csv(out, index=False)
-    return FixtureForecasts(forecast.model, result)
+    return FixtureForecasts(forecast.model, result, read.completed)
 
 
 def run_backtest(

@@ -112,6 +112,9 @@ def _fixtures(path: Path, model: str, out: Path | None, db: str, as_json: bool) 
                          f"{r['p_home']:.3f}", f"{r['p_draw']:.3f}", f"{r['p_away']:.3f}",
                          f"{r['home_xg']:.2f}-{r['away_xg']:.2f}")
         console.print(grid)
+        if result.completed:
+            console.print(f"venue and tournament of {result.completed} played fixture(s) "
+                          "taken from the data", highlight=False)
         if out is not None:
             console.print(f"written to {out}", highlight=False)
 

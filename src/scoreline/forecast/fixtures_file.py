@@ -3,15 +3,20 @@
 Columns: ``date`` (YYYY-MM-DD), ``home_team``, ``away_team`` (any spelling the store
 resolves), and optionally ``neutral`` (true/false/1/0/yes/no, default false) and
 ``tournament`` (default ``Friendly``). Other columns are kept and written back out.
+:func:`read_fixtures_completed` takes a blank venue or tournament of a fixture already
+played from the data instead.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from scoreline.errors import DataValidationError, UnknownTeamError
 
@@ -48,34 +53,10 @@ def _read(source: str | Path | pd.DataFrame, name: str) -> pd.DataFrame:
         raise FixturesError([f"{name}: not a CSV file with a header line: {exc}"]) from None
 
 
-def read_fixtures(
-    source: str | Path | pd.DataFrame, resolve: Resolver, name: str | None = None
-) -> pd.DataFrame:
-    """Parse and validate fixtures; team names become canonical.
-
-    Parameters
-    ----------
-    source : Path, CSV text or DataFrame
-        The fixtures (module docstring).
-    resolve : callable
-        ``resolve(name, date) -> canonical name``, e.g. ``store.resolve_team``.
-    name : str, optional
-        File name used in messages (default: the path, or ``fixtures``).
-
-    Returns
-    -------
-    DataFrame
-        ``date`` (datetime64), ``home_team``, ``away_team``, ``neutral`` (bool),
-        ``tournament`` and any extra columns, in file order.
-
-    Raises
-    ------
-    FixturesError
-        A DataValidationError with one ``file:line: field: problem`` per bad cell (line 1
-        is the header): a missing
-        column, a bad date, an unknown team (with the closest names), a team playing
-        itself, a bad neutral flag.
-    """
+def _parse(
+    source: str | Path | pd.DataFrame, resolve: Resolver, name: str | None
+) -> tuple[pd.DataFrame, NDArray[np.bool_], NDArray[np.bool_]]:
+    """The validated fixtures, and which rows left ``neutral`` / ``tournament`` blank."""
     label = name or (str(source) if isinstance(source, Path) else "fixtures")
     frame = _read(source, label)
     missing = [c for c in REQUIRED if c not in frame.columns]
@@ -116,9 +97,113 @@ def read_fixtures(
     out["date"] = dates
     out["neutral"] = neutral_text.isin(TRUE).to_numpy()
     if "tournament" not in out.columns:
-        out["tournament"] = "Friendly"
-    out["tournament"] = out["tournament"].where(out["tournament"].str.strip() != "", "Friendly")
-    return out.reset_index(drop=True)
+        out["tournament"] = ""
+    no_tournament = (out["tournament"].str.strip() == "").to_numpy()
+    return out.reset_index(drop=True), (neutral_text == "").to_numpy(), no_tournament
 
 
-__all__ = ["REQUIRED", "FixturesError", "Resolver", "read_fixtures"]
+def _with_defaults(out: pd.DataFrame, no_tournament: NDArray[np.bool_]) -> pd.DataFrame:
+    out["tournament"] = out["tournament"].where(~no_tournament, "Friendly")
+    return out
+
+
+def read_fixtures(
+    source: str | Path | pd.DataFrame, resolve: Resolver, name: str | None = None
+) -> pd.DataFrame:
+    """Parse and validate fixtures; team names become canonical.
+
+    Parameters
+    ----------
+    source : Path, CSV text or DataFrame
+        The fixtures (module docstring).
+    resolve : callable
+        ``resolve(name, date) -> canonical name``, e.g. ``store.resolve_team``.
+    name : str, optional
+        File name used in messages (default: the path, or ``fixtures``).
+
+    Returns
+    -------
+    DataFrame
+        ``date`` (datetime64), ``home_team``, ``away_team``, ``neutral`` (bool),
+        ``tournament`` and any extra columns, in file order.
+
+    Raises
+    ------
+    FixturesError
+        A DataValidationError with one ``file:line: field: problem`` per bad cell (line 1
+        is the header): a missing
+        column, a bad date, an unknown team (with the closest names), a team playing
+        itself, a bad neutral flag.
+    """
+    out, _, no_tournament = _parse(source, resolve, name)
+    return _with_defaults(out, no_tournament)
+
+
+@dataclass(frozen=True)
+class CompletedFixtures:
+    """Fixtures whose blank venue and tournament were taken from the played match.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        As :func:`read_fixtures` returns, in file order and orientation.
+    reversed : ndarray of bool
+        Rows the data records the other way round at the first-named team's opponent's
+        ground (not neutral): forecast them as the data has them and swap the sides back.
+    completed : int
+        Fixtures given a venue or tournament from the data.
+    """
+
+    frame: pd.DataFrame
+    reversed: NDArray[np.bool_]
+    completed: int
+
+
+def read_fixtures_completed(
+    source: str | Path | pd.DataFrame, resolve: Resolver, played: pd.DataFrame,
+    name: str | None = None,
+) -> CompletedFixtures:
+    """:func:`read_fixtures`, with each blank ``neutral`` or ``tournament`` (or an absent
+    column) taken from the match in ``played`` on the same date between the same teams,
+    in either order, when there is one; other blanks keep the defaults (not neutral,
+    ``Friendly``). A past fixture is thus forecast at the venue and in the tournament it
+    was played in (a World Cup group match at a neutral ground, not a home friendly),
+    while a value the file states is kept.
+
+    Parameters
+    ----------
+    played : DataFrame
+        ``date``, ``home_team``, ``away_team``, ``neutral``, ``tournament`` of the played
+        matches (the store's ``matches()``).
+    """
+    out, no_neutral, no_tournament = _parse(source, resolve, name)
+    keys = played[["date", "home_team", "away_team", "neutral", "tournament"]]
+    keys = keys.drop_duplicates(["date", "home_team", "away_team"])
+    same = out[["date", "home_team", "away_team"]].merge(
+        keys, how="left", on=["date", "home_team", "away_team"])
+    other = out[["date", "home_team", "away_team"]].merge(
+        keys.rename(columns={"home_team": "away_team", "away_team": "home_team"}),
+        how="left", on=["date", "home_team", "away_team"])
+    found_same = same["tournament"].notna().to_numpy()
+    found_other = other["tournament"].notna().to_numpy() & ~found_same
+    found = found_same | found_other
+    data_neutral = np.where(found_same, same["neutral"].fillna(False).to_numpy(dtype=bool),
+                            other["neutral"].fillna(False).to_numpy(dtype=bool))
+    data_tournament = np.where(found_same, same["tournament"].to_numpy(dtype=object),
+                               other["tournament"].to_numpy(dtype=object))
+    fill_neutral = found & no_neutral
+    fill_tournament = found & no_tournament
+    neutral = out["neutral"].to_numpy(dtype=bool).copy()
+    neutral[fill_neutral] = data_neutral[fill_neutral]
+    out["neutral"] = neutral
+    tournament = out["tournament"].to_numpy(dtype=object).copy()
+    tournament[fill_tournament] = data_tournament[fill_tournament]
+    out["tournament"] = tournament
+    # the file's home side was the visitor: only when the file leaves the venue to the data
+    swapped = fill_neutral & found_other & ~data_neutral
+    return CompletedFixtures(_with_defaults(out, no_tournament & ~fill_tournament), swapped,
+                             int((fill_neutral | fill_tournament).sum()))
+
+
+__all__ = ["REQUIRED", "CompletedFixtures", "FixturesError", "Resolver", "read_fixtures",
+           "read_fixtures_completed"]
