@@ -309,3 +309,29 @@ def test_a_comeback_is_the_team_of_the_scorers_named_before_it(store) -> None:
     assert turned.verdict == SUPPORTED and "Ivory Coast trailed" in turned.evidence
     wrong = _one(store, base + "Nigeria came from behind.", "came from behind", kind="comeback")
     assert wrong.verdict == CONTRADICTED
+
+
+def test_former_names_are_teams_and_their_matches_are_other_matches(store) -> None:
+    """1966: "the Soviet Union" (the data's Russia) names another team, so the 2-1 of a
+    clause about the semi-final is that match's score (supported as such), not a wrong
+    final score of the final."""
+    text = ("England beat West Germany 4-2 after extra time at Wembley on 30 July 1966. "
+            "Helmut Haller, who had also scored when the Germans saw off the Soviet Union 2-1 "
+            "in the semi-final, opened the scoring.")
+    claims = _claims(store, text)
+    assert not any(c.verdict == CONTRADICTED for c in claims), \
+        [(c.kind, c.text, c.verdict) for c in claims]
+    other = _one(store, text, "2-1", kind="other_match")
+    assert other.verdict == SUPPORTED and "Russia" in (other.evidence or "")
+
+
+def test_a_player_steering_his_team_home_is_not_a_defeat_of_that_team(store) -> None:
+    """"Hurst edged England ahead" is a goal for England, not a win over England; a
+    real win over England ("Iceland edged England") is still read as one."""
+    text = ("England beat West Germany 4-2 after extra time at Wembley on 30 July 1966. "
+            "In extra time Geoff Hurst edged England ahead again.")
+    assert not any(c.kind == "winner" and c.verdict == CONTRADICTED
+                   for c in _claims(store, text))
+    euro = ("Iceland edged England 2-1 in Nice on 27 June 2016 to reach the quarter-finals "
+            "of the European Championship.")
+    assert _one(store, euro, "edged England", kind="winner").verdict == SUPPORTED

@@ -63,12 +63,12 @@ def _city_test(store: StoreLike) -> Callable[[str], bool]:
 
 
 def _finder(store: StoreLike) -> TeamFinder:
-    from scoreline.writing.claims.names import TeamFinder
+    from scoreline.writing.claims.names import TeamFinder, team_spellings
 
     key = id(store)
     if key not in _FINDERS:
         _FINDERS.clear()
-        _FINDERS[key] = TeamFinder(store.teams())
+        _FINDERS[key] = TeamFinder(store.teams(), team_spellings(store.former_names()))
     return _FINDERS[key]
 
 

@@ -50,6 +50,11 @@ _WIN_OVER = re.compile(
 _LOST_TO = re.compile(
     r"\b(?:defeat|defeats|loss|losses|lost|losing|fell|beaten|were beaten)\s+"
     r"(?:\w+\s+){0,2}?(?:to|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: After a team named as the object: a player steering that team ("Hurst edged England
+#: home", "shot Japan ahead"), not someone beating it.
+_STEERED = re.compile(r"^\s+(?:home|ahead|in front|level|clear|into (?:the )?(?:lead|"
+                      r"final|semi-?finals?|quarter-?finals?|last)|to (?:victory|glory|the "
+                      r"(?:win|title|final|trophy))|through)\b", re.IGNORECASE)
 _DRAW = re.compile(r"\b(drew|draw with|draw against|stalemate|shared the points|goalless)\b",
                    re.IGNORECASE)
 
@@ -267,6 +272,8 @@ def winner_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         before = text[max(0, mention.start - 40): mention.start]
         loser = winner = None
         if _WIN_OVER.search(before):
+            if _STEERED.match(text[mention.end:]):
+                continue
             loser, winner = mention.team, m.opponent(mention.team)
         elif _LOST_TO.search(before):
             winner, loser = mention.team, m.opponent(mention.team)

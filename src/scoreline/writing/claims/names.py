@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Demonyms and nicknames -> team. Only unambiguous ones ("La Roja" is Spain and Chile,
 #: "Seleção" Brazil and Portugal, "Congolese" both Congos, "Americans" also South Americans: left out).
@@ -135,6 +140,9 @@ class TeamFinder:
     ----------
     teams : list of str
         Canonical team names (``store.teams()``).
+    spellings : mapping of str to str, optional
+        Other names of teams, each to its canonical name: federation spellings and former
+        names (:func:`team_spellings`). A nickname or demonym of the same spelling wins.
     """
 
     #: Team names that are also common words or people's names: only found with a capital
@@ -142,13 +150,17 @@ class TeamFinder:
     AMBIGUOUS = frozenset({"Jersey", "Turkey", "Chad", "Jordan", "Georgia", "Man", "Guinea",
                            "Niger", "Sark", "China", "Panama"})
 
-    def __init__(self, teams: list[str]) -> None:
+    def __init__(self, teams: list[str], spellings: Mapping[str, str] | None = None) -> None:
         self.names: dict[str, str] = {}
         for t in teams:
             self.names[fold(t)] = t
         for alias, team in TEAM_ALIASES.items():
             if team in teams:
                 self.names.setdefault(fold(alias), team)
+        # other names of a team (USA, Holland, Soviet Union, Zaïre): names, not nicknames
+        for other, team in (spellings or {}).items():
+            if team in teams and len(other) > 2:
+                self.names.setdefault(fold(other), team)
         self.aliases = {fold(a) for a in TEAM_ALIASES}
         alts = sorted(self.names, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
@@ -173,6 +185,19 @@ class TeamFinder:
             out.append(TeamMention(team=self.names[surface], start=m.start(), end=m.end(),
                                    surface=surface, alias=surface in self.aliases))
         return out
+
+
+def team_spellings(former_names: pd.DataFrame) -> dict[str, str]:
+    """Federation spellings (``scoreline.data.names.ALIASES``) and former names (the
+    data's ``former_names``: Soviet Union, Zaïre, Dahomey, ...) of teams, each to the
+    canonical name. Every former name counts whatever the date: a report of a 1966
+    match names the Soviet Union, and the data calls that team Russia."""
+    from scoreline.data.names import ALIASES
+
+    out = dict(ALIASES)
+    for former, current in zip(former_names["former"], former_names["current"], strict=True):
+        out.setdefault(str(former), str(current))
+    return out
 
 
 @dataclass(frozen=True)

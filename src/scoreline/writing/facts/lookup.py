@@ -33,6 +33,8 @@ class StoreLike(Protocol):
 
     def teams(self) -> list[str]: ...
 
+    def former_names(self) -> pd.DataFrame: ...
+
 
 def match_by_id(store: StoreLike, match_id: int, date: dt.date) -> Match:
     """The match with this id, played on ``date`` (the date narrows the query)."""
