@@ -335,3 +335,26 @@ def test_a_player_steering_his_team_home_is_not_a_defeat_of_that_team(store) -> 
     euro = ("Iceland edged England 2-1 in Nice on 27 June 2016 to reach the quarter-finals "
             "of the European Championship.")
     assert _one(store, euro, "edged England", kind="winner").verdict == SUPPORTED
+
+
+def test_a_player_named_by_his_first_two_names_is_that_scorer(store) -> None:
+    """Basra 2019: the data's scorer is "Ali Adnan Kadhim"; a report writing "Ali Adnan"
+    names him (supported), while a name sharing only a first name ("Ali Daei") still did
+    not score."""
+    text = ("Iraq beat Hong Kong 2-0 in a World Cup qualifier in Basra on 10 October 2019. "
+            "Ali Adnan scored the second goal from the penalty spot.")
+    assert _one(store, text, "Ali Adnan", kind="goal").verdict == SUPPORTED
+    wrong = text.replace("Ali Adnan", "Ali Daei")
+    assert _one(store, wrong, "Ali Daei", kind="goal").verdict == CONTRADICTED
+
+
+def test_name_score_reads_names_in_order_and_resemblance_by_surname() -> None:
+    """Two names in order inside a longer full name score as a match; a shared surname is
+    a resemblance, a shared first name is not."""
+    from scoreline.writing.claims.names import name_score, resembles
+
+    assert name_score("Ali Adnan", "Ali Adnan Kadhim") >= 95
+    assert name_score("Adnan Kadhim", "Ali Adnan Kadhim") >= 95
+    assert name_score("Ali Daei", "Ali Adnan Kadhim") < 85
+    assert resembles("Heung-min Son", "Son Heung-min")
+    assert not resembles("Ali Daei", "Ali Karimi")

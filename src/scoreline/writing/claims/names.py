@@ -236,9 +236,21 @@ def name_score(written: str, player: str) -> float:
     if len(w_tokens) == 1:
         # a surname alone: compare with each part of the player's name
         return max(fuzz.ratio(w, t) for t in p_tokens)
+    n = len(w_tokens)
+    if any(p_tokens[i:i + n] == w_tokens for i in range(len(p_tokens) - n + 1)):
+        return 95.0  # two names of the player's, in order: "Ali Adnan" for Ali Adnan Kadhim
     full = fuzz.token_sort_ratio(w, p)
     last = fuzz.ratio(w_tokens[-1], p_tokens[-1])
     return max(full, min(last, full + 10))
+
+
+def resembles(written: str, player: str) -> bool:
+    """Whether the last name written (three letters or more) is one of a player's names
+    (``"Adnan"`` of Ali Adnan Kadhim, ``"Son"`` of Son Heung-min): too close to say that
+    player did not score. A shared first name alone (``"Ali Daei"``, ``"Ali Karimi"``) is
+    not."""
+    w = _plain(written).split()
+    return bool(w) and len(w[-1]) >= 3 and w[-1] in _plain(player).split()
 
 
 def match_player(written: str, players: list[str], threshold: float = 85.0) -> PlayerMatch | None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.minutes import read_minute
-from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player
+from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player, resembles
 from scoreline.writing.claims.numbers import to_number
 from scoreline.writing.claims.report import CONTRADICTED, SUPPORTED, Claim
 from scoreline.writing.claims.when import STOPPAGE_MINUTES, When
@@ -387,6 +387,12 @@ def _verify(ctx: Ctx, claim: Claim) -> Claim | None:
         if by_player:
             candidates = by_player
             sure = sure or plain
+        elif plain and player is None and (alike := [
+                s for s in dict.fromkeys(g.scorer for g in candidates) if resembles(names[0], s)]):
+            claim.unclear(f"{names[0]} is not a scorer's name in the data, but is close to "
+                          f"{', '.join(alike)}'s", described, prov)
+            ctx.goal_claims.append((claim, None))
+            return None
         elif plain:
             label = f"the {role_label}" if role_label else "the goals"
             identity = (f"{names[0]} did not score in this match ({label}: {described})"
