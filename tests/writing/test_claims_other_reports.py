@@ -358,3 +358,32 @@ def test_name_score_reads_names_in_order_and_resemblance_by_surname() -> None:
     assert name_score("Ali Daei", "Ali Adnan Kadhim") < 85
     assert resembles("Heung-min Son", "Son Heung-min")
     assert not resembles("Ali Daei", "Ali Karimi")
+
+
+def test_an_exit_in_a_knockout_report_is_this_matchs_result(store) -> None:
+    """Nice 2016, round of 16: "England were knocked out" is supported by this match (no
+    later match), though England got through their group; "Iceland went out" is
+    contradicted (they played France next); a head in "hands on their head" is no place
+    in a table."""
+    text = ("Iceland beat England 2-1 in Nice on 27 June 2016, and England were knocked out "
+            "of the European Championship. England's players stood with their hands on their "
+            "head after being eliminated.")
+    claims = _claims(store, text)
+    standing = [c for c in claims if c.kind == "standing"]
+    assert standing and all(c.verdict == SUPPORTED for c in standing), \
+        [(c.text, c.verdict, c.evidence) for c in standing]
+    wrong = ("Iceland beat England 2-1 in Nice on 27 June 2016, but Iceland went out of the "
+             "European Championship.")
+    out = _one(store, wrong, "went out", kind="standing")
+    assert out.verdict == CONTRADICTED and "after this match" in (out.data_value or "")
+
+
+def test_an_exit_in_another_year_is_not_this_editions(store) -> None:
+    """Kazan 2018: "Germany went out" is true of this group; a clause about 2022 names
+    another edition, so it is not checked against the 2018 group."""
+    text = ("South Korea beat Germany 2-0 in Kazan on 27 June 2018 and Germany went out of "
+            "the World Cup in the group stage.")
+    assert _one(store, text, "went out", kind="standing").verdict == SUPPORTED
+    other = ("South Korea beat Germany 2-0 in Kazan on 27 June 2018; four years later, in "
+             "2022, Germany went through from their group in Qatar.")
+    assert not [c for c in _claims(store, other) if c.kind == "standing"]

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from scoreline.data.types import Record
+from scoreline.writing.claims.competitions import years_in
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import TeamMention
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -24,7 +25,8 @@ from scoreline.writing.facts.tables import group_table, table_provenance
 
 _GROUPISH = re.compile(r"\b(?:points?|group|top|topped|tops|bottom|table|apiece|off the mark|"
                        r"went through|go through|qualif\w*|last 16|round of 16|knockout|"
-                       r"exit\w*|bow out|bowed out|eliminated|finished (?:first|second|third|fourth|"
+                       r"exit\w*|bow out|bowed out|eliminated|knocked out|went out|crashed out|"
+                       r"finished (?:first|second|third|fourth|"
                        r"top|bottom|last))\b", re.IGNORECASE)
 _FINAL_TABLE = re.compile(r"\b(?:finish\w*|topped|ended|won the group|final table|top of the group|"
                           r"bottom of the group|went through|exit\w*|bow\w* out)\b", re.IGNORECASE)
@@ -36,13 +38,14 @@ _ZERO = re.compile(r"\bwithout a point\b|\byet to get off the mark\b|\bno points
 _APIECE = re.compile(rf"\b({NUMBER_RE})\s+(?:apiece|each)\b|\b({NUMBER_RE})\s+points?\s+(?:apiece|each)\b",
                      re.IGNORECASE)
 _PLACE = re.compile(
-    r"\b(?P<first>top(?:ped|s)?|lead(?:s)?|led|head(?:s|ed)?|won the group|finished (?:on )?top|"
+    r"\b(?P<first>top(?:ped|s)?|lead(?:s)?|led|(?<!their )(?<!his )(?<!the )(?<!a )head(?:s|ed)?|"
+    r"won the group|finished (?:on )?top|"
     r"on top|first)\b|\b(?P<second>second|runners?-up)\b|\b(?P<third>third)\b|"
     r"\b(?P<last>bottom|last|fourth)\b", re.IGNORECASE)
 _THROUGH = re.compile(r"\b(?:went through|go through|goes through|qualif(?:y|ied|ies)|advanced|"
                       r"joined \w+ in the (?:knockout|last 16)|into the (?:knockout|last 16|round of 16)|"
                       r"reach(?:ed)? the (?:last 16|round of 16|knockout))\b", re.IGNORECASE)
-_OUT = re.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|go out|"
+_OUT = re.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|go out|crashed out|"
                   r"not enough to (?:take|send|put|see)|packing their bags)\b", re.IGNORECASE)
 #: What may stand between a team and its place: "Spain second", "Spain, in second",
 #: "Spain finished second", "Spain were runners-up".
@@ -164,8 +167,9 @@ def _subjects(ctx: Ctx, text: str) -> list[tuple[list[str], int, int]]:
 
 def standing_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     """Points, places and qualification claims of a sentence about a group."""
-    if not _GROUPISH.search(text):
-        return []
+    if not _GROUPISH.search(text) or set(years_in(_SINCE_YEAR.sub("", text))) - {
+            ctx.match.date.year}:
+        return []  # another edition's table or exit ("Germany went out in 2018")
     mentions = ctx.finder.find(text)
     out: list[Claim] = []
     for teams, a, b in _subjects(ctx, text):
@@ -182,10 +186,29 @@ def standing_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             table = _table_text(rows)
             t = TeamMention(team=team, start=a, end=a, surface="", alias=False)
             out += _points(ctx, index, t, seg, by_team, table, prov, when)
-            out += _place(ctx, index, t, seg, text[a:], rows, pos, table, prov, when,
-                          [x for x in mentions if x.start >= a])
+            if _group_words(ctx, seg):
+                out += _place(ctx, index, t, seg, text[a:], rows, pos, table, prov, when,
+                              [x for x in mentions if x.start >= a])
             out += _qualified(ctx, index, t, seg, group)
     return out
+
+
+#: A year as a point of reference, not the time of the words: "for the first time since 1938".
+_SINCE_YEAR = re.compile(r"\b(?:since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:1[89]|20)\d\d\b",
+                         re.IGNORECASE)
+_GROUP_WORDS = re.compile(r"\b(?:group|table|points?|pool|standings)\b", re.IGNORECASE)
+
+
+def _after_groups(ctx: Ctx) -> bool:
+    """Whether the reported match was played after the group stage (a knockout match)."""
+    return bool(ctx._cache.get(f"group_stage_over:{ctx.mf.edition.label}", False))
+
+
+def _group_words(ctx: Ctx, seg: str) -> bool:
+    """In a report of a knockout match, a place ("top", "second") or an exit speaks of the
+    group only when the words name it: "Iceland eliminated them in the round of 16" is this
+    match's doing."""
+    return not _after_groups(ctx) or _GROUP_WORDS.search(seg) is not None
 
 
 def _points(ctx: Ctx, index: int, t: TeamMention, seg: str, by_team: dict[str, Record],
@@ -277,11 +300,18 @@ def _qualified(ctx: Ctx, index: int, t: TeamMention, seg: str, group: list[str])
         return []
     words = (th or ou).group(0)  # type: ignore[union-attr]
     said = th is not None and ou is None
-    went = _went_through(ctx, t.team, group)
     claim = Claim("standing", index, words, f"{t.team} {'went through' if said else 'went out'}",
                   {})
-    prov = ctx.mf.edition.provenance + f"; matches of {t.team} after the group stage"
-    value = (f"{t.team} {'played on after' if went else 'played no match after'} the group stage")
+    if _group_words(ctx, seg):
+        went = _went_through(ctx, t.team, group)
+        stage = "the group stage"
+    else:  # a knockout match: through or out is this match's result
+        frame = ctx.mf.edition.matches
+        went = not frame[((frame["home_team"] == t.team) | (frame["away_team"] == t.team))
+                         & (frame["date"] > pd.Timestamp(ctx.match.date))].empty
+        stage = f"this match ({ctx.match.date:%Y-%m-%d})"
+    prov = ctx.mf.edition.provenance + f"; matches of {t.team} after {stage}"
+    value = (f"{t.team} {'played on after' if went else 'played no match after'} {stage}")
     if went == said:
         return [claim.supported(prov, value, f"{value}.")]
     if re.search(r"\b(?:not|never|no)\b", seg[: seg.find(words)]):
