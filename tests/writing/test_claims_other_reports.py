@@ -387,3 +387,34 @@ def test_an_exit_in_another_year_is_not_this_editions(store) -> None:
     other = ("South Korea beat Germany 2-0 in Kazan on 27 June 2018; four years later, in "
              "2022, Germany went through from their group in Qatar.")
     assert not [c for c in _claims(store, other) if c.kind == "standing"]
+
+
+def test_a_first_title_in_n_years_counts_back_from_the_match(store) -> None:
+    """Barcelona 1982: "a first world title in 12 years" for Brazil is their last title
+    (1970) twelve years before; "in 20 years" is contradicted."""
+    text = ("Italy beat Brazil 3-2 in Barcelona on 5 July 1982, ending Brazil's hopes of a "
+            "first World Cup triumph in 12 years.")
+    assert _one(store, text, "first World Cup", kind="title").verdict == SUPPORTED
+    wrong = text.replace("12 years", "20 years")
+    assert _one(store, wrong, "first World Cup", kind="title").verdict == CONTRADICTED
+
+
+def test_the_match_year_is_no_sign_of_another_meeting(store) -> None:
+    """"On this day in 1982 ... 3-1" about a match of 1982 that ended 3-2 is a wrong score
+    of this match, not a score of another meeting."""
+    text = ("Remembering Sarria: on this day in 1982 Paolo Rossi scored three as Italy beat "
+            "Brazil 3-1 in Barcelona.")
+    report = check(store, text, match=("1982-07-05", "Italy", "Brazil"))
+    score = [c for c in report.claims if c.kind == "final_score"]
+    assert score and score[0].verdict == CONTRADICTED
+
+
+def test_an_earlier_score_in_the_opening_does_not_locate_the_report(store) -> None:
+    """A report of Italy v Brazil (1982) whose second sentence gives Brazil's 3-1 over
+    Argentina three days earlier, beside "having already beaten", is located as Italy v
+    Brazil, not Argentina v Brazil."""
+    text = ("Paolo Rossi came alive in Barcelona as Italy beat a dazzling Brazil at the 1982 "
+            "World Cup. Both sides having already beaten Argentina, Brazil's 3-1 margin meant a "
+            "draw would have been enough for them. Rossi scored three times for Italy.")
+    report = check(store, text)
+    assert (report.match.home_team, report.match.away_team) == ("Italy", "Brazil")

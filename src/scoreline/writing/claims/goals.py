@@ -81,9 +81,11 @@ def _another_meeting(ctx: Ctx, claim: Claim, text: str, pair: tuple[int, int]) -
     the two teams: supported by such a meeting with that score, else unclear; never
     contradicted, since the sentence may be about a meeting the data lacks. False when the
     sentence gives no sign of another occasion."""
-    if not _ANOTHER_MEETING.search(text):
-        return False
     m = ctx.match
+    signs = [x.group(0) for x in _ANOTHER_MEETING.finditer(text)]
+    year = re.compile(rf"(?:in|at) (?:the )?{m.date.year}", re.IGNORECASE)
+    if all(year.fullmatch(g) for g in signs):
+        return False  # no sign, or only the match's own year: "On this day in 1982"
     rows = [r for r in ctx.team_rows(m.home_team)
             if {r["home_team"], r["away_team"]} == {m.home_team, m.away_team}
             and r["match_id"] != m.match_id

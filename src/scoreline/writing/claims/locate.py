@@ -72,7 +72,8 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     final score written (+3), and each of its scorers named (+3, at most 9); and from the
     headline and opening sentences, where a report names its match: each of its teams named
     there (+4), both teams in the first line (+4), its score written there (+6), its city as
-    the dateline (+5), and a shoot-out
+    the dateline (+5; a score beside words of an earlier match does not count there), and a
+    shoot-out
     named when it had one (+3). A day and month without a year count as a date in any year.
 
     Raises
@@ -114,14 +115,16 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                 f"the article is about no match in the data: no match of {pairs} on or near "
                 f"{given}; pass --match DATE HOME AWAY if it is about another day")
     lead = [s.text for s in article.sentences if not s.dateline][:3]
-    lead_text = " ".join(lead)
     lead_teams = {x.team for t in lead for x in finder.find(t)}
     first_teams = {x.team for x in finder.find(lead[0])} if lead else set()
     dateline_text = " ".join(s.text for s in article.sentences if s.dateline)
     text_all = " ".join(texts)
     shootout_named = bool(re.search(r"\bshoot-?out\b|\bon pen(?:alt(?:y|ies)|s)\b", text_all,
                                     re.IGNORECASE))
-    scores_all, scores_lead = _scores(text_all), _scores(lead_text)
+    # a score beside words of another meeting ("having already beaten Argentina 3-1") is
+    # not the reported match's, even in the opening
+    scores_all = _scores(text_all)
+    scores_lead = _scores(" ".join(t for t in lead if not _EARLIER.search(t)))
     text_norm = normalise(text_all)
     goals = store.goals()
     goals = goals[goals["match_id"].isin(frame["match_id"])]
@@ -208,6 +211,10 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                     mentions=dict(mentions))
 
 
+#: Words of a sentence that speaks of an earlier match.
+_EARLIER = re.compile(r"\b(?:previous|earlier|already|last time|ago|meetings?|(?:had|having)\s+"
+                      r"(?:\w+\s+)?(?:beaten|won|lost|drawn|met|played|thrashed|edged))\b",
+                      re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.,]|\s*(?:pm|am|[ap]\.m\.))")
 #: "4-2 on penalties", "(5-4 pens)", "4-3 in the shoot-out": a shoot-out tally, not a score.
 _TALLY_AFTER = re.compile(

@@ -92,6 +92,12 @@ def _finals(ctx: Ctx, tournament: str, *, include_now: bool = True,
 
 
 def _team(ctx: Ctx, text: str, pos: int) -> str | None:
+    # a possessive just before owns the title: "ending Brazil's hopes of a first World Cup"
+    owners = [x for x in ctx.finder.find(text[:pos]) if x.team in ctx.match.teams
+              and re.match(r"['’]s\b", text[x.end: x.end + 2])
+              and len(re.findall(r"[A-Za-z]+", text[x.end + 2: pos])) <= 4]
+    if owners:
+        return owners[-1].team
     team = _subject_of(ctx, text, pos)
     if team is None:
         return ctx.match.advancing
@@ -136,6 +142,8 @@ def _nth_title(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim
     since = re.match(r"\s+since\s+(?:the\s+)?((?:18|19|20)\d\d)\b", text[mm.end():])
     if since is None and re.match(r"\s+since\b", text[mm.end():]):
         return []
+    gap = re.match(rf"\s+(?:(?:title|crown|trophy|triumph)\s+)?(?:in|for)\s+(?:(?:almost|nearly|"
+                   rf"over|more than)\s+)?({NUMBER_RE})\s+years\b", text[mm.end():], re.IGNORECASE)
     major = bool(re.search(r"\bmajor\b", mm.group(0), re.IGNORECASE))
     n = _ORD[mm.group("ord").lower()]
     team = _team(ctx, text, mm.start())
@@ -166,6 +174,19 @@ def _nth_title(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Claim
         if unknown or len(won) < n:
             return [claim.unclear(f"the data does not show title number {n} in {year}", value, prov)]
         return [claim.contradicted(value, prov, f"{value}: title number {n} came in {won[n - 1]}.")]
+    if gap is not None and since is None:
+        # "a first World Cup triumph in 12 years": the last title came about 12 years before
+        years = to_number(gap.group(1))
+        earlier = [y for y in won if y < ctx.match.date.year]
+        claim.text = mm.group(0).strip() + gap.group(0).rstrip()
+        claim.statement = f"{team}'s last title before this match was about {years} years earlier"
+        if years is None or unknown:
+            return [claim.unclear("the data cannot tell every final", value, prov)]
+        if earlier and abs(ctx.match.date.year - earlier[-1] - years) <= 1:
+            return [claim.supported(prov, value, f"{value}.")]
+        if re.search(r"\b(?:almost|nearly|over|more than)\b", gap.group(0), re.IGNORECASE):
+            return [claim.unclear("the gap is given loosely", value, prov)]
+        return [claim.contradicted(value, prov, f"{value}.")]
     if since is not None:
         # "a first major trophy since 1966": the last title before this match was in 1966
         year = int(since.group(1))
