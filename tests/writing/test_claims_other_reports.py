@@ -418,3 +418,34 @@ def test_an_earlier_score_in_the_opening_does_not_locate_the_report(store) -> No
             "draw would have been enough for them. Rossi scored three times for Italy.")
     report = check(store, text)
     assert (report.match.home_team, report.match.away_team) == ("Italy", "Brazil")
+
+
+def test_late_in_the_first_half_is_not_late_in_the_match(store) -> None:
+    """Doha 2022: En-Nesyri's 42nd-minute header came "late in the first half" (supported);
+    "late in the second half" is contradicted."""
+    text = ("Morocco beat Portugal 1-0 on 10 December 2022. Youssef En-Nesyri headed the goal "
+            "late in the first half.")
+    claims = [c for c in _claims(store, text) if c.kind in ("goal", "goal_minute")]
+    assert claims and all(c.verdict == SUPPORTED for c in claims), \
+        [(c.kind, c.text, c.verdict, c.evidence) for c in claims]
+    wrong = text.replace("first half", "second half")
+    assert any(c.verdict == CONTRADICTED for c in _claims(store, wrong)
+               if c.kind in ("goal", "goal_minute"))
+
+
+def test_a_hoped_for_win_is_a_fixture_not_a_result(store) -> None:
+    """Before the 2022 semi-final, "will hope to beat France" is a fixture that was played
+    (supported), not a win that the data contradicts."""
+    text = ("Morocco beat Portugal 1-0 on 10 December 2022 and will hope to beat France in "
+            "the semi-final.")
+    found = [c for c in _claims(store, text) if "France" in c.text]
+    assert found and all(c.verdict != CONTRADICTED for c in found)
+    assert any(c.kind == "fixture" and c.verdict == SUPPORTED for c in found)
+
+
+def test_goal_minutes_and_a_spaced_surname_tell_two_meetings_apart(store) -> None:
+    """Morocco and Portugal met 1-0 at the 2018 and 2022 World Cups; a report with no date
+    that names "En Nesyri" (the data: En-Nesyri) and the 42nd minute is about 2022."""
+    text = ("Morocco beat Portugal 1-0 at the World Cup. En Nesyri scored in the 42nd minute "
+            "and Morocco held on.")
+    assert check(store, text).match.date.isoformat() == "2022-12-10"

@@ -72,8 +72,8 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     final score written (+3), and each of its scorers named (+3, at most 9); and from the
     headline and opening sentences, where a report names its match: each of its teams named
     there (+4), both teams in the first line (+4), its score written there (+6), its city as
-    the dateline (+5; a score beside words of an earlier match does not count there), and a
-    shoot-out
+    the dateline (+5; a score beside words of an earlier match does not count there), each
+    of its goals' minutes written (+2, at most 6), and a shoot-out
     named when it had one (+3). A day and month without a year count as a date in any year.
 
     Raises
@@ -129,6 +129,10 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
     goals = store.goals()
     goals = goals[goals["match_id"].isin(frame["match_id"])]
     scorers = goals.groupby("match_id")["scorer"].apply(lambda s: sorted(set(map(str, s))))
+    minutes = goals.dropna(subset=["minute"]).groupby("match_id")["minute"].apply(
+        lambda s: {int(x) for x in s})
+    written_minutes = {int(a or b) for a, b in _MINUTE.findall(text_all)}
+    text_plain = _unhyphen(text_norm)
     scored: list[tuple[float, bool, Match, str, float]] = []
     for _, row in frame.iterrows():
         m = Match.from_row(row)
@@ -181,10 +185,14 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
             score += 3
             why.append("a shoot-out, as the article says")
         names = [n for n in scorers.get(m.match_id, [])
-                 if re.search(rf"\b{re.escape(normalise(n).split()[-1])}\b", text_norm)]
+                 if re.search(rf"\b{re.escape(_unhyphen(normalise(n)).split()[-1])}\b", text_plain)]
         if names:
             score += min(9, 3 * len(names))
             why.append(f"scorers named: {', '.join(names)}")
+        timed = sorted(written_minutes & minutes.get(m.match_id, set()))
+        if timed:
+            score += min(6, 2 * len(timed))
+            why.append(f"goal minutes given: {', '.join(map(str, timed))}")
         scored.append((score, dated, m, "; ".join(why), lead_bonus))
     scored.sort(key=lambda x: (-x[0], -x[2].match_id))
     best = scored[0]
@@ -209,6 +217,15 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
                 "to choose the one to check")
     return Location(match=best[2], year=year or best[2].date.year, how=best[3],
                     mentions=dict(mentions))
+
+
+#: A goal's minute as reports write it: "the 42nd minute", "a 42nd-minute header", "42'".
+_MINUTE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b|\b(\d{1,3})['’](?!\w)")
+
+
+def _unhyphen(text: str) -> str:
+    """Hyphens and apostrophes as spaces: "En-Nesyri" and "En Nesyri" read alike."""
+    return re.sub(r"[-'’]", " ", text)
 
 
 #: Words of a sentence that speaks of an earlier match.

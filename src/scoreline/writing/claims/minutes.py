@@ -67,7 +67,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b({_N}) minutes? before (?:half[- ]time|the break|the interval)\b", re.IGNORECASE),
      "before_break"),
     (re.compile(r"\bjust (?:before|ahead of) (?:half[- ]time|the break|the interval)\b|"
-                r"\bon the stroke of half[- ]time\b", re.IGNORECASE), "late_first_half"),
+                r"\bon the stroke of half[- ]time\b|\blate (?:on )?in the first half\b",
+                re.IGNORECASE), "late_first_half"),
     (re.compile(r"\bjust after (?:half[- ]time|the break|the interval|the restart)\b|"
                 r"\bsoon after the (?:break|restart|interval)\b", re.IGNORECASE), "early_second_half"),
     (re.compile(r"\bjust (?:before|short of) the hour\b", re.IGNORECASE), "before_hour"),

@@ -42,7 +42,11 @@ _VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{
                       re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will (?:play|face|meet|take on)|face|faces|take on|takes on|meet|meets|plays|"
-    r"next|tomorrow|up next|awaits?|set up a|a date with)\b", re.IGNORECASE)
+    r"next|tomorrow|up next|awaits?|set up a|a date with|tonight|later (?:today|tonight|this "
+    r"(?:week|evening)))\b", re.IGNORECASE)
+#: A hope or a plan before the words of a result: "will look forward to beating France".
+_HOPE_BEFORE_RE = re.compile(r"\b(?:will|look(?:s|ing)? forward to|hop(?:e|es|ing) to)\b",
+                             re.IGNORECASE)
 #: A result after the reported match, told in the past: "went on to beat". ("Five days
 #: later" counts from whatever the text named last, so it says nothing here.)
 _LATER_RE = re.compile(r"\b(?:went on to|would go on to|going on to|subsequently)\b", re.IGNORECASE)
@@ -176,7 +180,8 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
             if passive:
                 polarity = "win"  # "Poland were beaten on penalties": the actor won
             start = verb.start() if verb is not None else x.start
-            future = bool(_FUTURE_RE.search(text, max(c0, anchor - 40), min(c1, x.end + 40)))
+            future = bool(_FUTURE_RE.search(text, max(c0, anchor - 40), min(c1, x.end + 40))
+                          or _HOPE_BEFORE_RE.search(text, max(c0, anchor, start - 40), x.start))
             item = Item(actor=actor, other=x.team, start=start, end=x.end,
                         polarity=None if future else polarity, future=future, actor_sure=sure,
                         later=bool(_LATER_RE.search(text, c0, c1)))

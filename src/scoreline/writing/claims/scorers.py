@@ -89,7 +89,10 @@ _MATCH_OPENER = re.compile(
     r"\b(?:scor|nett|head|fir|slott|grabb?|bagg?|curl|tapp?|convert|struck|strik|got|add|"
     r"smash|lash|roll|drill|sweep|side-?foot)\w*\s+(?:the|an|a)\s+(?:\w+\s+)?opener\b|"
     r"\bopener\s+(?:came|from|for|in the|after|was)\b", re.IGNORECASE)
-_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+#: Late in the match; "late in the first half", "late on in the half" are not.
+_LATE = re.compile(r"\blate\b(?!\s+(?:on\s+)?in\s+the\s+(?:first\s+)?half|\s+(?:first[- ]half|in the "
+                   r"opening half)|\s+(?:on\s+)?before\s+(?:half[- ]time|the\s+(?:break|interval)))",
+                   re.IGNORECASE)
 _GOAL_NOUN = re.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in|"
                         r"shot|drive)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(twice|two goals|a brace|(?:a |his |her )?hat-trick|treble|three times|"
