@@ -449,3 +449,15 @@ def test_goal_minutes_and_a_spaced_surname_tell_two_meetings_apart(store) -> Non
     text = ("Morocco beat Portugal 1-0 at the World Cup. En Nesyri scored in the 42nd minute "
             "and Morocco held on.")
     assert check(store, text).match.date.isoformat() == "2022-12-10"
+
+
+def test_drew_first_blood_and_drew_level_are_no_drawn_result(store) -> None:
+    """Abu Dhabi 2019: "Qatar drew first blood" and "Japan drew level" say who scored, not
+    that the final ended level; "the final was drawn" is still contradicted."""
+    text = ("Qatar beat Japan 3-1 in the Asian Cup final on 1 February 2019. Qatar drew first "
+            "blood through Almoez Ali, and Japan never drew level.")
+    assert not any(c.kind == "winner" and c.verdict == CONTRADICTED
+                   for c in _claims(store, text))
+    wrong = ("Qatar and Japan drew 1-1 in the Asian Cup final in Abu Dhabi on 1 February "
+             "2019.")
+    assert any(c.verdict == CONTRADICTED for c in _claims(store, wrong))

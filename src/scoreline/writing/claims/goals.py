@@ -55,7 +55,13 @@ _LOST_TO = re.compile(
 _STEERED = re.compile(r"^\s+(?:home|ahead|in front|level|clear|into (?:the )?(?:lead|"
                       r"final|semi-?finals?|quarter-?finals?|last)|to (?:victory|glory|the "
                       r"(?:win|title|final|trophy))|through)\b", re.IGNORECASE)
-_DRAW = re.compile(r"\b(drew|draw with|draw against|stalemate|shared the points|goalless)\b",
+#: Idioms with "drew" that say nothing of a drawn result: "drew first blood" (scored
+#: first), "drew level" (equalised), "drew a save", "drew praise".
+_DREW_IDIOM = (r"(?!\s+(?:first blood|level|a|an|praise|criticism|gasps|applause|comparisons?|"
+               r"attention|inspiration|on|back|lots|the (?:foul|penalty|save|keeper|goalkeeper|"
+               r"defender|crowd|attention|sting))\b)")
+_DRAW = re.compile(rf"\b(drew{_DREW_IDIOM}|draw with|draw against|stalemate|shared the points|"
+                   r"goalless)\b",
                    re.IGNORECASE)
 
 

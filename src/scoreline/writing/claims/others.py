@@ -37,7 +37,8 @@ _WIN = (r"beat|beating|(?:had|have|has|having)\s+(?:\w+\s+)?beaten|defeated|defe
 _LOSE = (r"lost|losing|loses|fell|falling|(?:were|was|been|being|get|got)\s+beaten|beaten by|"
          r"defeats?(?! of)|loss(?:es)?|"
          r"flops?|exit(?:ed)? (?:to|against)")
-_DRAW = r"drew|drawn|drawing|draw(?:s)? (?:with|against)|held|shared"
+_DRAW = (r"drew(?!\s+(?:first blood|level|a|an|praise|on|back|lots)\b)|drawn|drawing|"
+         r"draw(?:s)? (?:with|against)|held|shared")
 _VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{_WIN})\b",
                       re.IGNORECASE)
 _FUTURE_RE = re.compile(
