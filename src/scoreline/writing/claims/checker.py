@@ -10,6 +10,7 @@ from scoreline.writing.claims import (
     records,
     scorers,
     setting,
+    stages,
     standings,
     tallies,
     titles,
@@ -42,7 +43,7 @@ def check_sentences(ctx: Ctx, article: Article) -> list[Claim]:
     return out
 
 
-_SENTENCE_WIDE = frozenset({"venue", "date", "weekday", "winner", "final_score"})
+_SENTENCE_WIDE = frozenset({"venue", "date", "weekday", "winner", "final_score", "stage"})
 
 
 def sentence_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
@@ -93,6 +94,7 @@ def this_match_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     out += goals.late_goal_claims(ctx, index, text)
     out += goals.window_claims(ctx, index, text, sentence_goals)
     out += upsets.upset_claims(ctx, index, text)
+    out += stages.stage_claims(ctx, index, text)
     out += setting.match_day_claims(ctx, index, text)
     out += setting.date_claims(ctx, index, text, skip)
     out += setting.venue_claims(ctx, index, text, False)
