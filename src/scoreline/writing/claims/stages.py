@@ -77,7 +77,7 @@ def stage_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
             f"{ctx.match.label()} was a group-stage match")
         if said == actual:
             out.append(claim.supported(prov, value, f"{value}."))
-        elif sm.group("b") or _tied_to_this_match(ctx, text):
+        elif _tied_to_this_match(ctx, text) and not _ANOTHER_EDITION.search(text):
             out.append(claim.contradicted(value, prov, f"{value}, not a {said} match."))
         else:
             out.append(claim.unclear(f"the words may speak of another round of a team's run; "
@@ -85,6 +85,10 @@ def stage_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return out
 
 
+#: Words of another edition: "Japan's round-of-16 exit at last year's World Cup".
+_ANOTHER_EDITION = re.compile(r"\b(?:last|previous|next|past) (?:year|summer|edition|tournament|"
+                              r"world cup|euros?|copa|asian cup)|\byears? (?:ago|earlier|before)\b|"
+                              r"\bin the wake of\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(r"\b(?:beat|beats|beaten|beating|defeat\w*|knock\w* out|eliminat\w*|"
                           r"lost|lose|loses|drew|draw|won|win|wins|stun\w*|edged|thrash\w*)\b",
                           re.IGNORECASE)
