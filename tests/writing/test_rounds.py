@@ -73,3 +73,17 @@ def test_a_round_of_a_teams_run_is_not_contradicted(store: Store) -> None:
             "6 February 2022. Egypt had won shoot-outs in the last 16 and the semi-finals.")
     stage = [c for c in check(store, text).claims if c.kind == "stage"]
     assert stage and all(c.verdict in (UNCLEAR, SUPPORTED) for c in stage)
+
+
+def test_the_round_of_another_match_found_in_the_data(store: Store) -> None:
+    """In a report of Morocco v Portugal (2022 quarter-final), "they had knocked out Spain
+    on penalties in the quarter-finals" names the wrong round of that match (a round-of-16
+    tie): contradicted; "in the round of 16" is supported."""
+    base = ("Morocco beat Portugal 1-0 in Doha on 10 December 2022. They had knocked out "
+            "Spain on penalties in the {} before that.")
+    wrong = [c for c in check(store, base.format("quarter-finals")).claims
+             if c.kind == "stage" and "Spain" in (c.data_value or "")]
+    assert [c.verdict for c in wrong] == [CONTRADICTED]
+    right = [c for c in check(store, base.format("round of 16")).claims
+             if c.kind == "stage" and "Spain" in (c.data_value or "")]
+    assert [c.verdict for c in right] == [SUPPORTED]

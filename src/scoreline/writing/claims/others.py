@@ -476,6 +476,17 @@ def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Clai
             row = fits[-1]
             claim.supported(prov, describe_row(row), f"The data has {describe_row(row)}.")
             _scorer_claims(ctx, index, text, item, row, out)
+            if not item.future and len(fits) == 1:
+                from scoreline.data.types import Match
+                from scoreline.writing.claims.stages import other_match_stage
+
+                named = [x.end for x in ctx.finder.find(text)
+                         if x.team == item.other and x.start >= item.start]
+                stage = other_match_stage(ctx, index, text,
+                                          max([*named[:1], item.score_end or 0]),
+                                          Match.from_row(row))
+                if stage is not None:
+                    out.append(stage)
         elif len(frame) == 1:
             row, why = reasons[0]
             score_only = item.score is not None or item.polarity is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scoreline.data.types import Match
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.rounds import ROUND_NAMES, THIRD_PLACE, round_of
@@ -99,3 +100,29 @@ def _tied_to_this_match(ctx: Ctx, text: str) -> bool:
     round of 16" gives the round of that result; "won shoot-outs in the last 16" may not."""
     named = {x.team for x in ctx.match_mentions(text)}
     return named == set(ctx.match.teams) and _RESULT_VERB.search(text) is not None
+
+
+def other_match_stage(ctx: Ctx, index: int, text: str, end: int,
+                      row: Match) -> Claim | None:
+    """The round given right after another match the data has found ("eliminated Spain
+    on penalties in the quarter-finals"), checked against that match's edition; the words
+    must follow the match's own words, with no other team between."""
+    after = text[end: end + 60]
+    sm = _THIS_ROUND.search(after)
+    if sm is None or sm.start() > 35 or ctx.finder.find(after[: sm.start()]) \
+            or _NEXT_ROUND.search(after[max(0, sm.start() - 40): sm.start()]):
+        return None
+    from scoreline.writing.facts.lookup import edition_of
+
+    actual = round_of(edition_of(ctx.store, row), row)
+    if not actual:
+        return None
+    said = _stage(sm.group("a") or sm.group("b"))
+    claim = Claim("stage", index, sm.group(0).strip(),
+                  f"{row.label()} was played in the {said}", {"stage": said})
+    prov = f"bracket read back from the final of the edition of {row.label()}"
+    value = f"{row.label()} was a {actual} match" if actual != "group stage" else (
+        f"{row.label()} was a group-stage match")
+    if said == actual:
+        return claim.supported(prov, value, f"{value}.")
+    return claim.contradicted(value, prov, f"{value}, not a {said} match.")
