@@ -37,10 +37,26 @@ def _deepest(n_teams: int) -> int:
     return 2 if n_teams >= 5 else 1
 
 
+_KNOWN: dict[tuple[str, str, int, int], tuple[dict[int, str], bool]] = {}
+
+
 def knockout_rounds(edition: Edition) -> tuple[dict[int, str], bool]:
     """``match_id -> round name`` of the edition's knockout matches, and whether the
     bracket was recovered down to the deepest round the edition's size allows (then every
-    earlier match of the edition is a group match). Empty when the final cannot be told."""
+    earlier match of the edition is a group match). Empty when the final cannot be told.
+    Kept per edition (its tournament, first day, matches and last match id)."""
+    frame = edition.matches
+    key = (edition.tournament, edition.start.isoformat(), len(frame),
+           int(frame["match_id"].iloc[-1]) if len(frame) else -1)
+    if key not in _KNOWN:
+        if len(_KNOWN) > 256:
+            _KNOWN.clear()
+        _KNOWN[key] = _bracket(edition)
+    rounds, full = _KNOWN[key]
+    return dict(rounds), full
+
+
+def _bracket(edition: Edition) -> tuple[dict[int, str], bool]:
     final = edition.final()
     if final is None:
         return {}, False
