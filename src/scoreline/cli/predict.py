@@ -93,6 +93,7 @@ def _fixtures(path: Path, model: str, out: Path | None, db: str, as_json: bool) 
     with friendly_errors(), Progress(
         TextColumn("fitting, day by day"), BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(), console=err_console, transient=True,
+        disable=not err_console.is_terminal,
     ) as bar:
         task = bar.add_task("fixtures", total=None)
         result = api.predict_fixtures(
