@@ -46,6 +46,7 @@ from scoreline.tournament.match_sampling import (
     _poisson,
     _two_legs,
     _uniform,
+    cdf_guide,
 )
 
 __all__ = [
@@ -224,6 +225,8 @@ def simulate_kernel(
     if leg_grids is None:
         leg_grids = (pmf, cdf, mean_diff, et_home, et_away)
     leg_pmf, leg_cdf, leg_mean_diff, leg_et_home, leg_et_away = leg_grids
+    guide, flag = cdf_guide(cdf)
+    leg_guide = guide if leg_cdf is cdf else cdf_guide(leg_cdf)[0]
     if isinstance(extra_time, bool | np.bool_):
         et = np.full(ko_kind.shape[0], bool(extra_time), np.bool_)
     else:
@@ -246,6 +249,8 @@ def simulate_kernel(
         n_rounds,
         pmf,
         cdf,
+        guide,
+        flag,
         mean_diff,
         et_home,
         et_away,
@@ -264,6 +269,7 @@ def simulate_kernel(
         np.ascontiguousarray(away, dtype=np.bool_),
         leg_pmf,
         leg_cdf,
+        leg_guide,
         leg_mean_diff,
         leg_et_home,
         leg_et_away,
@@ -311,6 +317,8 @@ def _kernel(
     n_rounds: int,
     pmf: NDArray[np.float64],
     cdf: NDArray[np.float64],
+    guide: NDArray[np.unsignedinteger],
+    flag: int,
     mean_diff: NDArray[np.float64],
     et_home: NDArray[np.float64],
     et_away: NDArray[np.float64],
@@ -329,6 +337,7 @@ def _kernel(
     ko_away_goals: NDArray[np.bool_],
     leg_pmf: NDArray[np.float64],
     leg_cdf: NDArray[np.float64],
+    leg_guide: NDArray[np.unsignedinteger],
     leg_mean_diff: NDArray[np.float64],
     leg_et_home: NDArray[np.float64],
     leg_et_away: NDArray[np.float64],
@@ -429,7 +438,9 @@ def _kernel(
                     if fixed_home[ti, tj] >= 0:
                         h, w = fixed_home[ti, tj], fixed_away[ti, tj]
                     else:
-                        h, w, _ = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+                        h, w, _ = _play90(
+                            ti, tj, pmf, cdf, guide, flag, mean_diff, shift, hot, hot_k, state, tilt
+                        )
                     goals[a, b] = h
                     goals[b, a] = w
                     l_gf[a] += h
@@ -499,12 +510,14 @@ def _kernel(
                     win = fixed_winner[ti, tj]
                 elif ko_legs[m]:
                     win = _two_legs(
-                        ti, tj, extra_time[m], ko_away_goals[m], leg_pmf, leg_cdf,
-                        leg_mean_diff, leg_et_home, leg_et_away, p_shootout, shift, hot,
+                        ti, tj, extra_time[m], ko_away_goals[m], leg_pmf, leg_cdf, leg_guide,
+                        flag, leg_mean_diff, leg_et_home, leg_et_away, p_shootout, shift, hot,
                         hot_k, state, tilt,
                     )
                 else:
-                    h, w, theta = _play90(ti, tj, pmf, cdf, mean_diff, shift, hot, hot_k, state, tilt)
+                    h, w, theta = _play90(
+                        ti, tj, pmf, cdf, guide, flag, mean_diff, shift, hot, hot_k, state, tilt
+                    )
                     if h == w and extra_time[m]:
                         f = math.exp(theta)
                         h += _poisson(et_home[ti, tj] * f, state)
