@@ -12,7 +12,7 @@ from scoreline.tournament.match_sampling import GUIDE_BUCKETS, cdf_guide, guide_
 @numba.njit(cache=False)
 def _guided(cdf: NDArray[np.float64], guide: NDArray[np.unsignedinteger], flag: int,
             i: int, j: int, u: float) -> int:
-    k = np.int64(guide[i, j, int(u * guide.shape[2])])
+    k = int(guide[i, j, int(u * guide.shape[2])])
     if k >= flag:
         return k - flag
     while cdf[i, j, k] <= u:

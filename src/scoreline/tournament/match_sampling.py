@@ -106,7 +106,7 @@ def _play90(
     u = _uniform(state)
     theta = shift[ti] - shift[tj] if hot else 0.0
     if theta == 0.0:
-        lo = np.int64(guide[ti, tj, int(u * guide.shape[2])])
+        lo = int(guide[ti, tj, int(u * guide.shape[2])])
         if lo >= flag:
             lo -= flag
         else:
