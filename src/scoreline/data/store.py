@@ -477,48 +477,69 @@ class Store(SnapshotHistory):
 
     # ------------------------------------------------------------------ info
     def info(self) -> StoreInfo:
-        """Counts, date range, size and load history (raises StoreError when never loaded)."""
-        m = self._table("matches")
-        last = self._query("SELECT * FROM loads ORDER BY load_id DESC LIMIT 1").df()
-        n_loads = self._query("SELECT count(*) FROM loads").fetchone()
+        """Counts, date range, size and load history (raises StoreError when never loaded).
+
+        Counted by aggregate queries in DuckDB: no table is read into memory, so a process
+        that only reports on the store (``scoreline data info``, a server's start-up) does
+        not hold the tables.
+        """
+        row = self._query("""
+            SELECT (SELECT count(*) FROM matches), (SELECT count(*) FROM goals),
+                   (SELECT count(*) FROM shootouts),
+                   (SELECT count(*) FROM (SELECT home_team FROM matches
+                                          UNION SELECT away_team FROM matches)),
+                   (SELECT count(DISTINCT tournament) FROM matches),
+                   (SELECT min(date) FROM matches), (SELECT max(date) FROM matches),
+                   (SELECT count(*) FROM matches WHERE has_goal_minutes),
+                   (SELECT count(*) FROM loads)
+        """).fetchone()
+        assert row is not None
+        n_matches, n_goals, n_shootouts, n_teams, n_tournaments, first, last, timed, n_loads = row
+        if n_matches == 0 and n_loads == 0:
+            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
+        cursor = self._query("SELECT * FROM loads ORDER BY load_id DESC LIMIT 1")
+        latest = cursor.fetchone()
         last_load = None
-        if len(last):
-            record = last.iloc[0].to_dict()
+        if latest is not None:
+            record = dict(zip([d[0] for d in cursor.description], latest, strict=True))
             record["warnings"] = json.loads(record["warnings"])
             record["sha256"] = json.loads(record["sha256"])
-            record["loaded_at"] = pd.Timestamp(record["loaded_at"]).isoformat(timespec="seconds")
-            last_load = {k: (v.item() if hasattr(v, "item") else v) for k, v in record.items()}
-        added = self._added_info(m)
+            record["loaded_at"] = record["loaded_at"].isoformat(timespec="seconds")
+            last_load = record
+        added = self._added_info()
         size = 0
         if self.path != ":memory:" and Path(self.path).exists():
             size = Path(self.path).stat().st_size
         return StoreInfo(
             path=self.path,
-            matches=len(m),
-            goals=len(self._table("goals")),
-            shootouts=len(self._table("shootouts")),
-            teams=len(self.teams()),
-            tournaments=int(m["tournament"].nunique()),
-            first_date=m["date"].min().date() if len(m) else None,
-            last_date=m["date"].max().date() if len(m) else None,
-            matches_with_goal_minutes=int(m["has_goal_minutes"].sum()),
+            matches=int(n_matches),
+            goals=int(n_goals),
+            shootouts=int(n_shootouts),
+            teams=int(n_teams),
+            tournaments=int(n_tournaments),
+            first_date=first,
+            last_date=last,
+            matches_with_goal_minutes=int(timed),
             size_bytes=size,
             last_load=last_load,
-            loads=int(n_loads[0]) if n_loads else 0,
+            loads=int(n_loads),
             added_matches=sum(a.matches for a in added),
             added=added,
         )
 
-    def _added_info(self, m: pd.DataFrame) -> list[AddedMatchesInfo]:
+    def _added_info(self) -> list[AddedMatchesInfo]:
         """The user-added matches held, per source file (by their first match)."""
-        if "source" not in m.columns:
+        has_source = self._query(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'matches' "
+            "AND column_name = 'source'").fetchone()
+        if has_source is None or has_source[0] == 0:  # a store from before user additions
             return []
-        mine = m[m["source"].notna() & (m["source"] != UPSTREAM)]
-        out = []
-        for source, part in mine.groupby("source", sort=False):
-            out.append(AddedMatchesInfo(str(source).removeprefix("user:"), len(part),
-                                        part["date"].min().date(), part["date"].max().date()))
-        return out
+        rows = self._query(
+            "SELECT source, count(*), min(date), max(date) FROM matches "
+            "WHERE source IS NOT NULL AND source <> ? GROUP BY source ORDER BY min(match_id)",
+            [UPSTREAM]).fetchall()
+        return [AddedMatchesInfo(str(source).removeprefix("user:"), int(n), first, last)
+                for source, n, first, last in rows]
 
     def fingerprint(self) -> str:
         """SHA-256 sums of the last loaded snapshot (a cache key for derived results)."""
