@@ -16,7 +16,7 @@ from scoreline.tournament.format import BUILTIN_FORMATS, format_path, load_forma
 
 PLAYED = [n for n in BUILTIN_FORMATS if not n.endswith("_predraw")]
 """Shipped editions with their real groups (not the formats before a draw)."""
-from scoreline.tournament.runner import load_tournament, tournament_matches
+from scoreline.tournament.played import load_tournament, tournament_matches
 from scoreline.tournament.simulate import fixed_results
 
 CHAMPIONS = {

@@ -12,7 +12,7 @@ from scoreline.data.store import Store
 from scoreline.errors import InvalidParameterError
 from scoreline.tournament import reference
 from scoreline.tournament.format import TournamentFormat, load_format
-from scoreline.tournament.runner import tournament_matches
+from scoreline.tournament.played import tournament_matches
 from scoreline.tournament.simulate import (
     FixedResults,
     PairGrids,

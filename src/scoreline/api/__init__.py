@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         upsets,
     )
     from scoreline.api.odds import OddsComparison, OddsRow, OddsScores, compare_odds
+    from scoreline.api.process import pandas_without_arrow
     from scoreline.api.tournament_state import TournamentStatus, tournament_status
     from scoreline.api.tournaments import (
         TitleRace,
@@ -100,8 +101,7 @@ if TYPE_CHECKING:
     from scoreline.data.queries import HeadToHead, TeamSummary
     from scoreline.data.store import AddedMatchesInfo, LoadReport, StoreInfo
     from scoreline.evaluate.backtest import BacktestResult
-    from scoreline.tournament.result import SimulationResult
-    from scoreline.tournament.runner import TimelineResult
+    from scoreline.tournament.result import SimulationResult, TimelineResult
     from scoreline.writing.claims.report import CheckReport
     from scoreline.writing.story.compose import Story
 
@@ -127,6 +127,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
         "UpsetRanking", "comebacks", "match_replay", "match_surprises", "upsets"
     ),
     "scoreline.api.odds": ("OddsComparison", "OddsRow", "OddsScores", "compare_odds"),
+    "scoreline.api.process": ("pandas_without_arrow",),
     "scoreline.api.tournament_state": ("TournamentStatus", "tournament_status"),
     "scoreline.api.tournaments": (
         "TitleRace", "TitleSeries", "simulate_timeline", "simulate_tournament", "title_race"
@@ -148,7 +149,7 @@ _LAZY = {"HeadToHead": "scoreline.data.queries", "TeamSummary": "scoreline.data.
          "AddedMatchesInfo": "scoreline.data.store",
          "BacktestResult": "scoreline.evaluate.backtest",
          "SimulationResult": "scoreline.tournament.result",
-         "TimelineResult": "scoreline.tournament.runner",
+         "TimelineResult": "scoreline.tournament.result",
          "CheckReport": "scoreline.writing.claims.report",
          "Story": "scoreline.writing.story.compose"}
 """Result types re-exported here whose modules load DuckDB, numba or the writing layer: imported on first use, so that
@@ -238,6 +239,7 @@ __all__ = [
     "match_replay",
     "match_surprises",
     "model_factory",
+    "pandas_without_arrow",
     "parse_date",
     "parse_scheduler",
     "predict_fixtures",

@@ -71,7 +71,7 @@ def tournament_editions(*, db: str | Path | None = None) -> list[TournamentEditi
         A shipped format that the store's data contradicts (e.g. an older data set).
     """
     from scoreline.tournament.format import BUILTIN_FORMATS, format_path, read_raw_format
-    from scoreline.tournament.runner import load_tournament
+    from scoreline.tournament.played import load_tournament
 
     store = get_store(db)
     out = []

@@ -73,7 +73,7 @@ def tournament_status(tournament: str | Path, as_of: Any = None, *,
     """
     import pandas as pd
 
-    from scoreline.tournament.runner import load_tournament, tournament_matches
+    from scoreline.tournament.played import load_tournament, tournament_matches
 
     store = get_store(db)
     fmt = load_tournament(store, str(tournament))

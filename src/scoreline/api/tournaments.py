@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 
     from scoreline.data.store import Store
     from scoreline.tournament.format import TournamentFormat
-    from scoreline.tournament.result import SimulationResult
-    from scoreline.tournament.runner import TimelineResult
+    from scoreline.tournament.result import SimulationResult, TimelineResult
 
 __all__ = ["TitleRace", "TitleSeries", "simulate_timeline",
            "simulate_tournament", "title_race"]
@@ -168,7 +167,8 @@ def _cached_fit(store: Store, tournament: str | Path, as_of: DateLike,
     cache shared by every process), so that repeated simulations do not refit."""
     from scoreline.api.forecasts import fitted_model
     from scoreline.data.dates import parse_date
-    from scoreline.tournament.runner import check_model_data, load_tournament
+    from scoreline.tournament.played import load_tournament
+    from scoreline.tournament.runner import check_model_data
 
     fmt = load_tournament(store, str(tournament))
     if callable(model):

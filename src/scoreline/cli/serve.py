@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 import typer
 
@@ -35,8 +38,11 @@ def serve(
     Open http://HOST:PORT/match/2022-11-23/Germany/Japan for the worked example.
     """
     with friendly_errors():
-        api.get_store(db, read_only=True)  # a server only reads; other readers may share the file
-        info = api.data_info(db)
+        if workers > 1:
+            matches, last_date = _headline_in_child(db)
+        else:  # this process is the server
+            api.pandas_without_arrow()
+            matches, last_date = _headline(db)
     try:
         import uvicorn
 
@@ -47,7 +53,7 @@ def serve(
         raise typer.Exit(1) from None
     settings = WebSettings(db=db, max_sims=max_sims, warm=True, heavy_workers=heavy_workers,
                            heavy_queue=queue, time_budget_s=time_budget)
-    console.print(f"scoreline: {info.matches:,} matches to {info.last_date}; serving on "
+    console.print(f"scoreline: {matches:,} matches to {last_date}; serving on "
                   f"http://{host}:{port}/ with {workers} worker process"
                   f"{'es' if workers > 1 else ''} (Ctrl-C stops)", highlight=False)
     if workers > 1:
@@ -59,3 +65,23 @@ def serve(
     with friendly_errors():
         web = create_app(settings)
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
+
+
+def _headline(db: str | None) -> tuple[int, dt.date | None]:
+    """The store's match count and last date, after opening it read-only as a server does
+    (a server only reads; other readers may share the file)."""
+    api.get_store(db, read_only=True)
+    info = api.data_info(db)
+    return info.matches, info.last_date
+
+
+def _headline_in_child(db: str | None) -> tuple[int, dt.date | None]:
+    """:func:`_headline` in a short-lived child process.
+
+    With ``--workers N`` this process only supervises uvicorn's server processes: asked
+    here, the store would leave pandas and DuckDB loaded in it for the server's lifetime
+    (about 245 MB resident). The child checks the store and exits; a bad store's error
+    comes back whole.
+    """
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
+        return child.submit(_headline, db).result()

@@ -84,7 +84,7 @@ def load_format(
     results : callable, optional
         ``(tournament, start_date, end_date) -> matches``: needed by formats whose groups
         come from the data (``groups_from_data``); see
-        :func:`scoreline.tournament.runner.load_tournament`, which passes the store's.
+        :func:`scoreline.tournament.played.load_tournament`, which passes the store's.
 
     Returns
     -------

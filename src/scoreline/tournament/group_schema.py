@@ -178,7 +178,7 @@ class GroupStageParser:
             raise self.fail(
                 "groups_from_data",
                 "the groups come from the results data, which was not given (load it with "
-                "scoreline.tournament.runner.load_tournament(store, name))",
+                "scoreline.tournament.played.load_tournament(store, name))",
             )
         try:
             return infer_groups(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from scoreline.tournament.runner import TimelineResult
+from scoreline.tournament.result import TimelineResult
 from scoreline.tournament.simulate import SimulationResult
 
 

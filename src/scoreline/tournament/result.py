@@ -133,3 +133,48 @@ class SimulationResult:
 
 def _slug(stage: str) -> str:
     return {"F": "final"}.get(stage, stage.lower())
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """The tournament forecast replayed after every matchday.
+
+    Attributes
+    ----------
+    tournament : str
+    dates : list of date
+        As-of dates: the opening day, then the day after each matchday (so the forecast
+        at ``dates[k]`` knows every result up to ``dates[k] - 1 day``).
+    results : list of SimulationResult
+        One forecast per date.
+    """
+
+    tournament: str
+    dates: list[dt.date]
+    results: list[SimulationResult]
+
+    @property
+    def teams(self) -> list[str]:
+        """Teams, in format order."""
+        return self.results[0].teams
+
+    def p_champion(self) -> NDArray[np.float64]:
+        """Title probabilities, shape (len(dates), teams)."""
+        return np.stack([r.p_reach[:, -1] for r in self.results])
+
+    def contenders(self, top: int = 8) -> list[str]:
+        """Teams with the highest title chance at any date, best peak first."""
+        peak = self.p_champion().max(axis=0)
+        order = np.argsort(-peak, kind="stable")[:top]
+        return [self.teams[i] for i in order]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long frame: ``date``, ``team``, ``p_<round>`` .., ``p_champion``, ``se_champion``."""
+        import pandas as pd
+
+        frames = []
+        for day, res in zip(self.dates, self.results, strict=True):
+            f = res.to_frame().drop(columns=[c for c in res.to_frame() if c.startswith("p_position")])
+            f.insert(0, "date", pd.Timestamp(day))
+            frames.append(f)
+        return pd.concat(frames, ignore_index=True)

@@ -10,19 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
-from numpy.typing import NDArray
 
 from scoreline.data.dates import parse_date
 from scoreline.errors import InvalidParameterError
 from scoreline.forecast.prematch import default_model_factory
 from scoreline.models.protocol import Model, ModelFactory
-from scoreline.tournament.format import TournamentFormat, load_format
+from scoreline.tournament.format import TournamentFormat
+from scoreline.tournament.played import load_tournament, tournament_matches
+from scoreline.tournament.result import TimelineResult
 from scoreline.tournament.simulate import (
     HOT_K,
     SimulationResult,
@@ -40,33 +38,6 @@ Simulator = Callable[..., SimulationResult]
 """Runs the simulations: :func:`scoreline.tournament.simulate.simulate` or anything taking
 the same arguments and giving the same result (e.g. the same ranges spread over workers)."""
 
-
-
-def tournament_matches(store: Store, fmt: TournamentFormat, until: dt.date | None = None) -> pd.DataFrame:
-    """The tournament's matches in the data played before ``until`` (exclusive)."""
-    end = fmt.end_date + dt.timedelta(days=1)
-    stop = min(end, until) if until is not None else end
-    frame = store.matches(since=pd.Timestamp(fmt.start_date), until=pd.Timestamp(stop))
-    return frame[frame["tournament"] == fmt.tournament]
-
-
-def load_tournament(store: Store, name_or_path: str | Path) -> TournamentFormat:
-    """Load a format, with every team checked against the store and, where the format
-    reads its groups from the data (``groups_from_data``), the store's matches.
-
-    Raises
-    ------
-    FormatError, UnknownTeamError, InvalidParameterError
-        As :func:`scoreline.tournament.format.load_format`.
-    """
-
-    def results(tournament: str, start: dt.date, end: dt.date) -> pd.DataFrame:
-        frame = store.matches(
-            since=pd.Timestamp(start), until=pd.Timestamp(end + dt.timedelta(days=1))
-        )
-        return frame[frame["tournament"] == tournament]
-
-    return load_format(name_or_path, store.teams(), results)
 
 
 def check_model_data(fmt: TournamentFormat, history: pd.DataFrame, as_of: dt.date) -> None:
@@ -133,49 +104,6 @@ def forecast_tournament(
         fmt, grids, fixed=fixed, sims=sims, seed=seed, hot=hot, hot_k=hot_k, as_of=day,
         progress=progress,
     )
-
-
-@dataclass(frozen=True)
-class TimelineResult:
-    """The tournament forecast replayed after every matchday.
-
-    Attributes
-    ----------
-    tournament : str
-    dates : list of date
-        As-of dates: the opening day, then the day after each matchday (so the forecast
-        at ``dates[k]`` knows every result up to ``dates[k] - 1 day``).
-    results : list of SimulationResult
-        One forecast per date.
-    """
-
-    tournament: str
-    dates: list[dt.date]
-    results: list[SimulationResult]
-
-    @property
-    def teams(self) -> list[str]:
-        """Teams, in format order."""
-        return self.results[0].teams
-
-    def p_champion(self) -> NDArray[np.float64]:
-        """Title probabilities, shape (len(dates), teams)."""
-        return np.stack([r.p_reach[:, -1] for r in self.results])
-
-    def contenders(self, top: int = 8) -> list[str]:
-        """Teams with the highest title chance at any date, best peak first."""
-        peak = self.p_champion().max(axis=0)
-        order = np.argsort(-peak, kind="stable")[:top]
-        return [self.teams[i] for i in order]
-
-    def to_frame(self) -> pd.DataFrame:
-        """Long frame: ``date``, ``team``, ``p_<round>`` .., ``p_champion``, ``se_champion``."""
-        frames = []
-        for day, res in zip(self.dates, self.results, strict=True):
-            f = res.to_frame().drop(columns=[c for c in res.to_frame() if c.startswith("p_position")])
-            f.insert(0, "date", pd.Timestamp(day))
-            frames.append(f)
-        return pd.concat(frames, ignore_index=True)
 
 
 def forecast_timeline(

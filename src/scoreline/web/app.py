@@ -140,8 +140,10 @@ def app_from_env() -> FastAPI:
     """The app built from the settings in ``$SCORELINE_WEB_SETTINGS`` (JSON).
 
     uvicorn's worker processes (``scoreline serve --workers N``) each import and call this
-    factory; every worker opens the store read-only and shares the on-disk caches.
+    factory; every worker opens the store read-only and shares the on-disk caches, and
+    runs pandas without pyarrow (:func:`scoreline.api.pandas_without_arrow`).
     """
+    api.pandas_without_arrow()  # a server process: before the store loads pandas
     raw = os.environ.get(SETTINGS_ENV)
     return create_app(WebSettings(**json.loads(raw)) if raw else None)
 
