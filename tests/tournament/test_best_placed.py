@@ -18,7 +18,7 @@ from scoreline.data.store import Store
 from scoreline.errors import FormatError
 from scoreline.tournament import reference
 from scoreline.tournament.format import load_format
-from scoreline.tournament.runner import load_tournament
+from scoreline.tournament.played import load_tournament
 from scoreline.tournament.simulate import pair_grids, simulate
 
 from .conftest import StrengthModel, ranked_strengths

@@ -16,7 +16,7 @@ from scoreline.data.store import Store
 from scoreline.errors import FormatError
 from scoreline.tournament import reference
 from scoreline.tournament.format import TournamentFormat, load_format
-from scoreline.tournament.runner import load_tournament
+from scoreline.tournament.played import load_tournament
 from scoreline.tournament.simulate import PairGrids, fixed_results, pair_grids, simulate
 
 from .conftest import StrengthModel, ranked_strengths
