@@ -1,5 +1,5 @@
-"""What a heavy worker process loads and keeps (scoreline.web.jobs): no web framework, Arrow
-buffers on the C heap, few fits in memory, the C heap trimmed after each job."""
+"""What a heavy worker process loads and keeps (scoreline.web.jobs): no web framework, few
+fits in memory (see also test_process_memory.py), the C heap trimmed after each job."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from scoreline.web.jobs import WORKER_FITS_IN_MEMORY, release_memory
+from scoreline.web.jobs import release_memory
 
 
 def _python(code: str, **env: str) -> str:
@@ -32,23 +32,6 @@ def test_heavy_workers_do_not_load_the_web_framework() -> None:
 def test_release_memory_trims_the_c_heap_on_linux() -> None:
     """On Linux (glibc) a worker can hand its free heap pages back after a job."""
     assert release_memory() is True
-
-
-def test_a_started_worker_keeps_few_fits_and_arrow_on_the_c_heap(readonly_store: object) -> None:
-    """After ``start_worker`` (as the pool runs it, without a nice value), the forecasting
-    module keeps WORKER_FITS_IN_MEMORY fits, and Arrow allocates from the C heap."""
-    code = ("import os, sys\n"
-            "from scoreline.web import jobs\n"
-            "jobs.start_worker({}, sys.argv[1], 0)\n"
-            "import pyarrow, scoreline.api.forecasts as f\n"
-            "print(f._FITTED.size, pyarrow.default_memory_pool().backend_name)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(readonly_store)], check=True,
-                          capture_output=True, text=True,
-                          env={k: v for k, v in dict(
-                              os.environ, PYTHONPATH=os.pathsep.join(sys.path)).items()
-                              if k not in ("SCORELINE_FITS_IN_MEMORY",
-                                           "ARROW_DEFAULT_MEMORY_POOL")})
-    assert done.stdout.split() == [str(WORKER_FITS_IN_MEMORY), "system"]
 
 
 def test_fits_in_memory_follow_the_environment_and_ignore_nonsense() -> None:
