@@ -46,9 +46,10 @@ def test_serve_rejects_a_bad_port() -> None:
 
 
 def test_serve_workers_start_uvicorn_from_the_settings_factory(
-        monkeypatch: pytest.MonkeyPatch, store_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, readonly_store: Path) -> None:
     """``--workers 2`` hands uvicorn the app factory by import string, with the settings
-    (store, queue, time budget) in the environment for each worker process."""
+    (store, queue, time budget) in the environment for each worker process. The store is
+    one no process writes: a child process checks it, read-only."""
     import json
     import os
 
@@ -63,14 +64,14 @@ def test_serve_workers_start_uvicorn_from_the_settings_factory(
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.delenv(SETTINGS_ENV, raising=False)
-    result = runner.invoke(app, ["serve", "--db", str(store_path), "--workers", "2",
+    result = runner.invoke(app, ["serve", "--db", str(readonly_store), "--workers", "2",
                                  "--queue", "3", "--time-budget", "2.5"])
     assert result.exit_code == 0, result.output
     assert seen["target"] == "scoreline.web:app_from_env" and seen["factory"]
     assert seen["workers"] == 2
     settings = json.loads(os.environ[SETTINGS_ENV])
     assert (settings["db"], settings["heavy_queue"], settings["time_budget_s"]) == (
-        str(store_path), 3, 2.5)
+        str(readonly_store), 3, 2.5)
     web = app_from_env()
     assert web.state.heavy.capacity == 2 + 3 and web.state.heavy.budget_s == 2.5
     monkeypatch.delenv(SETTINGS_ENV)
