@@ -49,11 +49,11 @@ def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
     return out[0]
 
 
-async def until(condition: Callable[[], bool]) -> None:
+async def until(condition: Callable[[], bool], limit_s: float = gates.GATE_LIMIT_S) -> None:
     """Yield to the event loop until ``condition()`` holds; a condition still false after
     the gates' own limit means a broken test (a job that never started), not a slow one."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + gates.GATE_LIMIT_S
+    deadline = loop.time() + limit_s
     while not condition():
         if loop.time() > deadline:
             pytest.fail("the awaited condition never held")
@@ -158,6 +158,21 @@ def _gone(pid: int) -> bool:
     except ProcessLookupError:
         return True
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_run_apart_uses_a_process_of_its_own_that_ends() -> None:
+    """``run_apart`` (the start-up's kernel compilation) runs its job in a worker process
+    started for it: not this process, not a pool worker (the pool is not even started),
+    and gone once the answer is back, with whatever memory the job left in it."""
+    pool = HeavyPool(workers=1, queue=0, budget_s=120)
+    pid = pool.run_apart(call(os.getpid))
+
+    async def ended() -> None:
+        await until(lambda: _gone(pid))
+
+    run(ended)
+    assert pid != os.getpid() and pool.worker_pids == [] and pool.started == 0
+    assert HeavyPool(1, 0, 1.0, processes=False).run_apart(call(os.getpid)) == os.getpid()
 
 
 def test_shutdown_ends_the_workers_even_mid_job(tmp_path: Path) -> None:
@@ -297,8 +312,8 @@ def test_warm_up_fills_the_home_page_caches_from_the_workers(
 
     app = create_app(dataclasses.replace(web_settings, warm=True, heavy_workers=1))
     with TestClient(app) as client:
-        async def warmed() -> None:
-            await until(lambda: not app.state.warming)
+        async def warmed() -> None:  # the kernels may compile first, apart (minutes)
+            await until(lambda: not app.state.warming, limit_s=900.0)
 
         run(warmed)
         jobs_after_warm_up = app.state.heavy.started

@@ -33,7 +33,8 @@ class WarmUp:
 
 
 def warm_up(db: str | Path | None = None,
-            progress: Callable[[str], None] | None = None) -> WarmUp:
+            progress: Callable[[str], None] | None = None, *,
+            kernels_only: bool = False) -> WarmUp:
     """Compile the numba kernels and fit the default model for the day after the data.
 
     ``scoreline data load`` calls this, so that the first real command after set-up finds
@@ -51,6 +52,9 @@ def warm_up(db: str | Path | None = None,
         Store file.
     progress : callable(str), optional
         Called with each step's name before it runs.
+    kernels_only : bool
+        Only the steps that compile kernels: without the World Cup pre-match forecasts
+        (``scoreline serve`` runs this in a process of its own at start-up).
     """
     import pandas as pd
 
@@ -70,8 +74,9 @@ def warm_up(db: str | Path | None = None,
         ("in-play kernels", lambda: match_replay(final["date"], final["home_team"],
                                                  final["away_team"], db=db)),
         ("in-play batch kernel", lambda: load_compiled_sweep(default_profile())),
-        ("World Cup pre-match forecasts", lambda: _world_cup_forecasts(store)),
     ]
+    if not kernels_only:
+        steps.append(("World Cup pre-match forecasts", lambda: _world_cup_forecasts(store)))
     done: list[tuple[str, float]] = []
     start = time.perf_counter()
     for name, step in steps:

@@ -22,7 +22,7 @@ from scoreline.web import errors
 from scoreline.web.answers import AnswerCache, AnswerCacheMiddleware
 from scoreline.web.cache import ResultCache
 from scoreline.web.guard import GuardMiddleware
-from scoreline.web.heavy import HeavyPool
+from scoreline.web.heavy import HeavyPool, call
 from scoreline.web.render import install_filters
 
 log = logging.getLogger("scoreline.web")
@@ -110,13 +110,18 @@ class ScorelineApp(FastAPI):
 
 
 async def _warm(app: FastAPI) -> None:
-    """Compute what the first visitors would otherwise wait for (home page, its timeline),
-    on the heavy pool like any request, with no time budget."""
+    """Compile the kernels in a process of their own if numba's cache lacks them
+    (:meth:`HeavyPool.run_apart`), then compute what the first visitors would otherwise
+    wait for (home page, its timeline), on the heavy pool like any request, with no time
+    budget."""
     from scoreline.web import calls
     from scoreline.web.pages import HOME_TOURNAMENT, home_context
 
     settings: WebSettings = app.state.settings
     try:
+        # kernels compiled apart (a no-op but for the imports when numba's cache is warm)
+        await asyncio.to_thread(app.state.heavy.run_apart,
+                                call(api.warm_up, settings.db, kernels_only=True))
         await home_context(app, budget=False)
         await calls.timeline_async(app, HOME_TOURNAMENT, settings.timeline_sims, 0,
                                    settings.timeline_refit, budget=False)

@@ -148,6 +148,22 @@ class HeavyPool:
         for _ in range(self.workers):
             pool.submit(jobs.ready)
 
+    def run_apart(self, job: Callable[[], T]) -> T:
+        """``job()`` in a worker process started for it and ended after it (blocking).
+
+        For work whose memory must not stay resident in a pool worker: compiling the
+        kernels (numba's cache was cold, after an upgrade) leaves LLVM's memory of the
+        compilation in the process that compiled, about 200 MB for the server's lifetime.
+        Compiled apart, the kernels are in the on-disk cache and the pool's workers load
+        them from there. With threads (``processes=False``), ``job()`` here.
+        """
+        if not self.processes:
+            return job()
+        with ProcessPoolExecutor(1, mp_context=_context(), initializer=jobs.start_worker,
+                                 initargs=(jobs.worker_env(), self.db, self.niceness)) as once:
+            done: jobs.Done[T] = once.submit(jobs.run, job).result()
+        return done.value
+
     def shutdown(self, wait: bool = False) -> None:
         """Stop taking jobs and end the workers: at once, abandoning running jobs (the
         server is stopping; their results would have nowhere to go), or, with ``wait``,
