@@ -304,6 +304,7 @@ def test_a_fit_in_one_worker_is_read_by_another_from_the_disk_cache(
     assert list((tmp_path / "cache" / "fits").glob("*.json"))
 
 
+@pytest.mark.timeout(900)  # a cold kernel cache compiles first, in a process of its own
 def test_warm_up_fills_the_home_page_caches_from_the_workers(
         web_settings: WebSettings) -> None:
     """With ``warm``, start-up computes the home page's parts as jobs of the worker
