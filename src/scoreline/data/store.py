@@ -303,7 +303,7 @@ class Store(SnapshotHistory):
         if name not in self._cache:
             order = {"matches": "match_id", "goals": "match_id, goal_seq",
                      "shootouts": "match_id", "former_names": "current, start_date"}[name]
-            frame = self._query(f"SELECT * FROM {name} ORDER BY {order}").df()
+            frame = self._read_frame(f"SELECT * FROM {name} ORDER BY {order}")
             if name == "matches" and frame.empty and self._query(
                     "SELECT count(*) FROM loads").fetchone() == (0,):
                 raise StoreError(
@@ -554,6 +554,20 @@ class Store(SnapshotHistory):
     def _query(self, sql: str, params: list[object] | None = None) -> duckdb.DuckDBPyConnection:
         """Run SQL on a cursor of its own: DuckDB connections are not shared across threads."""
         return self._con.cursor().execute(sql, params or [])
+
+    def _read_frame(self, sql: str) -> pd.DataFrame:
+        """The rows of ``sql`` as a DataFrame, by way of Arrow.
+
+        DuckDB's own ``.df()`` converts column by column into pandas' Arrow-backed strings
+        and takes about five times as long on the matches table (a quarter of a second of
+        every command that reads it); an Arrow table converts at once. Dates come as
+        ``datetime64[us]``, as ``.df()`` gives them.
+        """
+        frame = self._con.cursor().sql(sql).to_arrow_table().to_pandas(date_as_object=False)
+        for column, dtype in frame.dtypes.items():
+            if dtype.kind == "M":
+                frame[column] = frame[column].astype("datetime64[us]")
+        return frame
 
     def execute(self, sql: str, params: list[object] | None = None) -> pd.DataFrame:
         """Run a read-only SQL query with ``?`` parameters and return a DataFrame."""

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from scoreline.writing.claims.alternation import word_alternation
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -162,8 +164,7 @@ class TeamFinder:
             if team in teams and len(other) > 2:
                 self.names.setdefault(fold(other), team)
         self.aliases = {fold(a) for a in TEAM_ALIASES}
-        alts = sorted(self.names, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+        self._re = re.compile(r"(?<![\w-])(" + word_alternation(self.names) + r")(?![\w-])")
         self._memo: dict[str, tuple[TeamMention, ...]] = {}
 
     def find(self, text: str) -> list[TeamMention]:
