@@ -2,7 +2,10 @@
 
 Loads are one transaction: a snapshot lands whole or the store is left as it was.
 Reads go through DuckDB once per store object and are then served from memory, so a
-``matches(until=...)`` slice costs about a millisecond.
+``matches(until=...)`` slice costs about a millisecond. A read-only store reads its tables
+from the Arrow copies in the user cache when an earlier reader of the same state of the
+file kept them (:mod:`scoreline.data.table_cache`), and then connects to DuckDB (and
+imports it) only if SQL is asked for.
 """
 
 from __future__ import annotations
@@ -13,9 +16,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -26,7 +28,12 @@ from scoreline.data.history import HISTORY_DDL, UPSTREAM, SnapshotChange, Snapsh
 from scoreline.data.names import TeamNames, normalise
 from scoreline.data.snapshot import Snapshot
 from scoreline.data.sources import Progress, SourceFiles, resolve_source
+from scoreline.data.table_cache import TableCache
 from scoreline.errors import InvalidParameterError, StoreError, UnknownMatchError
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +173,10 @@ class Store(SnapshotHistory):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run `scoreline data load` first")
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._copies = TableCache(self.path) if read_only and self.path != ":memory:" else None
+        if self._copies is None or not self._copies.ready():
+            self._connect()  # problems with the file show at once, as they always did
         if not read_only:
             self._con.execute(DDL)
             self._con.execute(HISTORY_DDL)
@@ -181,9 +188,34 @@ class Store(SnapshotHistory):
         self._names: TeamNames | None = None
 
     # ------------------------------------------------------------------ lifecycle
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        import duckdb
+
+        try:
+            self._connection = duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        return self._connection
+
+    @property
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, made on first use (a read-only store served from its
+        table copies may never need it)."""
+        return self._connection if self._connection is not None else self._connect()
+
+    @_con.setter
+    def _con(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection = connection
+
+    @property
+    def connected(self) -> bool:
+        """Whether this store has connected to its DuckDB file yet."""
+        return self._connection is not None
+
     def close(self) -> None:
         """Close the DuckDB connection."""
-        self._con.close()
+        if self._connection is not None:
+            self._connection.close()
 
     def __enter__(self) -> Self:
         return self
@@ -301,14 +333,20 @@ class Store(SnapshotHistory):
     # ------------------------------------------------------------------ reading
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._cache:
-            order = {"matches": "match_id", "goals": "match_id, goal_seq",
-                     "shootouts": "match_id", "former_names": "current, start_date"}[name]
-            frame = self._read_frame(f"SELECT * FROM {name} ORDER BY {order}")
-            if name == "matches" and frame.empty and self._query(
-                    "SELECT count(*) FROM loads").fetchone() == (0,):
-                raise StoreError(
-                    f"the store {self.path} is empty; run `scoreline data load` first")
-            self._cache[name] = _typed(name, frame)
+            table = self._copies.read(name) if self._copies is not None else None
+            if table is None:
+                order = {"matches": "match_id", "goals": "match_id, goal_seq",
+                         "shootouts": "match_id", "former_names": "current, start_date"}[name]
+                table = self._read_arrow(f"SELECT * FROM {name} ORDER BY {order}")
+                if name == "matches" and not table.num_rows and self._query(
+                        "SELECT count(*) FROM loads").fetchone() == (0,):
+                    raise StoreError(
+                        f"the store {self.path} is empty; run `scoreline data load` first")
+                if self._copies is not None:
+                    self._copies.write(name, table)
+                    if not self._copies.ready():
+                        self._copies.write_fingerprint(self.fingerprint())
+            self._cache[name] = _typed(name, _to_frame(table))
         return self._cache[name]
 
     def _dates(self, name: str) -> np.ndarray:
@@ -543,6 +581,10 @@ class Store(SnapshotHistory):
 
     def fingerprint(self) -> str:
         """SHA-256 sums of the last loaded snapshot (a cache key for derived results)."""
+        if "fingerprint" not in self._fingerprint and self._copies is not None:
+            kept = self._copies.fingerprint()
+            if kept is not None:
+                self._fingerprint["fingerprint"] = kept
         if "fingerprint" in self._fingerprint:
             return self._fingerprint["fingerprint"]
         row = self._query("SELECT sha256 FROM loads ORDER BY load_id DESC LIMIT 1").fetchone()
@@ -555,25 +597,29 @@ class Store(SnapshotHistory):
         """Run SQL on a cursor of its own: DuckDB connections are not shared across threads."""
         return self._con.cursor().execute(sql, params or [])
 
-    def _read_frame(self, sql: str) -> pd.DataFrame:
-        """The rows of ``sql`` as a DataFrame, by way of Arrow.
-
-        DuckDB's own ``.df()`` converts column by column into pandas' Arrow-backed strings
-        and takes about five times as long on the matches table (a quarter of a second of
-        every command that reads it); an Arrow table converts at once. Dates come as
-        ``datetime64[us]``, as ``.df()`` gives them.
-        """
-        frame = self._con.cursor().sql(sql).to_arrow_table().to_pandas(date_as_object=False)
-        for column, dtype in frame.dtypes.items():
-            if dtype.kind == "M":
-                frame[column] = frame[column].astype("datetime64[us]")
-        return frame
+    def _read_arrow(self, sql: str) -> pa.Table:
+        """The rows of ``sql`` as an Arrow table (see :func:`_to_frame`)."""
+        return self._con.cursor().sql(sql).to_arrow_table()
 
     def execute(self, sql: str, params: list[object] | None = None) -> pd.DataFrame:
         """Run a read-only SQL query with ``?`` parameters and return a DataFrame."""
         return self._query(sql, params).df()
 
 
+
+
+def _to_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table of the store as a DataFrame, dates as ``datetime64[us]`` (what DuckDB's
+    ``.df()`` gives).
+
+    ``.df()`` converts column by column into pandas' Arrow-backed strings and takes about
+    five times as long on the matches table; an Arrow table converts at once.
+    """
+    frame = table.to_pandas(date_as_object=False)
+    for column, dtype in frame.dtypes.items():
+        if dtype.kind == "M":
+            frame[column] = frame[column].astype("datetime64[us]")
+    return frame
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
