@@ -349,7 +349,8 @@ def _data_notes(store: Store, day: dt.date, teams: tuple[str, str]) -> list[str]
         A team has not played before ``day`` (a model would only echo its prior).
     """
     before = store.matches(until=day)
-    played = set(before["home_team"]).union(before["away_team"])
+    # unique() first: iterating an Arrow-backed text column in Python is about 40 times slower
+    played = set(before["home_team"].unique()).union(before["away_team"].unique())
     for team in teams:
         if team not in played:
             first = store.matches(team=team)["date"]
