@@ -11,8 +11,10 @@ imports it) only if SQL is asked for.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +176,10 @@ class Store(SnapshotHistory):
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run `scoreline data load` first")
         self._connection: duckdb.DuckDBPyConnection | None = None
-        self._copies = TableCache(self.path) if read_only and self.path != ":memory:" else None
+        # the copies are Arrow files: none in a process that keeps pandas off pyarrow (the
+        # server's, see scoreline.api.pandas_without_arrow)
+        self._copies = (TableCache(self.path) if read_only and self.path != ":memory:"
+                        and _arrow_available() else None)
         if self._copies is None or not self._copies.ready():
             self._connect()  # problems with the file show at once, as they always did
         if not read_only:
@@ -333,11 +338,12 @@ class Store(SnapshotHistory):
     # ------------------------------------------------------------------ reading
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._cache:
+            if not _arrow_available():
+                self._cache[name] = _typed(name, self._read_plain(name))
+                return self._cache[name]
             table = self._copies.read(name) if self._copies is not None else None
             if table is None:
-                order = {"matches": "match_id", "goals": "match_id, goal_seq",
-                         "shootouts": "match_id", "former_names": "current, start_date"}[name]
-                table = self._read_arrow(f"SELECT * FROM {name} ORDER BY {order}")
+                table = self._read_arrow(f"SELECT * FROM {name} ORDER BY {_ORDER[name]}")
                 if name == "matches" and not table.num_rows and self._query(
                         "SELECT count(*) FROM loads").fetchone() == (0,):
                     raise StoreError(
@@ -597,6 +603,14 @@ class Store(SnapshotHistory):
         """Run SQL on a cursor of its own: DuckDB connections are not shared across threads."""
         return self._con.cursor().execute(sql, params or [])
 
+    def _read_plain(self, name: str) -> pd.DataFrame:
+        """A table by DuckDB's ``.df()``, where pyarrow is kept out of the process."""
+        frame = self._query(f"SELECT * FROM {name} ORDER BY {_ORDER[name]}").df()
+        if name == "matches" and frame.empty and self._query(
+                "SELECT count(*) FROM loads").fetchone() == (0,):
+            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
+        return frame
+
     def _read_arrow(self, sql: str) -> pa.Table:
         """The rows of ``sql`` as an Arrow table (see :func:`_to_frame`)."""
         return self._con.cursor().sql(sql).to_arrow_table()
@@ -606,6 +620,18 @@ class Store(SnapshotHistory):
         return self._query(sql, params).df()
 
 
+
+
+#: The order of each table's rows as the store returns them.
+_ORDER = {"matches": "match_id", "goals": "match_id, goal_seq", "shootouts": "match_id",
+          "former_names": "current, start_date"}
+
+
+def _arrow_available() -> bool:
+    """Whether pyarrow may be used here (not kept out by ``pandas_without_arrow``)."""
+    if sys.modules.get("pyarrow", False) is None:
+        return False
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _to_frame(table: pa.Table) -> pd.DataFrame:
