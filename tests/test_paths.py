@@ -38,16 +38,22 @@ def test_a_changed_helper_module_changes_the_kernel_stamp(tmp_path: Path) -> Non
 def test_numba_cache_dir_is_per_stamp_and_old_states_are_removed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The kernels are cached under <user cache>/numba/<stamp>; the first time a new stamp
-    is seen the folders of older ones go, and a NUMBA_CACHE_DIR the user set is kept."""
+    is seen the folders of older ones go but for the most recently used two (another
+    install or checkout sharing the cache keeps its kernels), and a NUMBA_CACHE_DIR the
+    user set is kept."""
     monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
-    stale = tmp_path / "cache" / "numba" / "0123456789ab"
-    stale.mkdir(parents=True)
-    (stale / "index.nbi").write_bytes(b"old")
+    states = []
+    for age, stamp in enumerate(("0123456789ab", "0123456789ac", "0123456789ad")):
+        folder = tmp_path / "cache" / "numba" / stamp
+        folder.mkdir(parents=True)
+        (folder / "index.nbi").write_bytes(b"old")
+        os.utime(folder, (1_000_000 - age * 1000, 1_000_000 - age * 1000))
+        states.append(folder)
     _paths.set_numba_cache_dir()
     target = Path(os.environ["NUMBA_CACHE_DIR"])
     assert target == tmp_path / "cache" / "numba" / _paths.kernel_source_stamp()
-    assert not stale.exists()
+    assert [s.exists() for s in states] == [True, True, False]
     monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "mine"))
     _paths.set_numba_cache_dir()
     assert os.environ["NUMBA_CACHE_DIR"] == str(tmp_path / "mine")

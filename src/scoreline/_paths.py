@@ -8,6 +8,7 @@ cache finds the store file without importing DuckDB.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -69,18 +70,28 @@ def numba_cache_dir() -> Path:
     return user_cache_dir() / "numba" / kernel_source_stamp()
 
 
+#: Compiled-kernel folders of different source states kept side by side.
+KEEP_KERNEL_STATES = 3
+
+
 def set_numba_cache_dir() -> None:
     """Point numba's on-disk kernel cache at :func:`numba_cache_dir`, unless the user chose.
 
     Must run before numba is imported: numba reads ``NUMBA_CACHE_DIR`` once, at import.
     The first time a new state of the sources is seen, the folders of older states are
-    removed (best effort: the cache only ever holds what can be compiled again).
+    removed but for the :data:`KEEP_KERNEL_STATES` used last (best effort: the cache only
+    ever holds what can be compiled again). Keeping a few lets two installs of different
+    versions (or two checkouts) share one user cache without recompiling each other away.
     """
     if "NUMBA_CACHE_DIR" in os.environ:
         return
     target = numba_cache_dir()
     if not target.exists() and target.parent.is_dir():
-        for stale in target.parent.iterdir():
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
+        states = sorted((d for d in target.parent.iterdir() if d.is_dir()),
+                        key=lambda d: d.stat().st_mtime, reverse=True)
+        for stale in states[KEEP_KERNEL_STATES - 1:]:
+            shutil.rmtree(stale, ignore_errors=True)
+    elif target.exists():
+        with contextlib.suppress(OSError):
+            os.utime(target)  # used now: the last to be removed
     os.environ["NUMBA_CACHE_DIR"] = str(target)
