@@ -22,6 +22,7 @@ from scoreline.models.blend import Blend
 from scoreline.models.combined import EloDixonColes
 from scoreline.models.dixon_coles import DixonColes
 from scoreline.models.elo import Elo
+from scoreline.models.mixture import MixedMemoryEloDixonColes
 from scoreline.models.protocol import Model
 from scoreline.models.score_grid import MAX_GOALS, ScoreGrid
 
@@ -227,10 +228,14 @@ def test_warm_start_of_another_kind_is_refused(fitted: dict[str, Model],
     (DixonColes, {"xi": -0.1}),
     (DixonColes, {"prior_scale": 0.0}),
     (DixonColes, {"friendly_weight": 2.0}),
+    (DixonColes, {"xi2": -0.001}),
+    (EloDixonColes, {"xi2": "0.001"}),
     (EloDixonColes, {"prior_scale": -1.0}),
     (EloDixonColes, {"confederation_offsets": "no"}),
     (Blend, {"weights": (1.0,)}),
     (Blend, {"models": ("default",)}),
+    (MixedMemoryEloDixonColes, {"xis": (0.0004,)}),
+    (MixedMemoryEloDixonColes, {"weight": -0.1}),
 ])
 def test_hyperparameters_are_validated_at_construction(cls: type, params: dict[str, object]) -> None:
     """A bad hyperparameter value fails when the model is built, before any data is seen."""
@@ -238,7 +243,7 @@ def test_hyperparameters_are_validated_at_construction(cls: type, params: dict[s
         cls(**params)
 
 
-@pytest.mark.parametrize("cls", [Elo, DixonColes, EloDixonColes, Blend])
+@pytest.mark.parametrize("cls", [Elo, DixonColes, EloDixonColes, Blend, MixedMemoryEloDixonColes])
 def test_unknown_hyperparameter_fails_at_once(cls: type) -> None:
     """A parameter a model does not have (``Elo(k=-1)``: K comes from the tournament) fails
     at construction instead of being ignored."""

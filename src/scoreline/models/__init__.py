@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from scoreline.models.elo import Elo
 
 MODEL_NAMES = ("default", "elo", "dixon-coles", "elo-dixon-coles", "elo-dixon-coles-venue",
-               "elo-dixon-coles-long")
+               "elo-dixon-coles-long", "elo-dixon-coles-mix")
 """Names accepted by :func:`get_model`."""
 
 
@@ -103,7 +103,17 @@ def get_model(name: str) -> Model:
 
         return AdjustedEloDixonColes(venue_offsets=TUNED_VENUE_OFFSETS)
     if key == "elo-dixon-coles-long":
-        return default_model()
+        from scoreline.models.adjusted import (
+            TUNED_LONG_MEMORY_XI,
+            TUNED_VENUE_OFFSETS,
+            AdjustedEloDixonColes,
+        )
+
+        return AdjustedEloDixonColes(venue_offsets=TUNED_VENUE_OFFSETS, xi=TUNED_LONG_MEMORY_XI)
+    if key == "elo-dixon-coles-mix":
+        from scoreline.models.mixture import MixedMemoryEloDixonColes
+
+        return MixedMemoryEloDixonColes()
     raise InvalidParameterError(
         f"unknown model {name!r}; expected one of {', '.join(repr(n) for n in MODEL_NAMES)}"
     )

@@ -53,7 +53,8 @@ class TrainingData:
     not_neutral : float64 array, shape (n,)
         1.0 where the home team really plays at home, else 0.0.
     weight : float64 array, shape (n,)
-        Time-decay weights ``exp(-xi * days_before_reference)``, at most 1.
+        Time-decay weights ``exp(-xi * days_before_reference)`` (or the mixture of two
+        decays, :func:`time_weights`), at most 1.
     days_before : float64 array, shape (n,)
         Days between each match and ``reference_date``.
     reference_date : Timestamp
@@ -130,8 +131,22 @@ def goals_90(matches: pd.DataFrame) -> tuple[NDArray[np.int64], NDArray[np.int64
     return h, a, known
 
 
+def time_weights(days: NDArray[np.float64], xi: float,
+                 xi2: float | None = None) -> NDArray[np.float64]:
+    """Likelihood weight of a match ``days`` before the newest one.
+
+    ``exp(-xi * days)``; with a second decay ``xi2`` the equal mixture
+    ``0.5 * exp(-xi * days) + 0.5 * exp(-xi2 * days)``, a memory with a short and a
+    long time scale (both weights are 1 at the newest match).
+    """
+    if xi2 is None:
+        return np.exp(-xi * days)
+    return 0.5 * np.exp(-xi * days) + 0.5 * np.exp(-xi2 * days)
+
+
 def training_data(
-    matches: pd.DataFrame, xi: float, min_weight: float = MIN_WEIGHT, friendly_weight: float = 1.0
+    matches: pd.DataFrame, xi: float, min_weight: float = MIN_WEIGHT, friendly_weight: float = 1.0,
+    xi2: float | None = None,
 ) -> TrainingData:
     """Validate ``matches`` and build the arrays a goal model fits on.
 
@@ -143,6 +158,9 @@ def training_data(
     xi : float
         Time decay per day; weights are ``exp(-xi * (reference_date - date).days)``
         with ``reference_date`` the newest match date.
+    xi2 : float, optional
+        A second time decay per day: the weights become the equal mixture of both
+        decays (:func:`time_weights`).
     min_weight : float
         Matches with a smaller time weight are left out.
     friendly_weight : float
@@ -165,7 +183,7 @@ def training_data(
         raise DataValidationError(["matches: no match with a known 90-minute score to fit on"])
     reference = dates[rows].max()
     days = (reference - dates).astype(np.float64)
-    weight = np.exp(-xi * days)
+    weight = time_weights(days, xi, xi2)
     rows = rows[weight[rows] >= min_weight]
     if friendly_weight != 1.0 and "tournament" in matches.columns:
         friendly = (matches["tournament"].to_numpy(dtype=object) == "Friendly")
@@ -228,4 +246,5 @@ def fixture_arrays(
     return home, away, not_neutral
 
 
-__all__ = ["FIT_OFFSET", "FIT_WEIGHT", "MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90", "training_data"]
+__all__ = ["FIT_OFFSET", "FIT_WEIGHT", "MIN_WEIGHT", "TrainingData", "fixture_arrays", "goals_90",
+           "time_weights", "training_data"]

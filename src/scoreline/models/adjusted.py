@@ -314,6 +314,13 @@ class AdjustedEloDixonColes(EloDixonColes):
     def fit(self, matches: pd.DataFrame, *, warm_start: DixonColes | None = None) -> Self:
         """Fit as :meth:`EloDixonColes.fit`, the goal model on margin-capped scores
         (``warm_start`` is read, never changed)."""
+        return super().fit(self.prepared(matches, warm_start), warm_start=warm_start)
+
+    def prepared(self, matches: pd.DataFrame,
+                 warm_start: DixonColes | None = None) -> pd.DataFrame:
+        """``matches`` as this model fits them: margins capped, the mismatch damping's
+        :data:`FIT_WEIGHT` and the venue offsets' :data:`FIT_OFFSET` columns added (as
+        set; a shallow copy, ``matches`` itself is not changed)."""
         if self.margin_cap is not None:
             matches = cap_margins(matches, self.margin_cap)
         if self.mismatch_scale is not None:
@@ -321,7 +328,7 @@ class AdjustedEloDixonColes(EloDixonColes):
         if self.venue_offsets is not None:
             matches = matches.copy(deep=False)
             matches[FIT_OFFSET] = self._venue_offset(matches)
-        return super().fit(matches, warm_start=warm_start)
+        return matches
 
     def _venue_offset(self, frame: pd.DataFrame) -> NDArray[np.float64]:
         """Offset of each match: ``c_home`` at home, ``c_neutral`` at a neutral venue

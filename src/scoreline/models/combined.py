@@ -206,6 +206,9 @@ class EloDixonColes(DixonColes):
     warm_start : bool, default True
         Refits continue from the previous fit (Elo runs only the new matches; the
         optimiser starts at the previous optimum).
+    xi2 : float or None, default None
+        A second time decay per day: the likelihood weights become the equal mixture
+        of both decays (as in :class:`~scoreline.models.dixon_coles.DixonColes`).
     confederation_offsets : bool, default True
         Fit an attack and a defence offset per confederation (and one for non-FIFA
         sides, :data:`CONFEDERATION_GROUPS`) around which the team residuals are shrunk.
@@ -239,9 +242,10 @@ class EloDixonColes(DixonColes):
     (caches of forecasts, e.g. ``scoreline.forecast.prematch``, are keyed by it)."""
 
     def __init__(self, xi: float = 0.0012, prior_scale: float = 0.5, friendly_weight: float = 1.0,
-                 warm_start: bool = True, confederation_offsets: bool = True) -> None:
+                 warm_start: bool = True, confederation_offsets: bool = True,
+                 xi2: float | None = None) -> None:
         super().__init__(xi=xi, prior_scale=prior_scale, friendly_weight=friendly_weight,
-                         warm_start=warm_start)
+                         warm_start=warm_start, xi2=xi2)
         if not isinstance(confederation_offsets, bool):
             raise InvalidParameterError(
                 f"confederation_offsets must be True or False, got {confederation_offsets!r}")
@@ -276,8 +280,18 @@ class EloDixonColes(DixonColes):
         # would advance the warm start's own ratings (issue 10)
         previous_elo: Elo | None = getattr(previous, "elo_", None)
         elo = Elo(warm_start=True).fit(matches, warm_start=previous_elo)
+        return self._fit_goal_model(matches, elo, previous)
+
+    def _fit_goal_model(self, matches: pd.DataFrame, elo: Elo,
+                        previous: DixonColes | None) -> Self:
+        """The goal model's two stages on ``matches`` given the Elo run ``elo`` over them,
+        the optimiser started from ``previous`` (a fitted model) or cold (None).
+
+        Models that share one Elo run (:mod:`scoreline.models.mixture`) call this directly.
+        """
         ratings = elo.ratings_
-        data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight))
+        data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight),
+                             xi2=self._xi2())
         # current ratings for every training match: a constant per-team shift, so the
         # team effects are residuals around the Elo-implied strength (the pre-match
         # ratings would add Elo's match-to-match noise to the fit)

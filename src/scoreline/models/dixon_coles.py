@@ -89,6 +89,10 @@ class DixonColes:
         the average flatters the teams that beat them, so a weak prior predicts better.
     friendly_weight : float, default 1.0
         Factor on the likelihood weight of friendlies, in (0, 1].
+    xi2 : float or None, default None
+        A second time decay per day (``None``: off). When set, a match ``d`` days before
+        the newest one weighs ``0.5 * exp(-xi * d) + 0.5 * exp(-xi2 * d)``: a memory
+        with two time scales in one fit (``docs/models.md``).
     warm_start : bool, default True
         scikit-learn's convention: when ``fit`` is called again on a fitted model, the
         optimiser starts from the previous solution (teams matched by name; new teams
@@ -137,8 +141,15 @@ class DixonColes:
     (caches of forecasts, e.g. ``scoreline.forecast.prematch``, are keyed by it)."""
 
     def __init__(self, xi: float = 0.0018, prior_scale: float = 3.0, friendly_weight: float = 1.0,
-                 warm_start: bool = True) -> None:
+                 warm_start: bool = True, xi2: float | None = None) -> None:
         check_positive("xi", xi, allow_zero=True)
+        if xi2 is not None:
+            try:
+                check_number("xi2", xi2, minimum=0)
+            except InvalidParameterError:
+                raise InvalidParameterError(
+                    f"xi2 must be None (one time decay) or a second time decay per day, a "
+                    f"finite number >= 0, got {xi2!r}") from None
         check_positive("prior_scale", prior_scale)
         if check_positive("friendly_weight", friendly_weight) > 1:
             raise InvalidParameterError(
@@ -149,6 +160,7 @@ class DixonColes:
         self.prior_scale = prior_scale
         self.friendly_weight = friendly_weight
         self.warm_start = warm_start
+        self.xi2 = xi2
 
     def __repr__(self) -> str:
         params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
@@ -157,9 +169,14 @@ class DixonColes:
     def get_params(self) -> dict[str, object]:
         """Hyperparameters as given at construction (JSON-serialisable)."""
         return {"xi": self.xi, "prior_scale": self.prior_scale,
-                "friendly_weight": self.friendly_weight, "warm_start": self.warm_start}
+                "friendly_weight": self.friendly_weight, "warm_start": self.warm_start,
+                "xi2": self.xi2}
 
     # ------------------------------------------------------------------ fitting
+    def _xi2(self) -> float | None:
+        """The second time decay as a float (``None``: one decay only)."""
+        return None if self.xi2 is None else float(self.xi2)
+
     def _check_fitted(self) -> None:
         if not hasattr(self, "attack_"):
             raise NotFittedError(
@@ -236,7 +253,8 @@ class DixonColes:
         DataValidationError
             A required column is missing, or no usable match is left.
         """
-        data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight))
+        data = training_data(matches, float(self.xi), MIN_WEIGHT, float(self.friendly_weight),
+                             xi2=self._xi2())
         problem = make_problem(data, float(self.prior_scale))
         result = minimise(problem, self._initial_theta(data, self._warm_start_from(warm_start)))
         self._set_fitted(data, result.theta)
