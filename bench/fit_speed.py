@@ -134,13 +134,15 @@ def main() -> None:
     print(f"\nlog-likelihood, same objective: scoreline (weak prior) {weak.log_likelihood_:.3f} "
           f"vs penaltyblog {ll_pb:.3f}: difference {weak.log_likelihood_ - ll_pb:+.3f} nats")
 
-    # the default model (Elo over the whole history + the Elo-anchored goal model), and
-    # the former default beside it, timed the same way
+    # the default model (one Elo run over the whole history + two Elo-anchored goal models
+    # with different memories), the former default (one goal model, decay 0.0006) and the
+    # first default beside it, timed the same way
     from scoreline.models import default_model, get_model
 
     history = everything[everything["date"] < UNTIL].reset_index(drop=True)
     for label, make in (("default model", default_model),
-                        ("former default", lambda: get_model("elo-dixon-coles"))):
+                        ("former default", lambda: get_model("elo-dixon-coles-long")),
+                        ("first default", lambda: get_model("elo-dixon-coles"))):
         t_full, fitted = best_time(lambda m=make: m().fit(history), args.repeat)
         t_8, _ = best_time(lambda m=make: m().fit(matches), args.repeat)
         print(f"\n{label} ({fitted.name}) full fit: on every match before "  # type: ignore[attr-defined]

@@ -3,9 +3,11 @@
 Usage::
 
     python bench/model_lab.py NAME '{"margin_cap": 4}' [--refit 7D] [--window tuning|test|cups]
+    python bench/model_lab.py mix '{}' --model mix --window test
 
-Runs :class:`scoreline.models.adjusted.AdjustedEloDixonColes` with the JSON parameters
-walk-forward over a window and writes one row per scored match (the goal model's and the
+Runs :class:`scoreline.models.adjusted.AdjustedEloDixonColes` (``--model mix``:
+:class:`scoreline.models.mixture.MixedMemoryEloDixonColes`, without the residual columns)
+with the JSON parameters walk-forward over a window and writes one row per scored match (the goal model's and the
 carried Elo model's 1X2, the 90-minute result) and both score grids (``.npz``) to ``$LAB_DIR/NAME-WINDOW.parquet``
 (default ``/tmp/scoreline-lab``). Windows: ``tuning`` 2010-01-01..2018-12-31 (the folds
 tuning may use), ``test`` 2019-01-01..2026-07-19, ``cups`` the World Cups 2014-2026 with
@@ -31,6 +33,7 @@ from backtest import ALL, WORLD_CUPS, load_matches
 from scoreline.forecast.walk_forward import walk_forward
 from scoreline.models.adjusted import AdjustedEloDixonColes
 from scoreline.models.combined import confederation_index
+from scoreline.models.mixture import MixedMemoryEloDixonColes
 from scoreline.models.score_grid import Forecast, outcome_probabilities
 
 WINDOWS = {"tuning": ("2010-01-01", "2019-01-01"), "test": ("2019-01-01", ALL[1])}
@@ -60,13 +63,26 @@ class Recording(AdjustedEloDixonColes):
         return out
 
 
+class RecordingMixture(MixedMemoryEloDixonColes):
+    """The grid mixture of two memories, also recording the 1X2 of the Elo run its members
+    share (no residual team effects: NaN, confederation groups -1)."""
+
+    def predict(self, fixtures: pd.DataFrame) -> Forecast:
+        out = super().predict(fixtures)
+        self.recorded.append(self.elo_.predict(out.fixtures).grids)
+        n = len(out.fixtures)
+        self.residuals.append(np.column_stack([np.full((n, 4), np.nan), np.full((n, 2), -1.0)]))
+        return out
+
+
 def run(matches: pd.DataFrame, params: dict[str, Any], fixtures: pd.DataFrame,
-        refit: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        refit: str, kind: str = "adjusted") -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     recorded: list[np.ndarray] = []
     residuals: list[np.ndarray] = []
+    cls = RecordingMixture if kind == "mix" else Recording
 
-    def factory() -> Recording:
-        model = Recording(**params)
+    def factory() -> Recording | RecordingMixture:
+        model = cls(**params)
         model.recorded = recorded
         model.residuals = residuals
         return model
@@ -95,6 +111,7 @@ def main() -> None:
     parser.add_argument("name")
     parser.add_argument("params", nargs="?", default="{}")
     parser.add_argument("--refit", default="7D")
+    parser.add_argument("--model", default="adjusted", choices=["adjusted", "mix"])
     parser.add_argument("--window", default="test", choices=[*WINDOWS, "cups"])
     parser.add_argument("--data", default=os.environ.get("SCORELINE_DATA"))
     args = parser.parse_args()
@@ -108,7 +125,7 @@ def main() -> None:
         for since, until in WORLD_CUPS.values():
             mask = known & (dates >= since) & (dates < until) & (
                 matches["tournament"] == "FIFA World Cup")
-            parts.append(run(matches, params, matches.loc[mask], "1D"))
+            parts.append(run(matches, params, matches.loc[mask], "1D", args.model))
         frame = pd.concat([p[0] for p in parts], ignore_index=True)
         grids = np.concatenate([p[1] for p in parts])
         elo_grids = np.concatenate([p[2] for p in parts])
@@ -116,13 +133,14 @@ def main() -> None:
     else:
         since, until = WINDOWS[args.window]
         mask = known & (dates >= since) & (dates < until)
-        frame, grids, elo_grids = run(matches, params, matches.loc[mask], args.refit)
+        frame, grids, elo_grids = run(matches, params, matches.loc[mask], args.refit, args.model)
         refit = args.refit
     seconds = time.perf_counter() - start
     out_dir = Path(os.environ.get("LAB_DIR", "/tmp/scoreline-lab"))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{args.name}-{args.window}.parquet"
-    frame.attrs = {"params": json.dumps(params), "refit": refit, "seconds": seconds}
+    frame.attrs = {"params": json.dumps(params), "model": args.model, "refit": refit,
+                   "seconds": seconds}
     frame.to_parquet(path)
     # score grids (float32) for stacking fits: bench/stacking.py
     np.savez_compressed(path.with_suffix(".npz"), goal=grids.astype(np.float32),

@@ -2,11 +2,12 @@
 
 :class:`AdjustedEloDixonColes` is :class:`~scoreline.models.combined.EloDixonColes` with
 five optional adjustments, each off by default (so ``AdjustedEloDixonColes()`` forecasts
-exactly as ``EloDixonColes()``, the former default). The venue offsets
+exactly as ``EloDixonColes()``, the first default). The venue offsets
 (:data:`TUNED_VENUE_OFFSETS`, model name ``elo-dixon-coles-venue``) with the longer memory
-(:data:`TUNED_LONG_MEMORY_XI`, ``elo-dixon-coles-long``) are the default model
-(:func:`scoreline.models.default_model`); the other options are kept so their negative
-results can be reproduced:
+(:data:`TUNED_LONG_MEMORY_XI`, ``elo-dixon-coles-long``) were the default model; the
+default (:func:`scoreline.models.default_model`) mixes the grids of two venue models with
+different memories (:mod:`scoreline.models.mixture`); the other options are kept so their
+negative results can be reproduced:
 
 ``margin_cap``
     The goal model is fitted on 90-minute scores whose margin is capped at this many
@@ -105,7 +106,7 @@ period 2019-01-01..2026-07-19: RPS 0.16377 against ``EloDixonColes()``'s 0.16476
 +- 0.00035), elite matches -0.00013 +- 0.00086, inter-confederation matches -0.00289 +-
 0.00097, largest calibration error 4.7 points (7.2); World Cups 2014-2026 +0.00155 +-
 0.00146 (``docs/models.md``). The model of ``get_model('elo-dixon-coles-long')``, the
-default."""
+former default."""
 
 TUNED_STACKING: dict[str, tuple[float, float]] = {
     "friendly-home": (0.054, 0.034),
@@ -284,7 +285,7 @@ class AdjustedEloDixonColes(EloDixonColes):
 
     def _registry_name(self) -> str:
         """The :func:`~scoreline.models.get_model` name of these parameters, shown in
-        forecasts (``elo-dixon-coles-long``, the default, or ``elo-dixon-coles-venue``);
+        forecasts (``elo-dixon-coles-long``, the former default, or ``elo-dixon-coles-venue``);
         ``adjusted-elo-dixon-coles`` for any other setting."""
         base = EloDixonColes().get_params()
         mine = self.get_params()

@@ -60,8 +60,9 @@ but loses on the World Cups (e.g. 0.3 Elo: 0.17037 and 0.18601).
 The other way to combine the two, a mixture of their score grids, is
 :class:`scoreline.models.blend.Blend`. Which model is the default is decided by the tuning
 protocol of ``docs/models.md`` (:func:`scoreline.models.default_model` documents the figures):
-since that protocol it is this model with venue offsets and a longer memory
-(:mod:`scoreline.models.adjusted`); ``get_model('elo-dixon-coles')`` is this one.
+since that protocol it is built on this model (venue offsets, :mod:`scoreline.models.adjusted`;
+two memories mixed, :mod:`scoreline.models.mixture`); ``get_model('elo-dixon-coles')`` is
+this one.
 
 References
 ----------
