@@ -17,7 +17,7 @@ from scoreline.writing.claims.evaluation import evaluate
 DEV = Path(__file__).resolve().parents[3] / "shared" / "articles" / "dev"
 
 #: Figures reached on the 14 development articles (366 claims: 291 true, 17 false, 58 uncheckable).
-FLOORS = {"contradicted_right": 19, "false_caught": 17, "true_supported": 244}
+FLOORS = {"contradicted_right": 19, "false_caught": 17, "true_supported": 246}
 
 
 @pytest.fixture(scope="module")
