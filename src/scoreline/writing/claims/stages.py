@@ -46,6 +46,12 @@ _PURPOSE = re.compile(r"\bto (?:become|reach|make|play|book|secure|set up|earn|p
                       r"join)\b", re.IGNORECASE)
 
 
+def _was(match: Match, actual: str) -> str:
+    """The data's round of ``match`` in words."""
+    kind = "group-stage" if actual == "group stage" else actual
+    return f"{match.label()} was a {kind} match"
+
+
 def _stage(words: str) -> str:
     for pattern, name in _STAGES.items():
         if re.fullmatch(pattern, words, re.IGNORECASE):
@@ -74,8 +80,7 @@ def stage_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
         claim = Claim("stage", index, sm.group(0).strip(),
                       f"the match was played in the {said}", {"stage": said})
         prov = f"bracket read back from the final of the {ctx.mf.edition.label}"
-        value = f"{ctx.match.label()} was a {actual} match" if actual != "group stage" else (
-            f"{ctx.match.label()} was a group-stage match")
+        value = _was(ctx.match, actual)
         if said == actual:
             out.append(claim.supported(prov, value, f"{value}."))
         elif _tied_to_this_match(ctx, text) and not _ANOTHER_EDITION.search(text):
@@ -121,8 +126,7 @@ def other_match_stage(ctx: Ctx, index: int, text: str, end: int,
     claim = Claim("stage", index, sm.group(0).strip(),
                   f"{row.label()} was played in the {said}", {"stage": said})
     prov = f"bracket read back from the final of the edition of {row.label()}"
-    value = f"{row.label()} was a {actual} match" if actual != "group stage" else (
-        f"{row.label()} was a group-stage match")
+    value = _was(row, actual)
     if said == actual:
         return claim.supported(prov, value, f"{value}.")
     return claim.contradicted(value, prov, f"{value}, not a {said} match.")
