@@ -72,19 +72,11 @@ def store_identity(db: str | Path | None) -> list[object] | None:
     None when there is no store file (nothing can be answered from it, nor cached).
     """
     from scoreline._paths import default_db_path
+    from scoreline.data.table_cache import file_identity
 
-    path = Path(db).expanduser().resolve() if db is not None else default_db_path().resolve()
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    identity: list[object] = [str(path), stat.st_size, stat.st_mtime_ns]
-    # DuckDB commits to its write-ahead log and folds the log into the file at a
-    # checkpoint (on close): within one process a write shows only in the log
-    with contextlib.suppress(OSError):
-        wal = path.with_name(path.name + ".wal").stat()
-        identity += [wal.st_size, wal.st_mtime_ns]
-    return identity
+    # the write-ahead log counts: DuckDB commits to it and folds it into the file at a
+    # checkpoint (on close), so within one process a write shows only in the log
+    return file_identity(db if db is not None else default_db_path())
 
 
 _code: list[str] = []
