@@ -45,14 +45,23 @@ class LeanClient:
                 return 0
 
     async def _get(self, path: str) -> int:
-        if self._idle:
+        target = quote(path, safe="/?&=:%+,")  # "United States" is not a valid request line
+        request = f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode()
+        while self._idle:
             reader, writer = self._idle.pop()
+            try:
+                writer.write(request)
+                head = await reader.readuntil(b"\r\n\r\n")
+                break
+            except (OSError, asyncio.IncompleteReadError):
+                # the server closed this idle connection (uvicorn: after 5 s of keep-alive);
+                # a GET is safe to send again, as every HTTP client does, on another one
+                self._forget(writer)
         else:
             reader, writer = await asyncio.open_connection(self.host, self.port)
             self._open.add(writer)
-        target = quote(path, safe="/?&=:%+,")  # "United States" is not a valid request line
-        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
-        head = await reader.readuntil(b"\r\n\r\n")
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
         lines = head.split(b"\r\n")
         status = int(lines[0].split(b" ", 2)[1])
         length = 0
@@ -64,6 +73,10 @@ class LeanClient:
             await reader.readexactly(length)
         self._idle.append((reader, writer))
         return status
+
+    def _forget(self, writer: asyncio.StreamWriter) -> None:
+        self._open.discard(writer)
+        writer.close()
 
     async def close(self) -> None:
         """Close every connection."""

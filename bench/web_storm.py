@@ -205,24 +205,21 @@ class Samples:
                 f"{lat.max():.0f} |")
 
 
-async def fetch(client: httpx.AsyncClient, url: str, due: float, into: Samples) -> None:
+async def fetch(client: LeanClient, url: str, due: float, into: Samples) -> None:
     """GET ``url``; latency counted from ``due`` (perf_counter time); failures count as 0."""
-    try:
-        response = await client.get(url)
-        status = response.status_code
-    except httpx.HTTPError:
-        status = 0
+    status = await client.get(url)
     into.add(time.perf_counter() - due, status)
 
 
-def probe_process(base: str, stop: Any, ready: Any, out: Any) -> None:
+def probe_process(port: int, stop: Any, ready: Any, out: Any) -> None:
     """The probes in a process of their own, until ``stop`` is set; the samples go to
     ``out``. A separate process, so that the storm client's own CPU and event loop do not
     count as the server's latency."""
 
     async def main() -> dict[str, Samples]:
         into = {name: Samples() for name in PROBES}
-        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S) as client:
+        client = LeanClient(HOST, port, timeout_s=REQUEST_TIMEOUT_S)
+        try:
             for url in PROBES.values():  # connections open before the first timed probe
                 await client.get(url)
             ready.set()
@@ -236,6 +233,8 @@ def probe_process(base: str, stop: Any, ready: Any, out: Any) -> None:
                     tasks.append(asyncio.create_task(fetch(client, url, due, into[name])))
                 k += 1
             await asyncio.gather(*tasks)
+        finally:
+            await client.close()
         return into
 
     samples = asyncio.run(main())
@@ -245,11 +244,11 @@ def probe_process(base: str, stop: Any, ready: Any, out: Any) -> None:
 class Prober:
     """:func:`probe_process` started, then stopped with its samples returned."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, port: int) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._stop, self._ready, self._out = ctx.Event(), ctx.Event(), ctx.Queue()
         self._process = ctx.Process(target=probe_process, daemon=True,
-                                    args=(base, self._stop, self._ready, self._out))
+                                    args=(port, self._stop, self._ready, self._out))
         self._process.start()
 
     async def started(self) -> None:
@@ -263,9 +262,9 @@ class Prober:
         return {name: Samples(list(lat), list(st)) for name, (lat, st) in data.items()}
 
 
-async def idle_probes(base: str, seconds: float) -> dict[str, Samples]:
+async def idle_probes(port: int, seconds: float) -> dict[str, Samples]:
     """The probes alone on the idle server for ``seconds`` (the peer of the storm probes)."""
-    prober = Prober(base)
+    prober = Prober(port)
     await prober.started()
     await asyncio.sleep(seconds)
     return await prober.stop()
@@ -276,8 +275,12 @@ def p99(samples: Samples) -> float:
         else float("nan")
 
 
-async def storm(client: httpx.AsyncClient, urls: list[str], rate: float | None) -> Samples:
-    """Send ``urls`` at ``rate`` per second (None: all at once); wait for every answer."""
+async def storm(client: LeanClient, urls: list[str], rate: float | None) -> Samples:
+    """Send ``urls`` at ``rate`` per second (None: all at once); wait for every answer.
+
+    With the lean client (bench/loadgen.py): httpx costs about a millisecond of CPU per
+    request, on the two cores the server needs, so that fifty requests sent at once left
+    its client up to 0.1 s after they were due, counted as the server's latency."""
     out = Samples()
     start = time.perf_counter()
     tasks = []
@@ -289,30 +292,11 @@ async def storm(client: httpx.AsyncClient, urls: list[str], rate: float | None) 
     return out
 
 
-async def lean_storm(client: LeanClient, urls: list[str], rate: float) -> Samples:
-    """:func:`storm` with the lean client (bench/loadgen.py): at 200 requests/s httpx
-    would cost the client about a core's fifth, on the cores the server needs."""
-    out = Samples()
-
-    async def one(url: str, due: float) -> None:
-        status = await client.get(url)
-        out.add(time.perf_counter() - due, status)
-
-    start = time.perf_counter()
-    tasks = []
-    for k, url in enumerate(urls):
-        due = start + k / rate
-        await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        tasks.append(asyncio.create_task(one(url, due)))
-    await asyncio.wait_for(asyncio.gather(*tasks), PHASE_LIMIT_S)
-    return out
-
-
 async def health(client: httpx.AsyncClient) -> dict[str, object]:
     return (await client.get("/api/v1/health")).json()  # type: ignore[no-any-return]
 
 
-async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
+async def phase(client: httpx.AsyncClient, port: int, urls: list[str],
                 rate: float | None, server_pid: int) -> tuple[
                     Samples, dict[str, Samples], dict[str, object], dict[str, object],
                     tuple[float, float, float, float]]:
@@ -325,12 +309,14 @@ async def phase(client: httpx.AsyncClient, name: str, urls: list[str],
         if not before["heavy"]["admitted"]:  # type: ignore[index]
             break
         await asyncio.sleep(0.5)
-    prober = Prober(str(client.base_url))
+    prober = Prober(port)
     await prober.started()
+    lean = LeanClient(HOST, port, max_connections=256, timeout_s=REQUEST_TIMEOUT_S)
     cpu_before, client_before, wall = cpu_s(server_pid), time.process_time(), time.perf_counter()
     waited_before = runqueue_wait_s(server_pid)
-    result = await storm(client, urls, rate)
+    result = await storm(lean, urls, rate)
     probes = await prober.stop()
+    await lean.close()
     cpu = (cpu_s(server_pid) - cpu_before, time.process_time() - client_before,
            time.perf_counter() - wall, runqueue_wait_s(server_pid) - waited_before)
     await asyncio.sleep(0.5)
@@ -425,7 +411,7 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
             for url in PROBES.values():
                 await until_ok(client, url)
             load = loadavg()
-            idle = await idle_probes(base, IDLE_S)
+            idle = await idle_probes(args.port, IDLE_S)
             print(f"\n### probes on the idle server, {IDLE_S:g} s (the peer)\n\n"
                   f"load average at start: {load}; after: {loadavg()}\n")
             print(HEADER)
@@ -443,8 +429,10 @@ async def storms(args: argparse.Namespace, env: dict[str, str]) -> None:
                  [f"/api/v1/tournaments/wc2022?sims=2000&seed={k}" for k in range(50)], None),
             ]
             for name, urls, rate in phases:
+                if args.only and args.only not in name:
+                    continue
                 load = loadavg()
-                result, probes, before, after, cpu = await phase(client, name, urls, rate,
+                result, probes, before, after, cpu = await phase(client, args.port, urls, rate,
                                                                  server.pid)
                 slow = sum(1 for lat, s in zip(result.latency, result.status, strict=True)
                            if s in (200, 503) and lat > 1.0)
@@ -498,7 +486,7 @@ async def cached_rate(args: argparse.Namespace, env: dict[str, str]) -> None:
             server_before = sum(cpu_s(p) for p in servers)
             client_before, wall = time.process_time(), time.perf_counter()
             lean = LeanClient(HOST, args.port + 1, max_connections=512)
-            result = await lean_storm(lean, [urls[k % len(urls)] for k in range(n)], 200.0)
+            result = await storm(lean, [urls[k % len(urls)] for k in range(n)], 200.0)
             await lean.close()
             client_cpu, wall = time.process_time() - client_before, time.perf_counter() - wall
             server_cpu = sum(cpu_s(p) for p in servers) - server_before
@@ -526,6 +514,9 @@ def main() -> None:
     parser.add_argument("--queue", type=int, default=4)
     parser.add_argument("--heavy-workers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--only", default="",
+                        help="run only the storms whose name contains this (e.g. identical), "
+                             "and not the --workers 2 run")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="scoreline-storm-"))
     try:
@@ -535,7 +526,8 @@ def main() -> None:
                    NUMBA_CACHE_DIR=str(numba_cache_dir()))
         print(f"load average before: {loadavg()}; new fit and forecast cache in {scratch}")
         asyncio.run(storms(args, env))
-        asyncio.run(cached_rate(args, env))
+        if not args.only:
+            asyncio.run(cached_rate(args, env))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -1,5 +1,5 @@
-"""Answers kept as bytes (scoreline.web.answers): a repeated predict skips the framework
-and answers exactly what the route answered; errors are never kept."""
+"""Answers kept as bytes (scoreline.web.answers): a repeated predict or head-to-head skips
+the framework and answers exactly what the route answered; errors are never kept."""
 
 from __future__ import annotations
 
@@ -29,6 +29,23 @@ def test_a_repeated_predict_is_answered_from_the_bytes_kept(client: Any) -> None
                    "x-content-type-options"):
         assert again.headers[header] == first.headers[header], header
     assert again.json()["home_team"] == "Germany"
+
+
+def test_a_repeated_head_to_head_is_answered_from_the_bytes_kept(client: Any) -> None:
+    """The head-to-head (a pure read of the store) is kept too: the second request of the
+    same path is sent from memory, equal to the first; the teams the other way round are
+    another answer, with the record from the other side."""
+    url = "/api/v1/h2h/Scotland/Wales"
+    first = client.get(url)
+    assert first.status_code == 200
+    before = _sent(client)
+    again = client.get(url)
+    assert _sent(client) == before + 1 and again.content == first.content
+    record = first.json()["record"]
+    assert record["team"] == "Scotland" and record["played"] > 100
+    other = client.get("/api/v1/h2h/Wales/Scotland")
+    assert _sent(client) == before + 1
+    assert other.json()["record"]["wins"] == record["losses"]
 
 
 def test_head_of_a_kept_answer_has_headers_and_no_body(client: Any) -> None:

@@ -60,10 +60,7 @@ def _record(frame: pd.DataFrame, team: str) -> Record:
 def _lines(store: Store, frame: pd.DataFrame, with_goals: bool) -> list[Match]:
     goals_by_match: dict[int, list[Goal]] = {}
     if with_goals and len(frame):
-        ids = frame["match_id"].to_numpy()
-        goals = store.goals(since=frame["date"].min(), until=frame["date"].max()
-                            + pd.Timedelta(days=1))
-        goals = goals[goals["match_id"].isin(ids)]
+        goals = store.goals(match_id=frame["match_id"].to_numpy())
         for g in goals.itertuples(index=False):
             goals_by_match.setdefault(int(g.match_id), []).append(Goal(
                 team=str(g.team), scorer=None if pd.isna(g.scorer) else str(g.scorer),

@@ -15,7 +15,7 @@ import importlib.util
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -189,6 +189,7 @@ class Store(SnapshotHistory):
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self._cache: dict[str, pd.DataFrame] = {}
         self._date_index: dict[str, np.ndarray] = {}
+        self._team_rows: dict[str, np.ndarray] | None = None
         self._fingerprint: dict[str, str] = {}
         self._names: TeamNames | None = None
 
@@ -273,6 +274,7 @@ class Store(SnapshotHistory):
         """Forget the tables read so far (after a write)."""
         self._cache.clear()
         self._date_index.clear()
+        self._team_rows = None
         self._fingerprint.clear()
         self._names = None
 
@@ -360,16 +362,40 @@ class Store(SnapshotHistory):
             self._date_index[name] = self._table(name)["date"].to_numpy()
         return self._date_index[name]
 
-    def _window(self, name: str, since: DayLike | None, until: DayLike | None) -> pd.DataFrame:
-        frame = self._table(name)
+    def _bounds(self, name: str, since: DayLike | None, until: DayLike | None
+                ) -> tuple[int, int]:
+        """The rows ``[lo, hi)`` of a date-ordered table from ``since`` to before ``until``."""
         lo_ts, hi_ts = _as_date(since, "since"), _as_date(until, "until")
+        n = len(self._table(name))
         if lo_ts is None and hi_ts is None:
-            return frame
+            return 0, n
         dates = self._dates(name)
         lo = 0 if lo_ts is None else int(np.searchsorted(dates, lo_ts.to_datetime64(), "left"))
-        hi = len(frame) if hi_ts is None else int(
-            np.searchsorted(dates, hi_ts.to_datetime64(), "left"))
-        return frame.iloc[lo:max(lo, hi)]
+        hi = n if hi_ts is None else int(np.searchsorted(dates, hi_ts.to_datetime64(), "left"))
+        return lo, max(lo, hi)
+
+    def _window(self, name: str, since: DayLike | None, until: DayLike | None) -> pd.DataFrame:
+        frame = self._table(name)
+        lo, hi = self._bounds(name, since, until)
+        return frame if (lo, hi) == (0, len(frame)) else frame.iloc[lo:hi]
+
+    def _team_positions(self, name: str) -> np.ndarray:
+        """The rows of the matches table where the canonical team ``name`` plays, in order.
+
+        Built once for every team (a few milliseconds), so that a team's matches are a
+        take of its rows rather than two string comparisons over every match."""
+        if self._team_rows is None:
+            m = self._table("matches")
+            n = len(m)
+            codes, teams = pd.factorize(np.concatenate(
+                [m["home_team"].to_numpy(), m["away_team"].to_numpy()]))
+            rows = np.concatenate([np.arange(n), np.arange(n)])
+            order = np.lexsort((rows, codes))
+            edges = np.searchsorted(codes[order], np.arange(len(teams) + 1))
+            by_row = rows[order]
+            self._team_rows = {str(t): by_row[edges[k]:edges[k + 1]]
+                               for k, t in enumerate(teams)}
+        return self._team_rows.get(name, np.empty(0, dtype=np.int64))
 
     def matches(
         self,
@@ -401,10 +427,12 @@ class Store(SnapshotHistory):
             ``score_90_source, extra_time, has_goal_minutes, goals_complete,
             shootout_winner, first_shooter``.
         """
-        frame = self._window("matches", since, until)
-        if team is not None:
-            name = self.resolve_team(team)
-            frame = frame[(frame["home_team"] == name) | (frame["away_team"] == name)]
+        if team is None:
+            frame = self._window("matches", since, until)
+        else:
+            lo, hi = self._bounds("matches", since, until)
+            rows = self._team_positions(self.resolve_team(team))
+            frame = self._table("matches").iloc[rows[(rows >= lo) & (rows < hi)]]
         if tournament is not None:
             frame = frame[frame["tournament"] == self.resolve_tournament(tournament)]
         return frame.copy()
@@ -414,19 +442,23 @@ class Store(SnapshotHistory):
         since: DayLike | None = None,
         until: DayLike | None = None,
         team: str | None = None,
-        match_id: int | None = None,
+        match_id: int | Sequence[int] | None = None,
     ) -> pd.DataFrame:
         """Goals, one row each, in match then scoring order.
 
         ``team`` keeps goals *credited* to that team (an own goal is credited to the
-        team that benefited, as upstream). ``minute`` is NA when unknown; minutes above
-        90 are extra time.
+        team that benefited, as upstream); ``match_id`` keeps those of one match or of
+        several (a sequence of ids). ``minute`` is NA when unknown; minutes above 90 are
+        extra time.
         """
         frame = self._window("goals", since, until)
         if match_id is not None:
             ids = frame["match_id"].to_numpy()
-            lo, hi = np.searchsorted(ids, match_id, "left"), np.searchsorted(ids, match_id, "right")
-            frame = frame.iloc[lo:hi]
+            wanted = np.unique(np.asarray(match_id, dtype=ids.dtype).reshape(-1))
+            lo, hi = np.searchsorted(ids, wanted, "left"), np.searchsorted(ids, wanted, "right")
+            counts = hi - lo  # each wanted match's goals are one run of rows
+            first = np.repeat(np.cumsum(counts) - counts, counts)
+            frame = frame.iloc[np.repeat(lo, counts) + np.arange(counts.sum()) - first]
         if team is not None:
             frame = frame[frame["team"] == self.resolve_team(team)]
         return frame.copy()

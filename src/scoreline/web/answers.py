@@ -6,7 +6,7 @@ result turned into JSON again. At a few hundred requests a second that is the se
 whole budget. :class:`AnswerCache` keeps the encoded body of such an answer under the
 request's path and exact query string, and :class:`AnswerCacheMiddleware` sends it back
 for the same request without entering the app. Only routes that put their answers here
-are served this way (``/api/v1/predict``); an answer is kept only after the route has
+are served this way (``/api/v1/predict``, ``/api/v1/h2h``); an answer is kept only after the route has
 produced it, so the fast path answers exactly what the route answered, for exactly the
 same request. The keys are the inputs of a pure function of the store, which a server only
 reads (``scoreline data load`` needs the servers stopped), so entries never go stale while

@@ -79,8 +79,12 @@ def team_ratings(request: Request, team: TeamPath, until: OptionalDate = None) -
 
 @router.get("/h2h/{team_a}/{team_b}", response_model=api.HeadToHead, summary="Head-to-head")
 def h2h(request: Request, team_a: TeamPath, team_b: TeamPath) -> JSONResponse:
-    """Every meeting of two teams with goals; totals from ``team_a``'s side."""
-    return _json(api.head_to_head(team_a, team_b, db=_db(request)))
+    """Every meeting of two teams with goals; totals from ``team_a``'s side.
+
+    A request repeated with the same path is answered from the bytes kept."""
+    response = _json(api.head_to_head(team_a, team_b, db=_db(request)))
+    request.app.state.answers.put(request.scope, bytes(response.body))
+    return response
 
 
 @router.get("/matches/{date}/{home}/{away}", response_model=api.MatchReplay,
