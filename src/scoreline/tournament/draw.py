@@ -24,11 +24,11 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
 
 from scoreline.tournament.draw_pruning import _completable, _fits
+from scoreline.tournament.jit import numba
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)

@@ -9,9 +9,10 @@ confederation ``c`` in group ``g``.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
+
+from scoreline.tournament.jit import numba
 
 
 @numba.njit(cache=True)

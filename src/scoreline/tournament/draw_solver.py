@@ -32,7 +32,6 @@ run is reproducible and its draws do not depend on the batch size or the thread 
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
 
@@ -55,6 +54,7 @@ from scoreline.tournament.draw_solver_pruning import (
     _pots_viable,
     _unplace,
 )
+from scoreline.tournament.jit import numba
 from scoreline.tournament.match_sampling import _GOLDEN, _mix, _uniform
 
 MAX_FAST_POTS = 12

@@ -10,9 +10,10 @@ pot ``p``; ``bits`` the same as bit sets (rows below).
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
+
+from scoreline.tournament.jit import numba
 
 # rows of the ``bits`` scratch: per group, its open pots, the confederations below their
 # cap in it, the confederations it has; per confederation, the pots with teams of it left;

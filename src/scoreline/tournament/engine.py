@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
 
@@ -39,6 +38,7 @@ from scoreline.tournament.draw_solver import draw_scratch, fast_solver_applies, 
 from scoreline.tournament.format import THIRD_PLACE_ROUND, TournamentFormat
 from scoreline.tournament.format_types import BEST_PLACED_SLOT
 from scoreline.tournament.group_ranking import _CODES, rank_teams, work_size
+from scoreline.tournament.jit import numba
 from scoreline.tournament.match_sampling import (
     _GOLDEN,
     _mix,

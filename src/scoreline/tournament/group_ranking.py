@@ -7,11 +7,11 @@ hold this one to.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from numpy.typing import NDArray
 
 from scoreline.tournament.format import GROUP_CRITERIA
+from scoreline.tournament.jit import numba
 from scoreline.tournament.match_sampling import _uniform
 
 PTS, GD, GF, WINS, H2H_PTS, H2H_GD, H2H_GF, REAPPLY, LOTS = range(9)
