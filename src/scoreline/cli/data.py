@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from scoreline import api
@@ -33,6 +32,9 @@ def load(
     as_json: bool = JsonOption,
 ) -> None:
     """Load results, goals, shoot-outs and former names into the store, atomically."""
+    # here: every other command would import the progress bars for nothing
+    from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
+
     with friendly_errors(), Progress(
         TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
         console=console, transient=True, disable=as_json,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 import typer
 
@@ -83,5 +81,8 @@ def _headline_in_child(db: str | None) -> tuple[int, dt.date | None]:
     (about 245 MB resident). The child checks the store and exits; a bad store's error
     comes back whole.
     """
+    import multiprocessing  # here: every other command would import it for nothing
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
         return child.submit(_headline, db).result()

@@ -189,7 +189,8 @@ class Store(SnapshotHistory):
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self._cache: dict[str, pd.DataFrame] = {}
         self._date_index: dict[str, np.ndarray] = {}
-        self._team_rows: dict[str, np.ndarray] | None = None
+        self._team_rows: dict[str, np.ndarray] = {}
+        self._tournament_keys: dict[str, str] | None = None
         self._fingerprint: dict[str, str] = {}
         self._names: TeamNames | None = None
 
@@ -274,7 +275,8 @@ class Store(SnapshotHistory):
         """Forget the tables read so far (after a write)."""
         self._cache.clear()
         self._date_index.clear()
-        self._team_rows = None
+        self._team_rows.clear()
+        self._tournament_keys = None
         self._fingerprint.clear()
         self._names = None
 
@@ -382,20 +384,18 @@ class Store(SnapshotHistory):
     def _team_positions(self, name: str) -> np.ndarray:
         """The rows of the matches table where the canonical team ``name`` plays, in order.
 
-        Built once for every team (a few milliseconds), so that a team's matches are a
-        take of its rows rather than two string comparisons over every match."""
-        if self._team_rows is None:
+        Found once per team and kept (until the next write), so that a team asked for again
+        (every head-to-head of a server, the two teams of a story) is a take of its rows
+        rather than two string comparisons over every match."""
+        rows = self._team_rows.get(name)
+        if rows is None:
             m = self._table("matches")
-            n = len(m)
-            codes, teams = pd.factorize(np.concatenate(
-                [m["home_team"].to_numpy(), m["away_team"].to_numpy()]))
-            rows = np.concatenate([np.arange(n), np.arange(n)])
-            order = np.lexsort((rows, codes))
-            edges = np.searchsorted(codes[order], np.arange(len(teams) + 1))
-            by_row = rows[order]
-            self._team_rows = {str(t): by_row[edges[k]:edges[k + 1]]
-                               for k, t in enumerate(teams)}
-        return self._team_rows.get(name, np.empty(0, dtype=np.int64))
+            # compared as pandas columns: with Arrow strings, in Arrow, without making
+            # 49,000 Python strings of each column first
+            rows = np.flatnonzero(((m["home_team"] == name)
+                                   | (m["away_team"] == name)).to_numpy(dtype=bool))
+            self._team_rows[name] = rows
+        return rows
 
     def matches(
         self,
@@ -508,7 +508,9 @@ class Store(SnapshotHistory):
 
     def resolve_tournament(self, name: str) -> str:
         """The data's spelling of a tournament name (case- and accent-insensitive)."""
-        known = {normalise(t): t for t in self.tournaments()}
+        if self._tournament_keys is None:  # kept until the next write: a few ms a call
+            self._tournament_keys = {normalise(t): t for t in self.tournaments()}
+        known = self._tournament_keys
         key = normalise(name)
         if key in known:
             return known[key]

@@ -83,17 +83,18 @@ class Ctx:
             return self.match.opponent(mentions[0].team)
         return self.subject
 
-    def need_probabilities(self, all_time: bool = False, team: bool = False) -> None:
-        """Compute pre-match chances, upset ranks and the in-play low once, on first use; the
-        all-time and team rankings only when a claim needs them (they are slower)."""
-        have: set[str] = self._cache.setdefault("probabilities", set())
-        want = {"base"} | ({"all_time"} if all_time else set()) | ({"team"} if team else set())
-        if not want <= have:
+    def need_probabilities(self) -> None:
+        """Compute pre-match chances, the in-play low and every upset rank once, on first use.
+
+        The all-time and team ranks too, even when the first claim reads only the edition's:
+        they all come from one walk-forward pass whose cost is mostly fixed (reading the
+        forecast cache), so a second pass for a later sentence's all-time rank cost more
+        than computing them at once."""
+        if not self._cache.get("probabilities"):
             from scoreline.writing.facts.probabilities import add_probability_facts
 
-            add_probability_facts(self.store, self.mf, all_time="all_time" in want | have,
-                                  team="team" in want | have)
-            have |= want
+            add_probability_facts(self.store, self.mf, all_time=True, team=True)
+            self._cache["probabilities"] = True
 
     def all_matches(self) -> pd.DataFrame:
         """Every match (cached; cities and countries for venue claims)."""

@@ -39,7 +39,7 @@ def upset_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     um = _UPSET.search(text)
     if not (bm or gm or um):
         return out
-    ctx.need_probabilities(all_time=bool(bm and _ALL_TIME.search(bm.group(0))), team=bool(gm))
+    ctx.need_probabilities()
     if bm:
         all_time = bool(_ALL_TIME.search(bm.group(0)))
         one_of = bool(bm.group(1))
