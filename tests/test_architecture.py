@@ -83,7 +83,7 @@ HEAVY_FOR_THE_CLI = ("pandas", "duckdb", "scipy", "numba", "matplotlib", "pyarro
 def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
     """Which of :data:`HEAVY_FOR_THE_CLI` a fresh interpreter has loaded after ``code``."""
     probe = (f"{code}\nimport sys\n"
-             f"print(sorted(m for m in {HEAVY_FOR_THE_CLI!r} if m in sys.modules))")
+             f"print(sorted(m for m in {HEAVY_FOR_THE_CLI!r} if sys.modules.get(m)))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, env=env, timeout=120).stdout.strip().splitlines()
     return list(ast.literal_eval(out[-1]))

@@ -1,10 +1,12 @@
-"""The store's table reads (by way of Arrow, and from the Arrow copies of read-only stores)
-give what DuckDB's own DataFrame reads give."""
+"""The store's table reads (by way of Arrow, and from the NumPy copies of read-only stores,
+with pyarrow or without it) give what DuckDB's own DataFrame reads give."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pandas as pd
 import pytest
 
 from scoreline.data.store import Store, _typed
+from scoreline.data.table_cache import read_frame, write_frame
 
 _ORDER = {"matches": "match_id", "goals": "match_id, goal_seq", "shootouts": "match_id",
           "former_names": "current, start_date"}
@@ -40,7 +43,7 @@ def _copy_store(store_path: Path, folder: Path) -> Path:
 
 def test_table_copies_serve_later_readers(store_path: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first read-only reader of a store file keeps Arrow copies of the tables it reads;
+    """The first read-only reader of a store file keeps copies of the tables it reads;
     a second reader of the unchanged file gets equal frames and the same fingerprint from
     them without connecting to DuckDB; after the file changes, a reader connects again."""
     monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path / "cache"))
@@ -67,6 +70,57 @@ def test_table_copies_serve_later_readers(store_path: Path, tmp_path: Path,
     assert third.connected  # a new state of the file: no copy of it yet
     pd.testing.assert_frame_equal(third._table("matches"), read["matches"], check_exact=True)
     third.close()
+
+
+def test_copies_read_without_pyarrow_equal_the_tables(store_path: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies kept by a reader whose pandas uses pyarrow serve a process that keeps pyarrow
+    out (the ``scoreline`` command, the server): no DuckDB connection, every table equal
+    value for value, dtype for dtype, its text in pandas' own ``str`` storage."""
+    monkeypatch.setenv("SCORELINE_CACHE", str(tmp_path / "cache"))
+    path = _copy_store(store_path, tmp_path)
+    with Store(path, read_only=True) as first:
+        for name in _ORDER:
+            first._table(name)
+    probe = (
+        "import sys\nfrom scoreline import api\nassert api.pandas_without_arrow()\n"
+        "import pandas as pd\nfrom scoreline.data.store import Store, _typed\n"
+        f"s = Store({str(path)!r}, read_only=True)\n"
+        f"copied = {{name: s._table(name) for name in {list(_ORDER)!r}}}\n"
+        "assert not s.connected and sys.modules['pyarrow'] is None\n"
+        "for name, frame in copied.items():\n"
+        "    pd.testing.assert_frame_equal(frame, _typed(name, s._read_plain(name)),\n"
+        "                                  check_exact=True)\n"
+        "m = copied['matches']\n"
+        "assert m['home_team'].dtype.storage == 'python', m['home_team'].dtype\n"
+        "assert str(m['home_score_90'].dtype) == 'Int64' and m['first_shooter'].dtype == object\n"
+        "print(len(m))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=300, env=dict(os.environ), check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "49520", done.stderr[-2000:]
+
+
+def test_a_copy_gives_back_every_kind_of_column(tmp_path: Path) -> None:
+    """Dates, integers, floats, booleans, nullable integers and booleans, ``str`` text with
+    missing values, ``object`` text with None, a column of missing text only, and no rows."""
+    frame = pd.DataFrame({
+        "date": pd.to_datetime(["1872-11-30", "2022-11-23", "2026-07-19"]).astype(
+            "datetime64[us]"),
+        "goals": [0, 2, 7], "xg": [0.5, 1.25, float("nan")], "neutral": [True, False, True],
+        "minute": pd.array([90, None, 120], dtype="Int64"),
+        "extra_time": pd.array([None, True, False], dtype="boolean"),
+        "team": pd.array(["Scotland", None, "Côte d'Ivoire"], dtype="str"),
+        "scorer": pd.Series(["Asano", None, "Dōan"], dtype=object),
+        "nobody": pd.array([None, None, None], dtype="str"),
+    })
+    for rows in (frame, frame.iloc[:0]):
+        write_frame(rows, tmp_path / "t.npz")
+        back = read_frame(tmp_path / "t.npz")
+        pd.testing.assert_frame_equal(back, rows.reset_index(drop=True), check_exact=True)
+    assert back["scorer"].dtype == object
+    with pytest.raises(TypeError, match="values other than text"):
+        write_frame(pd.DataFrame({"mixed": pd.Series(["a", 1], dtype=object)}),
+                    tmp_path / "bad.npz")
 
 
 def test_table_copies_off(store_path: Path, tmp_path: Path,

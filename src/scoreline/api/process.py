@@ -15,8 +15,9 @@ def pandas_without_arrow() -> bool:
     keeps the same ``str`` columns in NumPy arrays of Python strings, with the same
     values, missing-value rules and results. Loading pyarrow costs a process about 33 MB
     resident (its libraries' pages), which a server pays in its event-loop process and in
-    each heavy worker. Call this first thing in such a process; elsewhere (tests, the CLI,
-    the benches, which write Parquet) pandas keeps pyarrow.
+    each heavy worker, and pyarrow's import 0.1 s of every command. Call this first thing
+    in such a process (the ``scoreline`` command and the server do); elsewhere (tests, the
+    benches, which write Parquet, a notebook) pandas keeps pyarrow.
 
     Returns
     -------

@@ -176,10 +176,8 @@ class Store(SnapshotHistory):
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run `scoreline data load` first")
         self._connection: duckdb.DuckDBPyConnection | None = None
-        # the copies are Arrow files: none in a process that keeps pandas off pyarrow (the
-        # server's, see scoreline.api.pandas_without_arrow)
         self._copies = (TableCache(self.path) if read_only and self.path != ":memory:"
-                        and _arrow_available() else None)
+                        else None)
         if self._copies is None or not self._copies.ready():
             self._connect()  # problems with the file show at once, as they always did
         if not read_only:
@@ -342,22 +340,26 @@ class Store(SnapshotHistory):
     # ------------------------------------------------------------------ reading
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._cache:
-            if not _arrow_available():
-                self._cache[name] = _typed(name, self._read_plain(name))
-                return self._cache[name]
-            table = self._copies.read(name) if self._copies is not None else None
-            if table is None:
-                table = self._read_arrow(f"SELECT * FROM {name} ORDER BY {_ORDER[name]}")
-                if name == "matches" and not table.num_rows and self._query(
-                        "SELECT count(*) FROM loads").fetchone() == (0,):
-                    raise StoreError(
-                        f"the store {self.path} is empty; run `scoreline data load` first")
+            frame = self._copies.read(name) if self._copies is not None else None
+            if frame is None:
+                if _arrow_available():
+                    table = self._read_arrow(f"SELECT * FROM {name} ORDER BY {_ORDER[name]}")
+                    if name == "matches" and not table.num_rows:
+                        self._check_loaded()
+                    frame = _typed(name, _to_frame(table))
+                else:
+                    frame = _typed(name, self._read_plain(name))
                 if self._copies is not None:
-                    self._copies.write(name, table)
+                    self._copies.write(name, frame)
                     if not self._copies.ready():
                         self._copies.write_fingerprint(self.fingerprint())
-            self._cache[name] = _typed(name, _to_frame(table))
+            self._cache[name] = frame
         return self._cache[name]
+
+    def _check_loaded(self) -> None:
+        """Raise StoreError when nothing was ever loaded into this store."""
+        if self._query("SELECT count(*) FROM loads").fetchone() == (0,):
+            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
 
     def _dates(self, name: str) -> np.ndarray:
         if name not in self._date_index:
@@ -640,9 +642,8 @@ class Store(SnapshotHistory):
     def _read_plain(self, name: str) -> pd.DataFrame:
         """A table by DuckDB's ``.df()``, where pyarrow is kept out of the process."""
         frame = self._query(f"SELECT * FROM {name} ORDER BY {_ORDER[name]}").df()
-        if name == "matches" and frame.empty and self._query(
-                "SELECT count(*) FROM loads").fetchone() == (0,):
-            raise StoreError(f"the store {self.path} is empty; run `scoreline data load` first")
+        if name == "matches" and frame.empty:
+            self._check_loaded()
         return frame
 
     def _read_arrow(self, sql: str) -> pa.Table:
