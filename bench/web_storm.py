@@ -10,7 +10,9 @@ and forecasts, the user's compiled kernels), then runs, each bounded in count an
 3. 50 distinct tournament simulations, all at once;
 
 while probes ask for light routes 5 times a second each: a cached forecast, a
-head-to-head and ``/api/v1/health`` (target p99 < 100 ms). The same probes run first for
+head-to-head and ``/api/v1/health`` (target p99 < 100 ms), with the lean client of
+``bench/loadgen.py`` as the storms (httpx's own CPU, about a millisecond per request,
+delayed fifty requests sent at once by up to 0.1 s). The same probes run first for
 the same time on the idle server (the named peer), from a process of their own (the
 storm client's CPU is not the server's latency): each storm's probe p99 is printed as a
 ratio to the idle one. Every storm request must complete, or be refused with 503, within
@@ -24,7 +26,7 @@ client shares the machine with the server: its CPU and the servers' are printed.
 
 Usage::
 
-    python bench/web_storm.py [--port 8100] [--time-budget 0.8] [--queue 4]
+    python bench/web_storm.py [--port 8100] [--time-budget 0.8] [--queue 4] [--only identical]
 
 Prints one table per phase and the load average (``/proc/loadavg``) beside each. The
 server's time budget defaults to 0.8 s for the 1 s target: when 50 requests arrive at once,

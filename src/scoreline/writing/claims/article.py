@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scoreline.errors import ArticleError
+from scoreline.writing.claims import patterns
 
 #: Largest article accepted, in bytes (a long feature is ~50 kB).
 MAX_ARTICLE_BYTES = 1_000_000
@@ -21,13 +22,13 @@ MAX_ARTICLE_BYTES = 1_000_000
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 MONTH_RE = "|".join(_MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 
-_QUOTE_RE = re.compile(r"[\"“”](?P<q>[^\"“”]{12,})[\"“”]")
-_POST_RE = re.compile(
+_QUOTE_RE = patterns.compile(r"[\"“”](?P<q>[^\"“”]{12,})[\"“”]")
+_POST_RE = patterns.compile(
     rf"[—–-]\s*[^()\n]{{0,60}}\(@\w+\)\s*(?P<date>(?:{MONTH_RE})\s+\d{{1,2}},\s*\d{{4}})")
-_URL_RE = re.compile(r"\b(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)")
-_HANDLE_RE = re.compile(r"(?<!\w)@\w+")
-_HASHTAG_RE = re.compile(r"#(\w+)")
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z]\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_URL_RE = patterns.compile(r"\b(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)")
+_HANDLE_RE = patterns.compile(r"(?<!\w)@\w+")
+_HASHTAG_RE = patterns.compile(r"#(\w+)")
+_SENTENCE_END = patterns.compile(r"(?<![\s.][A-Z]\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 
 class Traced:
@@ -128,7 +129,7 @@ class Sentence:
             return self.traced.span(i, i + len(words))
         tokens = words.split()
         if tokens:
-            rx = re.compile(r"\s+".join(re.escape(t) for t in tokens), re.IGNORECASE)
+            rx = patterns.compile(r"\s+".join(re.escape(t) for t in tokens), re.IGNORECASE)
             m = rx.search(self.text)
             if m:
                 return self.traced.span(m.start(), m.end())
@@ -194,18 +195,18 @@ def _hashtag(match: re.Match[str]) -> str:
     return tag
 
 
-_BLOCK_BREAK = re.compile(r"\n\s*\n")
-_HARD_WRAP = re.compile(r"(?<![.!?:\"”’])[ \t]*\n[ \t]*(?=\S)")
-_HEADLINE_END = re.compile(r"\n+")
-_SPACES = re.compile(r"\s+")
-_FIFA_TAG = re.compile(r"#FIFAWorldCup\b")
+_BLOCK_BREAK = patterns.compile(r"\n\s*\n")
+_HARD_WRAP = patterns.compile(r"(?<![.!?:\"”’])[ \t]*\n[ \t]*(?=\S)")
+_HEADLINE_END = patterns.compile(r"\n+")
+_SPACES = patterns.compile(r"\s+")
+_FIFA_TAG = patterns.compile(r"#FIFAWorldCup\b")
 
 
 #: A line at least this long that ends without punctuation was wrapped by an editor; a
 #: shorter one (a headline, a list item, a goal line "24' - Costa") stands alone.
 WRAP_MIN_CHARS = 50
 
-_DATELINE = re.compile(
+_DATELINE = patterns.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]+[A-Z](?:,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)*)?)"
     rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
     r"(?:[-–—]+|:)\s+(?=[A-Z\"“])")
@@ -213,7 +214,7 @@ _DATELINE = re.compile(
 #: A dateline in title case ("Yaoundé —", "Rio de Janeiro, July 16 –"): read only at the
 #: start of the first paragraphs, and only before a spaced dash, where a sentence rarely
 #: puts its subject alone.
-_TITLE_DATELINE = re.compile(
+_TITLE_DATELINE = patterns.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_]+|de|da|do|del|la|el|al|am|"
     r"sur|upon)){0,3}(?:,\s+[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:\s[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2})?)"
     rf"(?:,\s+(?P<date>(?:{MONTH_RE})\.?\s+\d{{1,2}}))?\s*(?:\([^)]{{1,40}}\)\s*)?"
@@ -224,10 +225,10 @@ _TITLE_DATELINE_BLOCKS = 3
 
 
 #: "2:1", as many outlets write a score; "16:00" or "9:30 pm" is a time.
-_COLON_SCORE = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{1,2})(?![\d:.,])")
-_TIME_AROUND = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|h\b|hrs\b|GMT|UTC|CET|CEST|BST|ET\b|local)",
+_COLON_SCORE = patterns.compile(r"(?<![\d:.,])(\d{1,2}):(\d{1,2})(?![\d:.,])")
+_TIME_AROUND = patterns.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|h\b|hrs\b|GMT|UTC|CET|CEST|BST|ET\b|local)",
                           re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|kick-?off|kicks off|starts?)\s*$", re.IGNORECASE)
+_TIME_BEFORE = patterns.compile(r"\b(?:at|from|until|till|by|kick-?off|kicks off|starts?)\s*$", re.IGNORECASE)
 
 
 def _colon_score(m: re.Match[str]) -> str:
@@ -260,7 +261,7 @@ def _pieces(block: Traced) -> list[Traced]:
     """Sentences of a paragraph: split after . ! ? and at line breaks left in the block."""
     out = []
     pos = 0
-    splitter = re.compile(r"\n+|" + _SENTENCE_END.pattern)
+    splitter = patterns.compile(r"\n+|" + _SENTENCE_END.pattern)
     for m in splitter.finditer(block.text):
         out.append(block.slice(pos, m.start()))
         pos = m.end()
@@ -297,7 +298,7 @@ def split_article(text: str, is_city: Callable[[str], bool] | None = None) -> Ar
             article.set_aside.append(
                 (post.group(0).strip(" —–-"), "the date of a social-media post, not of a match",
                  a, b))
-            block = block.sub(re.compile(re.escape(post.group(0))), "")
+            block = block.sub(patterns.compile(re.escape(post.group(0))), "")
         pieces = _pieces(block)
         head = _DATELINE.match(pieces[0].text) if pieces else None
         if head is None and pieces and paragraphs <= _TITLE_DATELINE_BLOCKS:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoreline.writing.claims import patterns
+
 #: The data's tournament -> how reports write it (regular expressions, case-insensitive).
 ALIASES: dict[str, tuple[str, ...]] = {
     "FIFA World Cup": (r"(?:fifa\s+)?world\s+cups?", r"mundial"),
@@ -33,9 +35,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Olympic Games": (r"olympics?", r"olympic\s+games"),
 }
 
-_QUALIFYING = re.compile(r"\bqualif(?:ier|iers|ying|ication)\b|\bpreliminar(?:y|ies)\b", re.IGNORECASE)
-_FRIENDLY = re.compile(r"\bfriendl(?:y|ies)\b|\bwarm-?up\b|\bexhibition\b", re.IGNORECASE)
-_COMPILED = {t: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.IGNORECASE)
+_QUALIFYING = patterns.compile(r"\bqualif(?:ier|iers|ying|ication)\b|\bpreliminar(?:y|ies)\b", re.IGNORECASE)
+_FRIENDLY = patterns.compile(r"\bfriendl(?:y|ies)\b|\bwarm-?up\b|\bexhibition\b", re.IGNORECASE)
+_COMPILED = {t: patterns.compile(r"\b(?:" + "|".join(p) + r")\b", re.IGNORECASE)
              for t, p in ALIASES.items()}
 
 
@@ -74,8 +76,8 @@ PLAYED_IN: dict[tuple[str, int], tuple[int, ...]] = {
     ("African Cup of Nations", 2025): (2025, 2026),
     ("AFC Asian Cup", 2023): (2024,),
 }
-_YEAR = re.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
-_EDITION = re.compile(
+_YEAR = patterns.compile(r"(?<![\d-])(18[7-9]\d|19\d\d|20[0-4]\d)(?![\d-])")
+_EDITION = patterns.compile(
     r"\b(?P<name>euro|european championship|afcon|africa(?:n)? cup of nations|asian cup|can)\s+"
     r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _EDITION_TOURNAMENT = {"euro": "UEFA Euro", "european championship": "UEFA Euro",

@@ -9,14 +9,15 @@ from typing import Any
 import pandas as pd
 
 from scoreline.data.types import Match
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.names import TeamFinder, TeamMention
 from scoreline.writing.facts.build import MatchFacts
 from scoreline.writing.facts.lookup import StoreLike
 from scoreline.writing.facts.timeline import Goal
 
-_PRONOUN_START = re.compile(r"^(?:they|their|them|they've|they're|they’ve|they’re|it|its)\b",
+_PRONOUN_START = patterns.compile(r"^(?:they|their|them|they've|they're|they’ve|they’re|it|its)\b",
                             re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = patterns.compile(
     r"(?:over|against|to|by|with|beat|beating|than|upset|stun|stunned|put by|of|from|"
     r"past|versus|vs\.?|v)\s+(?:the\s+)?(?:mighty\s+|hosts\s+|holders\s+|champions\s+)?$",
     re.IGNORECASE)

@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import match_player
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -22,37 +23,37 @@ from scoreline.writing.claims.scorers import LATE_MINUTE, goal_text, names_in
 from scoreline.writing.facts.timeline import Goal
 from scoreline.writing.facts.wording import ordinal
 
-_SCORE_RE = re.compile(r"(?<![\d.-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])")
-_RUNNING_MARKERS = re.compile(
+_SCORE_RE = patterns.compile(r"(?<![\d.-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])")
+_RUNNING_MARKERS = patterns.compile(
     r"\b(kept the score|keep the score|led|leading|lead|trail(?:ed|ing)?|down to|went|at|"
     r"half[- ]time|at the break|behind|ahead|level|up|down)\b", re.IGNORECASE)
-_FINAL_MARKERS = re.compile(
+_FINAL_MARKERS = patterns.compile(
     r"\b(win|won|wins|beat|beating|victory|defeat|defeated|lost|loss|triumph|thrash\w*|"
     r"drew|draw|final score|finished|ended)\b", re.IGNORECASE)
-_WINDOW = re.compile(
+_WINDOW = patterns.compile(
     rf"\b(?:({NUMBER_RE}) goals? )?(?:\w+ ){{0,3}}?in the space of ({NUMBER_RE}) minutes\b|"
     rf"\b({NUMBER_RE}) goals? in ({NUMBER_RE}) minutes\b|"
     rf"\bwithin ({NUMBER_RE}) minutes of each other\b|"
     rf"\b(twice|three times|thrice) in (?:the space of |just |only )?({NUMBER_RE}) minutes\b",
     re.IGNORECASE)
 _TIMES = {"twice": 2, "three times": 3, "thrice": 3}
-_LATE_GOALS = re.compile(rf"\b({NUMBER_RE}) late goals\b", re.IGNORECASE)
-_COMEBACK = re.compile(
+_LATE_GOALS = patterns.compile(rf"\b({NUMBER_RE}) late goals\b", re.IGNORECASE)
+_COMEBACK = patterns.compile(
     r"\bcome-?back\b|\bcame from behind\b|\bcome from behind\b|\bfought back\b|"
     r"\bfrom (?:a goal|(\w+) goals) down\b|\bturned (?:the game|it|the match) around\b",
     re.IGNORECASE)
-_WIN_OVER = re.compile(
+_WIN_OVER = patterns.compile(
     r"\b(?:win|wins|victory|victories|triumph|success|upset|rout|thrashing|defeat of|"
     r"beat|beating|defeated|defeating|stunned|stunning|stun|shocked|upsetting|edged|"
     r"overcame|thrashed|downed|routed|hammered|toppled|knocked out|eliminated)\s+"
     r"(?:over\s+|against\s+|of\s+)?(?:the\s+)?(?:mighty\s+|hosts\s+|holders\s+|champions\s+)?$",
     re.IGNORECASE)
-_LOST_TO = re.compile(
+_LOST_TO = patterns.compile(
     r"\b(?:defeat|defeats|loss|losses|lost|losing|fell|beaten|were beaten)\s+"
     r"(?:\w+\s+){0,2}?(?:to|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: After a team named as the object: a player steering that team ("Hurst edged England
 #: home", "shot Japan ahead"), not someone beating it.
-_STEERED = re.compile(r"^\s+(?:home|ahead|in front|level|clear|into (?:the )?(?:lead|"
+_STEERED = patterns.compile(r"^\s+(?:home|ahead|in front|level|clear|into (?:the )?(?:lead|"
                       r"final|semi-?finals?|quarter-?finals?|last)|to (?:victory|glory|the "
                       r"(?:win|title|final|trophy))|through)\b", re.IGNORECASE)
 #: Idioms with "drew" that say nothing of a drawn result: "drew first blood" (scored
@@ -60,19 +61,19 @@ _STEERED = re.compile(r"^\s+(?:home|ahead|in front|level|clear|into (?:the )?(?:
 _DREW_IDIOM = (r"(?!\s+(?:first blood|level|a|an|praise|criticism|gasps|applause|comparisons?|"
                r"attention|inspiration|on|back|lots|the (?:foul|penalty|save|keeper|goalkeeper|"
                r"defender|crowd|attention|sting))\b)")
-_DRAW = re.compile(rf"\b(drew{_DREW_IDIOM}|draw with|draw against|stalemate|shared the points|"
+_DRAW = patterns.compile(rf"\b(drew{_DREW_IDIOM}|draw with|draw against|stalemate|shared the points|"
                    r"goalless)\b",
                    re.IGNORECASE)
 
 
-_MODAL = re.compile(r"\b(?:needed|need|needs|would|could|should|might|must|hoping|hoped|"
+_MODAL = patterns.compile(r"\b(?:needed|need|needs|would|could|should|might|must|hoping|hoped|"
                     r"expected|wanted|try|tried|aim|aimed|chance to|bid to|to avoid)\b",
                     re.IGNORECASE)
 
 
 #: Words that move a sentence to another meeting of the same teams: "in the group stage the
 #: two teams drew 2-2", "the first leg ended 1-1", "when they last met", "had drawn".
-_ANOTHER_MEETING = re.compile(
+_ANOTHER_MEETING = patterns.compile(
     r"\b(?:in the group(?: stage| phase)?|(?:earlier|before) in the (?:tournament|competition|"
     r"group|campaign)|(?:first|second|return) leg|(?:first|previous|last|earlier|reverse|return|"
     r"only other|other|next) (?:meeting|encounter|match|game|fixture|clash|time)s?|"
@@ -89,7 +90,7 @@ def _another_meeting(ctx: Ctx, claim: Claim, text: str, pair: tuple[int, int]) -
     sentence gives no sign of another occasion."""
     m = ctx.match
     signs = [x.group(0) for x in _ANOTHER_MEETING.finditer(text)]
-    year = re.compile(rf"(?:in|at) (?:the )?{m.date.year}", re.IGNORECASE)
+    year = patterns.compile(rf"(?:in|at) (?:the )?{m.date.year}", re.IGNORECASE)
     if all(year.fullmatch(g) for g in signs):
         return False  # no sign, or only the match's own year: "On this day in 1982"
     rows = [r for r in ctx.team_rows(m.home_team)
@@ -220,7 +221,7 @@ def _aggregate_claim(ctx: Ctx, index: int, sm: re.Match[str], pair: tuple[int, i
                          "may be others", value, prov)
 
 
-_WIN_VERB = re.compile(r"\b(beat|beats|beating|defeated|defeating|thrashed|thrash|edged|edge|"
+_WIN_VERB = patterns.compile(r"\b(beat|beats|beating|defeated|defeating|thrashed|thrash|edged|edge|"
                        r"stunned|stun|stuns|shocked|shock|downed|overcame|crushed|hammered|routed|"
                        r"won|win|wins|lost|losing|lose|loses)\b", re.IGNORECASE)
 
@@ -244,7 +245,7 @@ def _claimed_winner(ctx: Ctx, window: str) -> str | None:
     return m.opponent(actor) if verb.group(1).lower().startswith(("los", "lost")) else actor
 
 
-_SHOOTOUT_NEAR = re.compile(r"\bon pen(?:alties|s)\b|\bshoot-?out\b|\bspot-kicks\b|\bpenalties\b",
+_SHOOTOUT_NEAR = patterns.compile(r"\bon pen(?:alties|s)\b|\bshoot-?out\b|\bspot-kicks\b|\bpenalties\b",
                             re.IGNORECASE)
 
 
@@ -437,7 +438,7 @@ def window_claims(ctx: Ctx, index: int, text: str, sentence_goals: list[Claim]) 
     return [claim]
 
 
-_WENT_FIRST = re.compile(r"\s+(?:went|shot|kicked|took) first\b|\s+(?:took|had) the first (?:kick|penalty)\b",
+_WENT_FIRST = patterns.compile(r"\s+(?:went|shot|kicked|took) first\b|\s+(?:took|had) the first (?:kick|penalty)\b",
                          re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.competitions import tournament_of
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -14,24 +15,24 @@ from scoreline.writing.facts import history as hist
 
 _TOURNAMENT_WORDS = r"(?:FIFA\s+)?World Cup|Euros?|European Championship|Copa América|Copa America|" \
                     r"Asian Cup|Africa Cup of Nations|AFCON|Gold Cup"
-_FIRST_WIN = re.compile(
+_FIRST_WIN = patterns.compile(
     rf"\bfirst(?:[- ]ever)?\s+(?:({_TOURNAMENT_WORDS})\s+)?(?:win|victory|triumph)\s+"
     rf"(?:(?:at|in) (?:the )?({_TOURNAMENT_WORDS})\s+)?(?:over|against)\s+(?:the\s+)?$",
     re.IGNORECASE)
-_FIRST_MEETING = re.compile(
+_FIRST_MEETING = patterns.compile(
     rf"\bfirst(?:[- ]ever)?\s+(?:({_TOURNAMENT_WORDS})\s+)?(?:meeting|encounter|match|game)\s+"
     rf"(?:(?:at|in) (?:the )?({_TOURNAMENT_WORDS})\s+)?(?:between|with|against)\b", re.IGNORECASE)
 #: The same claim about "the sides": "the first meeting of the two teams (at a World Cup)",
 #: "the first time the sides had met", "had never met before"; "first meeting since 1998" is
 #: not a first meeting, and "competitive" leaves friendlies out.
-_FIRST_MEETING_SIDES = re.compile(
+_FIRST_MEETING_SIDES = patterns.compile(
     r"\b(?:first(?:[- ]ever)?\s+(?P<comp>competitive\s+|official\s+)?(?:meeting|encounter|match|"
     r"game|clash)\s+(?:of|between)\s+the\s+(?:two\s+)?(?:sides|teams|nations|countries)|"
     r"first\s+time\s+(?:that\s+)?the\s+(?:two\s+)?(?:sides|teams|nations|countries)\s+(?:had\s+|have\s+)?"
     r"(?:ever\s+)?met|(?:had|have)\s+never\s+(?:met|played\s+each\s+other)(?:\s+before)?)"
     rf"(?:\s+(?:at|in)\s+(?:a\s+|the\s+)?(?P<t>{_TOURNAMENT_WORDS}))?(?!\s+since|\s+for)",
     re.IGNORECASE)
-_LAST_WIN = re.compile(
+_LAST_WIN = patterns.compile(
     rf"\b(?:last|previous)\s+(?:({_TOURNAMENT_WORDS})\s+)?(?:win|victory)\s+"
     rf"(?:(?:at|in) (?:the )?({_TOURNAMENT_WORDS})\s+)?(?:had\s+)?(?:was|came|had come)\s+"
     r"(?:back\s+)?in\s+(\d{4})(?:,?\s+(?:against|over|when they beat|v)\s+(?:the\s+)?"
@@ -41,18 +42,18 @@ _CONFED_WORDS = {
     "north american": "CONCACAF", "central american": "CONCACAF", "concacaf": "CONCACAF",
     "caribbean": "CONCACAF", "oceanian": "OFC", "oceania": "OFC",
 }
-_CONFED_RECORD = re.compile(
+_CONFED_RECORD = patterns.compile(
     rf"\b(won|lost|drawn|drew|were unbeaten in|unbeaten in)\s+(?:all|each|every one)\s+"
     rf"(?:of\s+)?(?:(?:their|its|the)\s+)?(?:({NUMBER_RE})\s+)?(?:previous\s+|past\s+|prior\s+|"
     rf"earlier\s+)?(?:({NUMBER_RE})\s+)?(?:({_TOURNAMENT_WORDS})\s+)?"
     r"(?:meetings|matches|games|encounters|fixtures)\s+(?:with|against)\s+"
     r"(African|Asian|European|South American|North American|Central American|CONCACAF|"
     r"Caribbean|Oceanian|Oceania)\s+(?:opponents|teams|sides|nations|opposition)", re.IGNORECASE)
-_RUN = re.compile(
+_RUN = patterns.compile(
     rf"\b({NUMBER_RE})[- ](?:match|game)\s+(unbeaten|winning|winless)\s+(?:run|streak|record|sequence)|"
     rf"\b(unbeaten|without (?:a )?(?:defeat|loss)|without a win)\s+in\s+({NUMBER_RE})\s+"
     r"(?:straight\s+|consecutive\s+)?(?:matches|games)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})['’]s\s+(?:\w+\s+){0,2}$")
+_POSSESSIVE = patterns.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})['’]s\s+(?:\w+\s+){0,2}$")
 
 
 def _tournament_filter(ctx: Ctx, words: str | None) -> str | None:
@@ -248,7 +249,7 @@ def confederation_record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return [claim]
 
 
-_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|snap(?:ped|s)?|halt(?:ed|s)?|stopp(?:ed|ing)|broke|"
+_ENDED = patterns.compile(r"\b(?:end(?:ed|s|ing)?|snap(?:ped|s)?|halt(?:ed|s)?|stopp(?:ed|ing)|broke|"
                     r"bring(?:s|ing)? an end to|brought an end to|put an end to)\b", re.IGNORECASE)
 _BREAKS = {"unbeaten": {"L"}, "winning": {"D", "L"}, "winless": {"W"}, "losing": {"W", "D"}}
 

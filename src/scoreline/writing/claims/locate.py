@@ -11,7 +11,7 @@ import pandas as pd
 
 from scoreline.data.types import Match
 from scoreline.errors import ArticleError
-from scoreline.writing.claims import competitions
+from scoreline.writing.claims import competitions, patterns
 from scoreline.writing.claims.article import Article
 from scoreline.writing.claims.names import TeamFinder, TeamMention, normalise
 from scoreline.writing.claims.numbers import context_year, find_dates, find_weekdays
@@ -220,7 +220,7 @@ def locate(store: StoreLike, article: Article, finder: TeamFinder) -> Location:
 
 
 #: A goal's minute as reports write it: "the 42nd minute", "a 42nd-minute header", "42'".
-_MINUTE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b|\b(\d{1,3})['’](?!\w)")
+_MINUTE = patterns.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b|\b(\d{1,3})['’](?!\w)")
 
 
 def _unhyphen(text: str) -> str:
@@ -229,16 +229,16 @@ def _unhyphen(text: str) -> str:
 
 
 #: Words of a sentence that speaks of an earlier match.
-_EARLIER = re.compile(r"\b(?:previous|earlier|already|last time|ago|meetings?|(?:had|having)\s+"
+_EARLIER = patterns.compile(r"\b(?:previous|earlier|already|last time|ago|meetings?|(?:had|having)\s+"
                       r"(?:\w+\s+)?(?:beaten|won|lost|drawn|met|played|thrashed|edged))\b",
                       re.IGNORECASE)
-_SCORE = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.,]|\s*(?:pm|am|[ap]\.m\.))")
+_SCORE = patterns.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.,]|\s*(?:pm|am|[ap]\.m\.))")
 #: "4-2 on penalties", "(5-4 pens)", "4-3 in the shoot-out": a shoot-out tally, not a score.
-_TALLY_AFTER = re.compile(
+_TALLY_AFTER = patterns.compile(
     r"\)?\s*(?:on\s+|in\s+(?:a\s+|the\s+)?)?(?:pens\b|penalties|spot[- ]?kicks|(?:penalty\s+)?"
     r"shoot-?out)", re.IGNORECASE)
-_TALLY_BEFORE = re.compile(r"shoot-?out\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
-_GOALLESS = re.compile(r"\b(?:goalless|scoreless|nil-nil|0-0)\b", re.IGNORECASE)
+_TALLY_BEFORE = patterns.compile(r"shoot-?out\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_GOALLESS = patterns.compile(r"\b(?:goalless|scoreless|nil-nil|0-0)\b", re.IGNORECASE)
 
 
 def _scores(text: str) -> set[frozenset[int]]:

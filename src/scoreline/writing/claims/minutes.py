@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.when import STOPPAGE_MINUTES, When
 
@@ -42,51 +43,51 @@ def _n(text: str) -> int:
 _N = NUMBER_RE
 _STOPPAGE_WORDS = r"(?:stoppage|injury|added|additional)[- ]time"
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<![\d-])(45|90|105|120)\s*\+\s*(\d{1,2})(?:\s*(?:'|’|′|mins?\b|minutes?\b))?"),
+    (patterns.compile(r"(?<![\d-])(45|90|105|120)\s*\+\s*(\d{1,2})(?:\s*(?:'|’|′|mins?\b|minutes?\b))?"),
      "plus"),
-    (re.compile(rf"\b({_N})(?:st|nd|rd|th)? minutes? into (?:the )?(?:first[- ]half )?{_STOPPAGE_WORDS}",
+    (patterns.compile(rf"\b({_N})(?:st|nd|rd|th)? minutes? into (?:the )?(?:first[- ]half )?{_STOPPAGE_WORDS}",
                 re.IGNORECASE), "into_stoppage"),
-    (re.compile(rf"\b(?:the )?({_N}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    (patterns.compile(rf"\b(?:the )?({_N}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                 rf" minute of {_STOPPAGE_WORDS}", re.IGNORECASE), "into_stoppage"),
-    (re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b", re.IGNORECASE), "exact"),
-    (re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    (patterns.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[- ]minute\b", re.IGNORECASE), "exact"),
+    (patterns.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
                 r"twelfth)[- ]minute\b(?! of (?:stoppage|injury|added))", re.IGNORECASE), "exact"),
-    (re.compile(r"\bminute (\d{1,3})\b", re.IGNORECASE), "exact"),
-    (re.compile(r"\b(?:at|on|after) (\d{1,3}) minutes\b(?! (?:later|after|before|from|into|of|left))",
+    (patterns.compile(r"\bminute (\d{1,3})\b", re.IGNORECASE), "exact"),
+    (patterns.compile(r"\b(?:at|on|after) (\d{1,3}) minutes\b(?! (?:later|after|before|from|into|of|left))",
                 re.IGNORECASE), "exact"),
-    (re.compile(r"(?<![\d-])(\d{1,3})\s*(?:'|’|′)(?!\w)"), "exact"),
-    (re.compile(r"(?<![\d-])(\d{1,3}) ?mins?\b", re.IGNORECASE), "exact"),
-    (re.compile(rf"\b({_N}) minutes? (?:from|before) (?:time|the end|full[- ]time|the final whistle)\b|"
+    (patterns.compile(r"(?<![\d-])(\d{1,3})\s*(?:'|’|′)(?!\w)"), "exact"),
+    (patterns.compile(r"(?<![\d-])(\d{1,3}) ?mins?\b", re.IGNORECASE), "exact"),
+    (patterns.compile(rf"\b({_N}) minutes? (?:from|before) (?:time|the end|full[- ]time|the final whistle)\b|"
                 rf"\bwith (?:just |only |barely )?({_N}) minutes? (?:remaining|left|to go|to play)\b",
                 re.IGNORECASE), "from_time"),
-    (re.compile(rf"\b({_N}) minutes? of extra[- ]time (?:left|remaining|to go)\b|"
+    (patterns.compile(rf"\b({_N}) minutes? of extra[- ]time (?:left|remaining|to go)\b|"
                 rf"\b({_N}) minutes? (?:from|before) (?:penalties|a shoot-?out)\b", re.IGNORECASE),
      "et_left"),
-    (re.compile(rf"\b({_N}) minutes? (?:after|into) (?:half[- ]time|the break|the interval|the restart|"
+    (patterns.compile(rf"\b({_N}) minutes? (?:after|into) (?:half[- ]time|the break|the interval|the restart|"
                 r"the second half|the resumption)\b", re.IGNORECASE), "after_break"),
-    (re.compile(rf"\b({_N}) minutes? before (?:half[- ]time|the break|the interval)\b", re.IGNORECASE),
+    (patterns.compile(rf"\b({_N}) minutes? before (?:half[- ]time|the break|the interval)\b", re.IGNORECASE),
      "before_break"),
-    (re.compile(r"\bjust (?:before|ahead of) (?:half[- ]time|the break|the interval)\b|"
+    (patterns.compile(r"\bjust (?:before|ahead of) (?:half[- ]time|the break|the interval)\b|"
                 r"\bon the stroke of half[- ]time\b|\blate (?:on )?in the first half\b",
                 re.IGNORECASE), "late_first_half"),
-    (re.compile(r"\bjust after (?:half[- ]time|the break|the interval|the restart)\b|"
+    (patterns.compile(r"\bjust after (?:half[- ]time|the break|the interval|the restart)\b|"
                 r"\bsoon after the (?:break|restart|interval)\b", re.IGNORECASE), "early_second_half"),
-    (re.compile(r"\bjust (?:before|short of) the hour\b", re.IGNORECASE), "before_hour"),
-    (re.compile(r"\bjust (?:after|past) the hour\b", re.IGNORECASE), "after_hour"),
-    (re.compile(r"\b(?:on|around|at) the hour(?: mark)?\b", re.IGNORECASE), "hour"),
-    (re.compile(rf"\b(?:after|with) (?:just |only |barely )?({_N}) minutes?(?: on the clock| gone)?\b"
+    (patterns.compile(r"\bjust (?:before|short of) the hour\b", re.IGNORECASE), "before_hour"),
+    (patterns.compile(r"\bjust (?:after|past) the hour\b", re.IGNORECASE), "after_hour"),
+    (patterns.compile(r"\b(?:on|around|at) the hour(?: mark)?\b", re.IGNORECASE), "hour"),
+    (patterns.compile(rf"\b(?:after|with) (?:just |only |barely )?({_N}) minutes?(?: on the clock| gone)?\b"
                 r"(?! (?:later|after|before|from|into|of|left))", re.IGNORECASE), "approx"),
-    (re.compile(rf"\b(?:inside|within|in the (?:first|opening)) (?:the )?(?:first |opening )?({_N}) "
+    (patterns.compile(rf"\b(?:inside|within|in the (?:first|opening)) (?:the )?(?:first |opening )?({_N}) "
                 r"minutes?\b(?! of each other)", re.IGNORECASE), "at_most"),
-    (re.compile(rf"\b({_N}) minutes? (?:later|afterwards|after that|on|after)\b"
+    (patterns.compile(rf"\b({_N}) minutes? (?:later|afterwards|after that|on|after)\b"
                 r"(?!\s+(?:the|half|kick|his|her|their|a|an)\b)", re.IGNORECASE), "relative"),
-    (re.compile(rf"\b(?:first[- ]half {_STOPPAGE_WORDS}|{_STOPPAGE_WORDS} (?:of|at the end of) the "
+    (patterns.compile(rf"\b(?:first[- ]half {_STOPPAGE_WORDS}|{_STOPPAGE_WORDS} (?:of|at the end of) the "
                 rf"first half|(?:the )?added time of the first half)\b", re.IGNORECASE),
      "first_half_stoppage"),
-    (re.compile(rf"\b{_STOPPAGE_WORDS}\b|\bdeep into (?:stoppage|injury) time\b", re.IGNORECASE),
+    (patterns.compile(rf"\b{_STOPPAGE_WORDS}\b|\bdeep into (?:stoppage|injury) time\b", re.IGNORECASE),
      "stoppage"),
-    (re.compile(r"\bin extra[- ]time\b", re.IGNORECASE), "extra_time"),
-    (re.compile(r"\b(?:in|early in|late in|midway through) the (first|second)[- ]half\b|"
+    (patterns.compile(r"\bin extra[- ]time\b", re.IGNORECASE), "extra_time"),
+    (patterns.compile(r"\b(?:in|early in|late in|midway through) the (first|second)[- ]half\b|"
                 r"\b(first|second)[- ]half (?:goal|strike|header|penalty)\b", re.IGNORECASE), "half"),
 ]
 

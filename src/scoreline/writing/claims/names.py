@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from scoreline.writing.claims import patterns
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -212,7 +214,7 @@ class TeamFinder:
         return out
 
 
-_NOT_IN_WORD = re.compile(r"[^\w-]")
+_NOT_IN_WORD = patterns.compile(r"[^\w-]")
 """A character that may touch a name: not a letter, digit or ``_`` (of any script), nor a
 hyphen."""
 
@@ -295,7 +297,7 @@ def match_player(written: str, players: list[str], threshold: float = 85.0) -> P
 
 _CAP_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}(?=\s[A-Z][a-z]))"
 _PARTICLE = r"(?:de|da|di|van|von|der|den|al|el|dos|do|le|la|bin|ben)"
-PERSON_RE = re.compile(
+PERSON_RE = patterns.compile(
     rf"(?<![\w'-])({_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_CAP_WORD}){{0,3}})(?![\w'-])")
 
 #: Capitalised words that are not names.

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.alternation import word_alternation
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -78,12 +79,12 @@ class DateMention:
             return None
 
 
-_DATE_MDY = re.compile(
+_DATE_MDY = patterns.compile(
     rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", re.IGNORECASE)
-_DATE_DMY = re.compile(
+_DATE_DMY = patterns.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+(\d{{4}})\b)?",
     re.IGNORECASE)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = patterns.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def find_dates(text: str) -> list[DateMention]:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.competitions import years_in
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import TeamMention, match_player, normalise
@@ -39,41 +40,41 @@ _LOSE = (r"lost|losing|loses|fell|falling|(?:were|was|been|being|get|got)\s+beat
          r"flops?|exit(?:ed)? (?:to|against)")
 _DRAW = (r"drew(?!\s+(?:first blood|level|a|an|praise|on|back|lots)\b)|drawn|drawing|"
          r"draw(?:s)? (?:with|against)|held|shared")
-_VERB_RE = re.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{_WIN})\b",
+_VERB_RE = patterns.compile(rf"\b(?P<lose>{_LOSE})\b|\b(?P<draw>{_DRAW})\b|\b(?P<win>{_WIN})\b",
                       re.IGNORECASE)
-_FUTURE_RE = re.compile(
+_FUTURE_RE = patterns.compile(
     r"\b(?:will (?:play|face|meet|take on)|face|faces|take on|takes on|meet|meets|plays|"
     r"next|tomorrow|up next|awaits?|set up a|a date with|tonight|later (?:today|tonight|this "
     r"(?:week|evening)))\b", re.IGNORECASE)
 #: A hope or a plan before the words of a result: "will look forward to beating France".
-_HOPE_BEFORE_RE = re.compile(r"\b(?:will|look(?:s|ing)? forward to|hop(?:e|es|ing) to)\b",
+_HOPE_BEFORE_RE = patterns.compile(r"\b(?:will|look(?:s|ing)? forward to|hop(?:e|es|ing) to)\b",
                              re.IGNORECASE)
 #: A result after the reported match, told in the past: "went on to beat". ("Five days
 #: later" counts from whatever the text named last, so it says nothing here.)
-_LATER_RE = re.compile(r"\b(?:went on to|would go on to|going on to|subsequently)\b", re.IGNORECASE)
-_SCORE_RE = re.compile(r"(?<![\d.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d:-])")
-_PENS_RE = re.compile(r"\bon penalties\b|\bon pens\b|\bshoot-?out\b|\bspot-kicks\b", re.IGNORECASE)
-_AET_RE = re.compile(r"\bafter extra[- ]time\b|\bin extra[- ]time\b", re.IGNORECASE)
-_WEEKDAY_RE = re.compile(r"\b(?:on|last|this) (?:the )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+_LATER_RE = patterns.compile(r"\b(?:went on to|would go on to|going on to|subsequently)\b", re.IGNORECASE)
+_SCORE_RE = patterns.compile(r"(?<![\d.:-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d:-])")
+_PENS_RE = patterns.compile(r"\bon penalties\b|\bon pens\b|\bshoot-?out\b|\bspot-kicks\b", re.IGNORECASE)
+_AET_RE = patterns.compile(r"\bafter extra[- ]time\b|\bin extra[- ]time\b", re.IGNORECASE)
+_WEEKDAY_RE = patterns.compile(r"\b(?:on|last|this) (?:the )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
                          r"Saturday|Sunday)\b")
-_PLACE_RE = re.compile(r"\bin ((?:[A-Z][\w'’.-]*)(?:[ -](?:de |del |do |da )?[A-Z][\w'’.-]*){0,2})")
-_WHO_RE = re.compile(r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+but\s+|\.\s", re.IGNORECASE)
-_COUNT_RE = re.compile(rf"\b(?:scoring|scored|with|netted|grabbed)\s+(?:a\s+)?({NUMBER_RE}|hat-trick|"
+_PLACE_RE = patterns.compile(r"\bin ((?:[A-Z][\w'’.-]*)(?:[ -](?:de |del |do |da )?[A-Z][\w'’.-]*){0,2})")
+_WHO_RE = patterns.compile(r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
+_CLAUSE_END = patterns.compile(r";|\s+while\s+|\s+whereas\s+|\s+but\s+|\.\s", re.IGNORECASE)
+_COUNT_RE = patterns.compile(rf"\b(?:scoring|scored|with|netted|grabbed)\s+(?:a\s+)?({NUMBER_RE}|hat-trick|"
                        r"twice|brace)\b", re.IGNORECASE)
-_PERSON_RE = re.compile(r"(?<![\w'-])([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|da|dos|van|al|el)){0,3})")
-_SAME_DAY = re.compile(r"\b(?:same (?:afternoon|evening|day|night)|earlier (?:in the|that) (?:day|evening)|"
+_PERSON_RE = patterns.compile(r"(?<![\w'-])([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|da|dos|van|al|el)){0,3})")
+_SAME_DAY = patterns.compile(r"\b(?:same (?:afternoon|evening|day|night)|earlier (?:in the|that) (?:day|evening)|"
                        r"at the same time|later on|later that|simultaneous)\b", re.IGNORECASE)
-_DAY_BEFORE = re.compile(r"\b(?:the (?:evening|day|night) before|a day earlier)\b", re.IGNORECASE)
-_DAY_AFTER = re.compile(r"\b(?:a day later|the (?:next|following) day|tomorrow)\b", re.IGNORECASE)
+_DAY_BEFORE = patterns.compile(r"\b(?:the (?:evening|day|night) before|a day earlier)\b", re.IGNORECASE)
+_DAY_AFTER = patterns.compile(r"\b(?:a day later|the (?:next|following) day|tomorrow)\b", re.IGNORECASE)
 #: Signs strong enough to doubt a where-and-when claim anywhere in the sentence.
-STRONG_SIGNS = re.compile(
+STRONG_SIGNS = patterns.compile(
     r"\b(?:previous|earlier|last time|had (?:\w+ )?(?:beaten|won|lost|drawn|met|played|"
     r"thrashed|edged|eliminated|knocked|taken|scraped)|same (?:afternoon|evening|day)|"
     r"the other|elsewhere|meetings?|met|ago|before that|warm-up|friendly|return)\b", re.IGNORECASE)
-_SIGN_CLAUSE = re.compile(r",\s+|;\s+|\s+but\s+|\s+while\s+|\s+and\s+|\s+after\s+|\s+before\s+")
+_SIGN_CLAUSE = patterns.compile(r",\s+|;\s+|\s+but\s+|\s+while\s+|\s+and\s+|\s+after\s+|\s+before\s+")
 #: Signs that a sentence speaks of other matches than the reported one.
-OTHER_SIGNS = re.compile(
+OTHER_SIGNS = patterns.compile(
     r"\b(?:previous|earlier|last time|had (?:\w+ )?(?:beaten|won|lost|drawn|met|played|"
     r"needed|thrashed|edged|eliminated|knocked|taken|scraped|been)|same (?:afternoon|evening|day)|"
     r"the other|elsewhere|on the way|to reach the final|group stage|in the group|first round|"
@@ -199,15 +200,15 @@ def find_items(ctx: Ctx, text: str, subject: str | None) -> list[Item]:
 
 #: A result owned by a pronoun, ending where the opponent is named: "despite their 4-2 win
 #: over", "after its heavy defeat to".
-_THEIR_RESULT = re.compile(
+_THEIR_RESULT = patterns.compile(
     r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:[\w-]+\s+)?"
     r"(?:win|victory|success|defeat|loss|draw|thrashing|rout|triumph)\s+(?:over|against|to|with|by|of)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_WINDOW_END = re.compile(r";|\s+while\s+|\s+but\s+|,\s+(?:and\s+)?(?=[A-Z])|\s+before\s+(?=[A-Z])")
-_OBJECT_OF = re.compile(r"\b(?:by|to|against|over|with|of|v|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
-_RESULT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?P<win>win|victory|success|rout|thrashing)\b|"
+_WINDOW_END = patterns.compile(r";|\s+while\s+|\s+but\s+|,\s+(?:and\s+)?(?=[A-Z])|\s+before\s+(?=[A-Z])")
+_OBJECT_OF = patterns.compile(r"\b(?:by|to|against|over|with|of|v|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+_RESULT_AFTER = patterns.compile(r"\s+(?:\w+\s+){0,2}?(?P<win>win|victory|success|rout|thrashing)\b|"
                            r"\s+(?:\w+\s+){0,2}?(?P<lose>defeat|loss)\b|\s+(?P<draw>draw)\b",
                            re.IGNORECASE)
 
@@ -272,23 +273,23 @@ def _meetings(ctx: Ctx, text: str, subject: str | None, mentions: list[TeamMenti
 
 #: What may open a clause before its subject team: "The", "On Saturday,", "In Group A,",
 #: "In the group's other game at the same hour,".
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT = patterns.compile(
     r"\s*(?:(?:and|then|but|while|so|meanwhile|however|elsewhere|earlier|later|also)\b[\s,]*)?"
     r"(?:(?:On|In|At|Earlier|Later|Meanwhile|Elsewhere|With|After)\b[^,]{0,60},\s*)?"
     r"(?:the\s+|The\s+)?", re.IGNORECASE)
-_GAVE = re.compile(r"\s+(?:an?\s+)?(?:\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:win|victory|success|draw|defeat)\s+"
+_GAVE = patterns.compile(r"\s+(?:an?\s+)?(?:\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:win|victory|success|draw|defeat)\s+"
                    r"(?:over|against|to|by|with)\s+(?:the\s+)?", re.IGNORECASE)
-_PASSIVE = re.compile(r"\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:beaten|defeated|"
+_PASSIVE = patterns.compile(r"\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:beaten|defeated|"
                       r"knocked out|eliminated|thrashed|dispatched|swept aside|edged out)\b",
                       re.IGNORECASE)
 
 
 #: What may stand between a team and its verb: "Mexico, who had beaten", "Iran had beaten",
 #: "Sweden then beat".
-_SUBJECT_GAP = re.compile(r"\s*(?:,\s*(?:who|which)\s+)?(?:(?:had|have|has|then|also|duly|"
+_SUBJECT_GAP = patterns.compile(r"\s*(?:,\s*(?:who|which)\s+)?(?:(?:had|have|has|then|also|duly|"
                           r"comfortably|finally|later|already|were|was)\s+)*", re.IGNORECASE)
-_ACTS = re.compile(_SUBJECT_GAP.pattern + r"(?:" + _VERB_RE.pattern + r")", re.IGNORECASE)
-_AS_PLACE = re.compile(r"\b(?:in|at)\s+$")
+_ACTS = patterns.compile(_SUBJECT_GAP.pattern + r"(?:" + _VERB_RE.pattern + r")", re.IGNORECASE)
+_AS_PLACE = patterns.compile(r"\b(?:in|at)\s+$")
 
 
 def _fill(ctx: Ctx, text: str, item: Item, after: int, stop: int) -> None:
@@ -442,7 +443,7 @@ def _judge(ctx: Ctx, item: Item) -> tuple[list[Row], str, list[Row], list[tuple[
     return frame, scope, fits, reasons
 
 
-_GOAL_WORDS = re.compile(r"\b(?:scor\w*|goals?|netted|hat-trick|brace)\b", re.IGNORECASE)
+_GOAL_WORDS = patterns.compile(r"\b(?:scor\w*|goals?|netted|hat-trick|brace)\b", re.IGNORECASE)
 
 
 def check_items(ctx: Ctx, index: int, text: str, items: list[Item]) -> list[Claim]:

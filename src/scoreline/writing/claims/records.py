@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.history import _results, _subject_of, _tournament_filter
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -27,18 +28,18 @@ _TOURN = (r"(?:FIFA\s+)?World Cups?(?:\s+finals)?|Euros?|European Championships?
 _PAIR_WORDS = r"(?:the\s+)?(?:two\s+)?(?:sides|teams|countries|nations|neighbours|neighbors|rivals)"
 
 #: "won 12 of the 30 meetings", "had won three of their four previous meetings with Chile"
-_WON_OF = re.compile(
+_WON_OF = patterns.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+(?:only\s+|just\s+)?(?P<n>{NUMBER_RE})\s+of\s+(?:their|the|its)\s+"
     rf"(?P<m>{NUMBER_RE})\s+(?:previous\s+|earlier\s+|prior\s+)?(?:(?P<t>{_TOURN})\s+)?"
     rf"(?:meetings|matches|games|encounters)(?:\s+(?:with|against)\s+(?P<opp>[A-Z][\w'’. -]+?)"
     rf"|\s+between\s+{_PAIR_WORDS})?(?=[\s,.;]|$)", re.IGNORECASE)
 #: "Italy had won the last six meetings between the two nations"
-_LAST_N = re.compile(
+_LAST_N = patterns.compile(
     rf"\b(?P<verb>won|lost|drawn)\s+(?:each\s+of\s+|all\s+of\s+)?the\s+(?:last|previous)\s+(?P<n>{NUMBER_RE})\s+"
     rf"(?:(?P<t>{_TOURN})\s+)?(?:meetings|matches|games|encounters)(?:\s+(?:with|against)\s+"
     rf"(?P<opp>[A-Z][\w'’. -]+?)|\s+between\s+{_PAIR_WORDS})?(?=[\s,.;]|$)", re.IGNORECASE)
 #: "lost both previous World Cup meetings", "won all three previous meetings"
-_ALL_MEETINGS = re.compile(
+_ALL_MEETINGS = patterns.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+(?P<all>both|all\s+(?P<n>{NUMBER_RE}))\s+(?:of\s+)?(?:their\s+|the\s+)?"
     rf"(?P<prev>previous\s+|earlier\s+|prior\s+)?(?:(?P<t>{_TOURN})\s+)?(?:meetings|encounters)\b"
     r"(?(prev)|(?=\s+(?:between|with|against)\b))"
@@ -46,21 +47,21 @@ _ALL_MEETINGS = re.compile(
     r"Central American|CONCACAF|Caribbean|Oceanian|Oceania)\b)", re.IGNORECASE)
 #: "their first win over Brazil since a 3-1 friendly in Oslo in 1997",
 #: "the first victory of Chile against Brazil since 1987"
-_FIRST_SINCE = re.compile(
+_FIRST_SINCE = patterns.compile(
     rf"\bfirst\s+(?:(?P<t>{_TOURN})\s+)?(?:(?:win|victory)\s+)?(?:of\s+(?P<who>[A-Z][\w'’ -]+?)\s+)?"
     rf"(?:over|against)\s+(?P<opp>[A-Z][\w'’. -]+?)\s+(?:(?:at|in)\s+(?:a\s+|the\s+)?(?P<t2>{_TOURN})\s+)?"
     rf"since\s+(?P<gap>[^.;]{{0,60}}?)\b(?P<year>(?:18|19|20)\d\d)\b", re.IGNORECASE)
 #: "first World Cup win in 24 years", "their first World Cup victory since 1998"
-_FIRST_T_SINCE = re.compile(
+_FIRST_T_SINCE = patterns.compile(
     rf"\bfirst\s+(?P<t>{_TOURN})\s+(?:win|victory)\s+(?:(?:in\s+(?P<years>{NUMBER_RE})\s+years)|"
     rf"since\s+(?P<gap>[^.;]{{0,60}}?)\b(?P<year>(?:18|19|20)\d\d)\b)", re.IGNORECASE)
 #: "only their second win at a World Cup finals", "their fourth-ever World Cup win",
 #: "only the third in the history of the country"
-_NTH_WIN = re.compile(
+_NTH_WIN = patterns.compile(
     rf"\b(?P<ord>{_ORD_RE})(?:[- ]ever)?\s+(?:(?P<t>{_TOURN})\s+)?(?:win|victory)\s+"
     rf"(?:(?:at|in)\s+(?:a\s+|the\s+)?(?P<t2>{_TOURN}))?", re.IGNORECASE)
 #: "won all six of their matches at the tournament"
-_ALL_EDITION = re.compile(
+_ALL_EDITION = patterns.compile(
     rf"\b(?P<verb>won|lost|drawn|drew)\s+all\s+(?P<n>{NUMBER_RE})\s+(?:of\s+)?(?:their|its)\s+"
     r"(?:matches|games)\s+(?:at|in)\s+(?:the|this)\s+(?:tournament|competition|finals|World Cup|Euros?)\b",
     re.IGNORECASE)
@@ -153,7 +154,7 @@ def record_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
 
 
 #: "Spain's first win in the opening match of a major tournament since 2010"
-_OPENER_SINCE = re.compile(
+_OPENER_SINCE = patterns.compile(
     rf"\bfirst\s+(?:win|victory)\s+in\s+(?:the|an|its|their|a)\s+open(?:ing|er)\s*(?:game|match|"
     rf"fixture)?\s+(?:of|at)\s+(?:a|the|any)\s+(?P<t>{_TOURN})\s+since\s+(?P<year>(?:18|19|20)\d\d)\b",
     re.IGNORECASE)
@@ -194,7 +195,7 @@ def _opener_since(ctx: Ctx, index: int, text: str, mm: re.Match[str]) -> list[Cl
 
 
 #: "his 98th international goal", "109 goals for his country", "a career total of 85"
-_CAREER_COUNT = re.compile(
+_CAREER_COUNT = patterns.compile(
     rf"\b(?:(?:his|her)\s+(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORD_RE})\s+(?:international\s+)?goal"
     rf"(?:\s+for\s+(?:his|her)\s+country)?|(?:{NUMBER_RE})\s+(?:international\s+goals|goals\s+for\s+"
     r"(?:his|her)\s+country|caps)|career\s+(?:total|tally)\s+(?:of\s+)?\d{1,3})\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.minutes import read_minute
 from scoreline.writing.claims.names import NOT_NAMES, PERSON_RE, match_player, resembles
@@ -29,7 +30,7 @@ from scoreline.writing.facts.wording import ordinal
 
 LATE_MINUTE = 70
 
-_ROLE_RE = re.compile(
+_ROLE_RE = patterns.compile(
     r"\b(opener|opening goal|first goal|equali[sz]er|equali[sz]ing goal|leveller|levelling goal|"
     r"winner|winning goal|decider|match-winner|(?:second|third|fourth|fifth|sixth) goal|"
     r"consolation(?: goal)?|(?:a|the) (?:second|third|fourth|fifth|sixth|seventh)"
@@ -40,7 +41,7 @@ _ROLE_RE = re.compile(
     r"broke the deadlock|started the rout|"
     r"levell?ed|levels|equali[sz]ed|equali[sz]es|equali[sz]e|level)"
     r"\b(?!\s+of\b)", re.IGNORECASE)
-GOAL_VERB_RE = re.compile(
+GOAL_VERB_RE = patterns.compile(
     r"\b(scor(?:ed|es|ing|e)|nett(?:ed|ing)|nets|struck|strikes|head(?:ed|s) (?:in|home)|"
     r"fir(?:ed|es) (?:in|home)|convert(?:ed|s)|slott(?:ed|s)|tapp(?:ed|s) in|volley(?:ed|s)|"
     r"curl(?:ed|s|ing)|pok(?:ed|es)|bundl(?:ed|es|ing)|equali[sz](?:ed|es)|conced(?:ed|ing|es)|"
@@ -57,49 +58,49 @@ GOAL_VERB_RE = re.compile(
     r"goals? (?:from|by)|(?:on|onto) the (?:scoresheet|score sheet)|"
     r"got the (?:decisive|final) touch|to finish|to equali[sz]e)\b", re.IGNORECASE)
 #: Words that make a sentence about goals (so a scorer named in it makes a goal claim).
-_GOALISH = re.compile(
+_GOALISH = patterns.compile(
     r"\b(?:goals?|scor\w*|net\w*|strike|header|volley|finish\w*|penalty|spot|equali[sz]\w*|"
     r"level\w*|lead|ahead|in front|hat-trick|treble|brace|winner|opener|half-volley|"
     r"shot|drive|effort)\b|\d'|\(\w{3}\)", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = patterns.compile(
     r",\s+|;\s+|\s+before\s+(?!(?:the\s+)?(?:interval|break|half[- ]time|hour|full[- ]time|kick-off|end|"
     r"final whistle|restart)\b)|\s+and then\s+|\s+then\s+|\s+while\s+|\s+whilst\s+|\s+but\s+|"
     r"\s+after\s+(?=[A-Z])|\s+and\s+(?=[A-Z][\w'-]+\s+(?:[A-Z]|scored|netted|added))|"
     r"\s+and\s+(?=(?:substitute|captain|defender|striker|midfielder|winger|forward|then|"
     r"veteran|teenager)\s+[A-Z])|"
     r"\s+and\s+his\s+|:\s+")
-_PENALTY = re.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
+_PENALTY = patterns.compile(r"\bpenalty\b|\bspot[- ]kick\b|\bfrom the spot\b|\bpen\b|\bpenalties\b",
                       re.IGNORECASE)
-_OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bput through his own\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(
+_OWN_GOAL = patterns.compile(r"\bown[- ]goal\b|\bown net\b|\bput through his own\b", re.IGNORECASE)
+_HYPOTHETICAL = patterns.compile(
     r"\b(?:thought|believed|looked like|would have|almost|nearly|ruled out|disallowed|"
     r"cancell?ed|chalked off|struck off|denied|until|could have|should have|saved|"
     r"off the line|hit the (?:post|bar|woodwork|inside of the post)|hits the|wide|over the bar)\b",
     re.IGNORECASE)
 #: Said anywhere in the sentence, these make a goal claim doubtful.
-_HYPOTHETICAL_SENTENCE = re.compile(
+_HYPOTHETICAL_SENTENCE = patterns.compile(
     r"\b(?:(?:thought|believed) (?:he|she|they|it) had|ruled out|disallowed|cancell?ed|"
     r"chalked off|struck off|looked like the winner|until)\b", re.IGNORECASE)
 #: Events that are not goals, though a scorer is named beside a time.
-_NOT_A_GOAL = re.compile(
+_NOT_A_GOAL = patterns.compile(
     r"\b(?:sent off|send-off|booked|yellow card|red card|saw red|expelled|dismissed|"
     r"substituted|replaced|injur\w*|fouled|tripped|brought down|headbutt\w*|went off|came off|"
     r"saved|denied|hit the (?:post|bar)|missed)\b", re.IGNORECASE)
-_MATCH_OPENER = re.compile(
+_MATCH_OPENER = patterns.compile(
     r"\b(?:scor|nett|head|fir|slott|grabb?|bagg?|curl|tapp?|convert|struck|strik|got|add|"
     r"smash|lash|roll|drill|sweep|side-?foot)\w*\s+(?:the|an|a)\s+(?:\w+\s+)?opener\b|"
     r"\bopener\s+(?:came|from|for|in the|after|was)\b", re.IGNORECASE)
 #: Late in the match; "late in the first half", "late on in the half" are not.
-_LATE = re.compile(r"\blate\b(?!\s+(?:on\s+)?in\s+the\s+(?:first\s+)?half|\s+(?:first[- ]half|in the "
+_LATE = patterns.compile(r"\blate\b(?!\s+(?:on\s+)?in\s+the\s+(?:first\s+)?half|\s+(?:first[- ]half|in the "
                    r"opening half)|\s+(?:on\s+)?before\s+(?:half[- ]time|the\s+(?:break|interval)))",
                    re.IGNORECASE)
-_GOAL_NOUN = re.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in|"
+_GOAL_NOUN = patterns.compile(r"\b(goal|penalty|strike|header|volley|finish|effort|spot-kick|tap-in|"
                         r"shot|drive)\b", re.IGNORECASE)
-_COUNT = re.compile(r"\b(twice|two goals|a brace|(?:a |his |her )?hat-trick|treble|three times|"
+_COUNT = patterns.compile(r"\b(twice|two goals|a brace|(?:a |his |her )?hat-trick|treble|three times|"
                     r"three goals|four goals|four times|all three goals)\b", re.IGNORECASE)
 _COUNT_N = {"twice": 2, "two goals": 2, "a brace": 2, "three times": 3, "three goals": 3,
             "four goals": 4, "four times": 4, "treble": 3, "all three goals": 3}
-_AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
+_AGAIN = patterns.compile(r"\bagain\b", re.IGNORECASE)
 
 
 def goal_text(g: Goal) -> str:
@@ -255,7 +256,7 @@ def goal_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
     return out
 
 
-_BOTH_GOALS = re.compile(r"\b(?:both|all (?:two|three|four|five|six|\d) (?:of the )?|the|all the) goals "
+_BOTH_GOALS = patterns.compile(r"\b(?:both|all (?:two|three|four|five|six|\d) (?:of the )?|the|all the) goals "
                          r"(?:came|were scored|arrived|fell)\b", re.IGNORECASE)
 
 

@@ -8,24 +8,25 @@ from itertools import pairwise
 import pandas as pd
 
 from scoreline.data.types import Match
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import normalise
 from scoreline.writing.claims.numbers import find_dates, find_weekdays
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.wording import long_date
 
-_ABOUT_MATCH = re.compile(
+_ABOUT_MATCH = patterns.compile(
     r"\b(game|match|win|won|victory|defeat|upset|draw|drew|beat|played|clash|kick-off|"
     r"scored|lost|triumph|fixture|meeting)\b", re.IGNORECASE)
-_MATCH_DAY = re.compile(r"\b(?:Match ?[Dd]ay|[Mm]atchday)\s+(\d{1,2})\b")
-_STADIUM = re.compile(
+_MATCH_DAY = patterns.compile(r"\b(?:Match ?[Dd]ay|[Mm]atchday)\s+(\d{1,2})\b")
+_STADIUM = patterns.compile(
     r"\b((?:[A-Z][\w'’.-]+\s+){1,4}(?:Stadium|Arena|Stadion|Estadio|Stade|Ground))\b")
-_PLACE = re.compile(r"\bin\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})")
-_STAGE = re.compile(
+_PLACE = patterns.compile(r"\bin\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})")
+_STAGE = patterns.compile(
     r"\b(opening (?:game|match|fixture)|opener|final|semi-final|quarter-final|"
     r"third-place (?:play-off|match)|(?:game|match|clash|meeting|fixture|tie))\s+"
     r"(?:between|of)\s*$", re.IGNORECASE)
-_ROLE_PERSON = re.compile(
+_ROLE_PERSON = patterns.compile(
     r"\b(coach|manager|head coach|boss|captain|goalkeeper|midfielder|striker|defender|"
     r"forward|winger|president|referee)\s+((?:[A-Z][\w'’-]+\s?){2,3})")
 
@@ -34,7 +35,7 @@ def _about_match(ctx: Ctx, text: str) -> bool:
     return bool(ctx.match_mentions(text)) or bool(_ABOUT_MATCH.search(text))
 
 
-_FUTURE = re.compile(r"\b(?:face|faces|will|next|meet|meets|take on|takes on|play|plays|"
+_FUTURE = patterns.compile(r"\b(?:face|faces|will|next|meet|meets|take on|takes on|play|plays|"
                      r"travel|host|hosts|before)\b", re.IGNORECASE)
 
 
@@ -225,7 +226,7 @@ def _desc(m: Match) -> str:
     return f"{m.home_team} {m.home_score}-{m.away_score} {m.away_team} on {pd.Timestamp(m.date):%Y-%m-%d}"
 
 
-_DATELINE_PARTS = re.compile(
+_DATELINE_PARTS = patterns.compile(
     r"^(?P<place>[^,(–—]+?)(?:,\s*(?P<rest>[^(–—]*?))?\s*(?:\(.*\))?\s*(?:\s-+|[–—:])*\s*$")
 
 

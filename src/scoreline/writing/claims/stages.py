@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scoreline.data.types import Match
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.rounds import ROUND_NAMES, THIRD_PLACE, round_of
@@ -27,13 +28,13 @@ _STAGES: dict[str, str] = {
 }
 _STAGE = "|".join(f"(?:{k})" for k in _STAGES)
 #: This match's round: "in the quarter-finals", "a last-16 win", "the semi-final against".
-_THIS_ROUND = re.compile(
+_THIS_ROUND = patterns.compile(
     rf"\b(?:in|at|during|from) (?:the |their |a |this )(?:(?:World Cup|Euro|Asian Cup|"
     rf"Copa América|Copa America|Gold Cup|tournament's?|competition's?) )?(?P<a>{_STAGE})\b|"
     rf"\b(?P<b>{_STAGE})[- ](?:win|victory|defeat|loss|clash|tie|match|game|meeting|exit|"
     r"elimination|encounter|showdown|triumph|upset|shoot-?out|against|with)\b", re.IGNORECASE)
 #: The round a team reaches by this result, not the round it was played in.
-_NEXT_ROUND = re.compile(
+_NEXT_ROUND = patterns.compile(
     r"\b(?:into|reach\w*|to|place|berth|spot|ticket|through|advanc\w*|progress\w*|qualif\w*|play\w*|"
     r"book\w*|set(?:s|ting)? up|next|for|face|meet|door|doorstep|brink|verge|threshold|edge|"
     r"(?:are|is|were|was|be|are now|is now) (?:now |through |safely )?(?:in|into))\s+"
@@ -42,7 +43,7 @@ _NEXT_ROUND = re.compile(
 
 #: A purpose before the round: "beat Portugal to become the first African side playing in
 #: the semi-finals" names where the win led.
-_PURPOSE = re.compile(r"\bto (?:become|reach|make|play|book|secure|set up|earn|progress|advance|"
+_PURPOSE = patterns.compile(r"\bto (?:become|reach|make|play|book|secure|set up|earn|progress|advance|"
                       r"join)\b", re.IGNORECASE)
 
 
@@ -92,10 +93,10 @@ def stage_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
 
 
 #: Words of another edition: "Japan's round-of-16 exit at last year's World Cup".
-_ANOTHER_EDITION = re.compile(r"\b(?:last|previous|next|past) (?:year|summer|edition|tournament|"
+_ANOTHER_EDITION = patterns.compile(r"\b(?:last|previous|next|past) (?:year|summer|edition|tournament|"
                               r"world cup|euros?|copa|asian cup)|\byears? (?:ago|earlier|before)\b|"
                               r"\bin the wake of\b", re.IGNORECASE)
-_RESULT_VERB = re.compile(r"\b(?:beat|beats|beaten|beating|defeat\w*|knock\w* out|eliminat\w*|"
+_RESULT_VERB = patterns.compile(r"\b(?:beat|beats|beaten|beating|defeat\w*|knock\w* out|eliminat\w*|"
                           r"lost|lose|loses|drew|draw|won|win|wins|stun\w*|edged|thrash\w*)\b",
                           re.IGNORECASE)
 

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from scoreline.data.types import Record
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.competitions import years_in
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import TeamMention
@@ -23,35 +24,35 @@ from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.tables import group_table, table_provenance
 
-_GROUPISH = re.compile(r"\b(?:points?|group|top|topped|tops|bottom|table|apiece|off the mark|"
+_GROUPISH = patterns.compile(r"\b(?:points?|group|top|topped|tops|bottom|table|apiece|off the mark|"
                        r"went through|go through|qualif\w*|last 16|round of 16|knockout|"
                        r"exit\w*|bow out|bowed out|eliminated|knocked out|went out|crashed out|"
                        r"finished (?:first|second|third|fourth|"
                        r"top|bottom|last))\b", re.IGNORECASE)
-_FINAL_TABLE = re.compile(r"\b(?:finish\w*|topped|ended|won the group|final table|top of the group|"
+_FINAL_TABLE = patterns.compile(r"\b(?:finish\w*|topped|ended|won the group|final table|top of the group|"
                           r"bottom of the group|went through|exit\w*|bow\w* out)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(?:going into|before the|ahead of the final|needed)\b", re.IGNORECASE)
-_POINTS = re.compile(rf"\b(?:on|with|have|has|had|took|collected)\s+({NUMBER_RE})(?:\s+points?|\s+pts)?\b|"
+_BEFORE = patterns.compile(r"\b(?:going into|before the|ahead of the final|needed)\b", re.IGNORECASE)
+_POINTS = patterns.compile(rf"\b(?:on|with|have|has|had|took|collected)\s+({NUMBER_RE})(?:\s+points?|\s+pts)?\b|"
                      rf"\b({NUMBER_RE})\s+points?\b", re.IGNORECASE)
-_ZERO = re.compile(r"\bwithout a point\b|\byet to get off the mark\b|\bno points\b|\bpointless\b",
+_ZERO = patterns.compile(r"\bwithout a point\b|\byet to get off the mark\b|\bno points\b|\bpointless\b",
                    re.IGNORECASE)
-_APIECE = re.compile(rf"\b({NUMBER_RE})\s+(?:apiece|each)\b|\b({NUMBER_RE})\s+points?\s+(?:apiece|each)\b",
+_APIECE = patterns.compile(rf"\b({NUMBER_RE})\s+(?:apiece|each)\b|\b({NUMBER_RE})\s+points?\s+(?:apiece|each)\b",
                      re.IGNORECASE)
-_PLACE = re.compile(
+_PLACE = patterns.compile(
     r"\b(?P<first>top(?:ped|s)?|lead(?:s)?|led|(?<!their )(?<!his )(?<!the )(?<!a )head(?:s|ed)?|"
     r"won the group|finished (?:on )?top|"
     r"on top|first)\b|\b(?P<second>second|runners?-up)\b|\b(?P<third>third)\b|"
     r"\b(?P<last>bottom|last|fourth)\b", re.IGNORECASE)
-_THROUGH = re.compile(r"\b(?:went through|go through|goes through|qualif(?:y|ied|ies)|advanced|"
+_THROUGH = patterns.compile(r"\b(?:went through|go through|goes through|qualif(?:y|ied|ies)|advanced|"
                       r"joined \w+ in the (?:knockout|last 16)|into the (?:knockout|last 16|round of 16)|"
                       r"reach(?:ed)? the (?:last 16|round of 16|knockout))\b", re.IGNORECASE)
-_OUT = re.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|go out|crashed out|"
+_OUT = patterns.compile(r"\b(?:exit\w*|bow(?:ed)? out|eliminated|knocked out|went out|go out|crashed out|"
                   r"not enough to (?:take|send|put|see)|packing their bags)\b", re.IGNORECASE)
 #: What may stand between a team and its place: "Spain second", "Spain, in second",
 #: "Spain finished second", "Spain were runners-up".
-_NAMED_PLACE_GAP = re.compile(r"\s*,?\s*(?:(?:were|was|are|is|in|finish\w*|end\w*|came|placed|"
+_NAMED_PLACE_GAP = patterns.compile(r"\s*,?\s*(?:(?:were|was|are|is|in|finish\w*|end\w*|came|placed|"
                               r"as|the)\s+)*", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(ahead of|behind|above|below)\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD = patterns.compile(r"\b(ahead of|behind|above|below)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _groups(ctx: Ctx) -> tuple[dict[str, list[str]], list[str] | None]:
@@ -120,12 +121,12 @@ def _table_text(rows: list[Record]) -> str:
 
 
 #: What a team does in a standings clause: "Iran top Group B", "Mexico still went through".
-_STAND_VERB = re.compile(
+_STAND_VERB = patterns.compile(
     r"\s*(?:,\s*who\b[^,]*,\s*)?(?:(?:also|still|already|now|then|had|have|has|duly|only)\s+)*"
     r"(?:are|is|were|was|have|has|had|finished|finish|finishes|top|topped|tops|lead|leads|led|"
     r"sit|sits|sat|stay|stayed|remain|remained|went|go|goes|bow|bowed|exit|exited|joined|"
     r"qualified|advanced|ended|end|head|heads|headed|won the group|came|come)\b", re.IGNORECASE)
-_BOTH = re.compile(r"\b(?:both teams|both sides|the two teams|both)\s+(?=exit|bow|go|went|are|were)",
+_BOTH = patterns.compile(r"\b(?:both teams|both sides|the two teams|both)\s+(?=exit|bow|go|went|are|were)",
                    re.IGNORECASE)
 
 
@@ -194,9 +195,9 @@ def standing_claims(ctx: Ctx, index: int, text: str) -> list[Claim]:
 
 
 #: A year as a point of reference, not the time of the words: "for the first time since 1938".
-_SINCE_YEAR = re.compile(r"\b(?:since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:1[89]|20)\d\d\b",
+_SINCE_YEAR = patterns.compile(r"\b(?:since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:1[89]|20)\d\d\b",
                          re.IGNORECASE)
-_GROUP_WORDS = re.compile(r"\b(?:group|table|points?|pool|standings)\b", re.IGNORECASE)
+_GROUP_WORDS = patterns.compile(r"\b(?:group|table|points?|pool|standings)\b", re.IGNORECASE)
 
 
 def _after_groups(ctx: Ctx) -> bool:

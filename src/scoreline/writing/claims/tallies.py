@@ -14,22 +14,23 @@ from collections import Counter
 
 import pandas as pd
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.names import match_player
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.claims.scorers import names_in
 
-_TOURNEY = re.compile(r"\b(?:tournament|competition|finals|World Cup|Euros?|Copa|Asian Cup|"
+_TOURNEY = patterns.compile(r"\b(?:tournament|competition|finals|World Cup|Euros?|Copa|Asian Cup|"
                       r"Cup of Nations|Gold Cup|in seven games|in \w+ (?:games|matches))\b",
                       re.IGNORECASE)
-_TOP = re.compile(r"\b(?P<joint>joint\s+)?(?:top|leading|best)\s+(?:goal)?scorer\b", re.IGNORECASE)
-_WITH_N = re.compile(
+_TOP = patterns.compile(r"\b(?P<joint>joint\s+)?(?:top|leading|best)\s+(?:goal)?scorer\b", re.IGNORECASE)
+_WITH_N = patterns.compile(
     rf"(?:\b(?:with|finished with|ended with|on)\s+|['’]s\s+)(?P<n>{NUMBER_RE})\s+goals\b"
     rf"|\bscored\s+(?P<n2>{NUMBER_RE})\s+of\s+them\b"
     rf"|\b(?P<n3>{NUMBER_RE})\s+goals\s+(?:at|in)\s+the\s+(?:tournament|competition|finals)\b",
     re.IGNORECASE)
-_NTH_GOAL = re.compile(r"\b(?:his|her)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
+_NTH_GOAL = patterns.compile(r"\b(?:his|her)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
                        r"eighth|ninth|tenth)\s+goal\s+of\s+the\s+(?:tournament|competition|finals)\b",
                        re.IGNORECASE)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

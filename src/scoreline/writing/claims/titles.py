@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.history import _subject_of
 from scoreline.writing.claims.numbers import NUMBER_RE, to_number
@@ -31,34 +32,34 @@ _GOLD = r"Gold Cup"
 _GENERIC = r"title|crown|trophy"
 _ANY = rf"{_WORLD}|{_EURO}|{_COPA}|{_ASIA}|{_AFRICA}|{_GOLD}|{_GENERIC}"
 
-_TOURNAMENTS = [(re.compile(_WORLD, re.IGNORECASE), "FIFA World Cup"),
-                (re.compile(_EURO, re.IGNORECASE), "UEFA Euro"),
-                (re.compile(_COPA, re.IGNORECASE), "Copa América"),
-                (re.compile(_ASIA, re.IGNORECASE), "AFC Asian Cup"),
-                (re.compile(_AFRICA, re.IGNORECASE), "African Cup of Nations"),
-                (re.compile(_GOLD, re.IGNORECASE), "Gold Cup")]
+_TOURNAMENTS = [(patterns.compile(_WORLD, re.IGNORECASE), "FIFA World Cup"),
+                (patterns.compile(_EURO, re.IGNORECASE), "UEFA Euro"),
+                (patterns.compile(_COPA, re.IGNORECASE), "Copa América"),
+                (patterns.compile(_ASIA, re.IGNORECASE), "AFC Asian Cup"),
+                (patterns.compile(_AFRICA, re.IGNORECASE), "African Cup of Nations"),
+                (patterns.compile(_GOLD, re.IGNORECASE), "Gold Cup")]
 
 #: "win their second World Cup", "a record fourth European Championship", "It is Italy's
 #: fourth World Cup", "took their second world title", "the first major title of its history"
-_NTH_TITLE = re.compile(
+_NTH_TITLE = patterns.compile(
     rf"\b(?P<ord>{_ORD_RE})(?:[- ]ever)?\s+(?:major\s+)?(?P<t>{_ANY})\b(?!\s+(?:final|match|game|"
     r"goal|shoot-?out|win|victory|meeting|appearance|quarter|semi))", re.IGNORECASE)
 #: "won the World Cup for the second time", "champions of Europe for the first time"
-_FOR_TIME = re.compile(
+_FOR_TIME = patterns.compile(
     rf"\b(?P<t>{_ANY})\s+(?:\w+\s+){{0,4}}?for the (?P<ord>{_ORD_RE}) (?:time|consecutive time)\b",
     re.IGNORECASE)
 #: "Uruguay, champions in 1930", "who had also lifted the trophy in 1958, 1962 and 1970"
-_YEARS_WON = re.compile(
+_YEARS_WON = patterns.compile(
     rf"\b(?:champions|won the (?:{_ANY})|winners|lifted the (?:{_ANY})|won it)\s+in\s+"
     r"(?P<years>(?:18|19|20)\d\d(?:(?:,\s*|\s+and\s+)(?:18|19|20)\d\d)*)", re.IGNORECASE)
 #: "the defending (world) champions", "retain(ed) the Asian Cup crown", "won the previous edition"
-_DEFENDING = re.compile(rf"\bdefending\s+(?:(?P<t>world|European|Asian|African)\s+)?champions?\b|"
+_DEFENDING = patterns.compile(rf"\bdefending\s+(?:(?P<t>world|European|Asian|African)\s+)?champions?\b|"
                         rf"\b(?:retain(?:ed|s)?|defended)\s+(?:the\s+|their\s+|its\s+)?(?P<t2>{_ANY})"
                         rf"(?:\s+(?:crown|title))?|\bwon the previous edition\b", re.IGNORECASE)
 #: "they have lost three World Cup finals", "a second successive European Championship final"
-_FINALS_LOST = re.compile(rf"\blost\s+(?P<n>{NUMBER_RE})\s+(?P<t>{_ANY})\s+finals\b", re.IGNORECASE)
+_FINALS_LOST = patterns.compile(rf"\blost\s+(?P<n>{NUMBER_RE})\s+(?P<t>{_ANY})\s+finals\b", re.IGNORECASE)
 #: "appearing in their first World Cup final", "to reach their first ever final"
-_NTH_FINAL = re.compile(rf"\b(?:their|its|a)\s+(?P<ord>{_ORD_RE})(?:[- ]ever)?\s+(?:(?P<t>{_ANY})\s+)?"
+_NTH_FINAL = patterns.compile(rf"\b(?:their|its|a)\s+(?P<ord>{_ORD_RE})(?:[- ]ever)?\s+(?:(?P<t>{_ANY})\s+)?"
                         r"final\b(?!\s+(?:goal|whistle))", re.IGNORECASE)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scoreline.writing.claims import patterns
 from scoreline.writing.claims.context import Ctx
 from scoreline.writing.claims.report import Claim
 from scoreline.writing.facts.wording import ordinal
@@ -19,13 +20,13 @@ ONE_OF_ALL_TIME = 25
 #: "One of their greatest wins" holds for a team's top 3 wins at the tournament by surprise.
 ONE_OF_TEAM_WINS = 3
 
-_BIGGEST = re.compile(
+_BIGGEST = patterns.compile(
     r"\b(one of the )?(biggest|greatest|largest|most (?:shocking|stunning|surprising))\s+"
     r"(upsets?|shocks?|surprises?)\b(?:\s+(?:of|in)\s+(?:the\s+)?((?:(?!\s(?:on|by|with|after|as|when|against)\s)[^,.;]){0,50}))?",
     re.IGNORECASE)
-_ALL_TIME = re.compile(r"\bhistory\b|\ball[- ]time\b|\bever\b", re.IGNORECASE)
-_UPSET = re.compile(r"\b(upset(?:s|ting)?|stun(?:s|ned)?|shock(?:s|ed)?)\b", re.IGNORECASE)
-_GREATEST_WINS = re.compile(
+_ALL_TIME = patterns.compile(r"\bhistory\b|\ball[- ]time\b|\bever\b", re.IGNORECASE)
+_UPSET = patterns.compile(r"\b(upset(?:s|ting)?|stun(?:s|ned)?|shock(?:s|ed)?)\b", re.IGNORECASE)
+_GREATEST_WINS = patterns.compile(
     r"\b(one of (?:their|its|his) (?:greatest|biggest|best|finest))\s+(?:([\w ]{0,30})\s+)?"
     r"(wins|victories|results)\b", re.IGNORECASE)
 
