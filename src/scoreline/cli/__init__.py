@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 
 from scoreline import api
 from scoreline.cli.app import app
@@ -25,6 +26,17 @@ from scoreline.cli import upsets as _upsets  # noqa: F401
 from scoreline.cli import serve as _serve  # noqa: F401
 
 
+def uses_dask(argv: list[str]) -> bool:
+    """Whether a command line runs its work on a Dask cluster (``--scheduler`` other than
+    ``none``)."""
+    for k, arg in enumerate(argv):
+        if arg.startswith("--scheduler="):
+            return arg.partition("=")[2].strip().lower() != "none"
+        if arg == "--scheduler":
+            return k + 1 < len(argv) and argv[k + 1].strip().lower() != "none"
+    return False
+
+
 def main() -> None:
     """Entry point of the ``scoreline`` console script."""
     # Collections of the young generation every 50,000 new objects rather than 700: loading
@@ -33,8 +45,11 @@ def main() -> None:
     # (0.1-0.45 s of a command); memory is not at stake at that size.
     gc.set_threshold(50_000, 20, 10)
     # pandas without pyarrow: its import is 0.1 s shorter, and scoreline needs no Arrow
-    # feature (the store's table copies are NumPy archives; see api.pandas_without_arrow)
-    api.pandas_without_arrow()
+    # feature (the store's table copies are NumPy archives; see api.pandas_without_arrow).
+    # Not with a Dask cluster: its workers' pandas loads pyarrow, and the frames they send
+    # back need it here to be read.
+    if not uses_dask(sys.argv[1:]):
+        api.pandas_without_arrow()
     try:
         app()
     finally:
@@ -45,4 +60,4 @@ def main() -> None:
         gc.freeze()
 
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "uses_dask"]
