@@ -167,10 +167,8 @@ class TeamFinder:
             if team in teams and len(other) > 2:
                 self.names.setdefault(fold(other), team)
         self.aliases = {fold(a) for a in TEAM_ALIASES}
-        # names by their first character: the names that can start at a place of the text
-        self._by_first: dict[str, set[str]] = {}
-        for name in self.names:
-            self._by_first.setdefault(name[0], set()).add(name)
+        # the characters a name starts with: no name starts anywhere else
+        self._first_chars = {name[0] for name in self.names}
         self._longest = max((len(n) for n in self.names), default=0)
         self._memo: dict[str, tuple[TeamMention, ...]] = {}
 
@@ -199,7 +197,7 @@ class TeamFinder:
         out: list[TeamMention] = []
         done = 0
         for i in (0, *(e + 1 for e in edges)):  # where a name may start: after a boundary
-            if i < done or i >= size or folded[i] not in self._by_first:
+            if i < done or i >= size or folded[i] not in self._first_chars:
                 continue
             found = ""
             k = bisect.bisect_right(ends, i)
