@@ -57,3 +57,21 @@ def test_a_backtest_on_a_dask_cluster_runs_from_the_command(store_path: Path,
     cluster, local = json.loads(on_dask.stdout), json.loads(here.stdout)
     assert cluster["n_matches"] == local["n_matches"] > 600
     assert cluster["rps"] == pytest.approx(local["rps"], abs=1e-6)  # blocks: floating point
+
+
+@pytest.mark.slow
+def test_commands_that_load_duckdb_exit_quietly(data_dir: Path, tmp_path: Path) -> None:
+    """``data load`` (writes the store) and the first read of a new store (DuckDB, before
+    the table copies exist) end without a word on stderr: the heap is frozen at exit only
+    where DuckDB is not loaded, whose bindings would print "leaked" warnings otherwise."""
+    env = dict(os.environ, SCORELINE_DB=str(tmp_path / "s.duckdb"),
+               SCORELINE_CACHE=str(tmp_path / "cache"), COLUMNS="100")
+    load = _run(["data", "load", "--source", str(data_dir), "--no-warm", "--json"], env)
+    assert load.returncode == 0, load.stderr[-3000:]
+    assert json.loads(load.stdout)["matches"] > 49_000
+    for argv in (["h2h", "England", "Scotland", "--json"],  # first read: DuckDB, then copies
+                 ["h2h", "England", "Wales", "--json"]):  # from the copies, heap frozen
+        done = _run(argv, env)
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "leaked" not in done.stderr and "nanobind" not in done.stderr, argv
+    assert "leaked" not in load.stderr and "nanobind" not in load.stderr
